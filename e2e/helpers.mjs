@@ -1,0 +1,68 @@
+// Shared by every e2e test: Debian's chromium via playwright-core, a server for dist/, a
+// network recorder, and small page helpers. Tests wait on `data-ready`, never on sleeps.
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+import { startServer } from "../tools/serve.mjs";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const DIST = join(ROOT, "dist");
+export const ARTIFACTS = join(ROOT, "e2e", "artifacts");
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/** Launches headless Debian chromium. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+    headless: true,
+    args: ARGS,
+  });
+}
+
+/** Serves dist/ on a free loopback port. */
+export function serveDist(options = {}) {
+  return startServer({ dir: DIST, port: 0, ...options });
+}
+
+/**
+ * Records every request a browser context makes (service-worker fetches included) and
+ * whether it happened after the app said it was ready.
+ */
+export function recordRequests(context) {
+  const log = { requests: [], readyAt: null };
+  context.on("request", (req) => {
+    log.requests.push({ url: req.url(), method: req.method(), afterReady: log.readyAt !== null, postData: req.postData() });
+  });
+  return log;
+}
+
+/** Requests to any origin other than the allowed ones (data: and blob: URLs are local). */
+export function foreignRequests(log, allowedOrigins) {
+  return log.requests.filter((r) => {
+    const u = new URL(r.url);
+    if (u.protocol === "data:" || u.protocol === "blob:") return false;
+    return !allowedOrigins.includes(u.origin);
+  });
+}
+
+/** Waits until the app root says its first view is interactive. */
+export async function waitReady(page, log) {
+  await page.locator('.kg-app[data-ready="true"]').first().waitFor({ state: "attached", timeout: 20000 });
+  if (log && log.readyAt === null) log.readyAt = Date.now();
+}
+
+/** Saves a screenshot under e2e/artifacts/. */
+export async function screenshot(page, name) {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}

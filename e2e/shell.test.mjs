@@ -1,0 +1,86 @@
+// The app shell over the release build: load, keyboard section switching, reload keeps the
+// section, back button, load-failure panel, and a network audit of the whole journey.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { launch, serveDist, recordRequests, foreignRequests, waitReady, screenshot, DIST } from "./helpers.mjs";
+
+let browser, server;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const selectedTab = (page) => page.locator('[role=tab][aria-selected="true"]').getAttribute("data-tab");
+
+test("index.html loads nothing from another origin and has no inline script", () => {
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  for (const m of html.matchAll(/(?:src|href)="([^"]+)"/g)) {
+    assert.ok(!/^(https?:)?\/\//.test(m[1]), `external reference in index.html: ${m[1]}`);
+  }
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    assert.match(m[1], /\bsrc=/, "every script is an external file");
+    assert.equal(m[2].trim(), "", "no inline script body");
+  }
+});
+
+test("keyboard switches all three sections, reload and Back keep the place, no foreign request", async () => {
+  const context = await browser.newContext();
+  const log = recordRequests(context);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e));
+  await page.goto(server.url);
+  await waitReady(page, log);
+  assert.equal(await selectedTab(page), "quiz");
+  assert.equal(await page.locator("html").getAttribute("lang"), "en");
+
+  // Tab into the tab list by keyboard alone, then use the arrow keys.
+  const tab = page.locator('[role=tab][aria-selected="true"]');
+  for (let i = 0; i < 40 && !(await tab.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  assert.equal(await tab.evaluate((el) => el === document.activeElement), true, "tab list reachable by Tab");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await selectedTab(page), "myths");
+  assert.equal(new URL(page.url()).hash, "#myths");
+  await expectVisiblePanel(page, "myths");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await selectedTab(page), "cost");
+  assert.equal(new URL(page.url()).hash, "#cost");
+  await expectVisiblePanel(page, "cost");
+  await screenshot(page, "shell-cost");
+
+  await page.reload();
+  await waitReady(page);
+  assert.equal(await selectedTab(page), "cost", "reload keeps the section");
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('[role=tab][aria-selected="true"]')?.dataset.tab === "myths");
+  await page.keyboard.press("Home");
+
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreignRequests(log, [server.origin]), [], "no request leaves the origin");
+  await context.close();
+});
+
+test("a wasm that fails to load shows a readable panel, not a blank page", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.goto(server.url);
+  const panel = page.locator("[data-error-panel][role=alert]");
+  await panel.waitFor({ timeout: 15000 });
+  assert.match(await panel.innerText(), /could not load/i);
+  await screenshot(page, "shell-load-error");
+  await context.close();
+});
+
+async function expectVisiblePanel(page, id) {
+  const visible = await page.locator("[role=tabpanel]:not([hidden])").evaluateAll((els) => els.map((e) => e.dataset.section));
+  assert.deepEqual(visible, [id]);
+}

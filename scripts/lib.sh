@@ -1,0 +1,69 @@
+# Shared by scripts/serve, scripts/test and scripts/bench: paths and an idempotent bootstrap that
+# installs every tool from package registries only (crates.io, npm, Debian). A second run on a
+# ready machine only checks versions and takes seconds.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+TRUNK_VERSION="0.21.14"
+
+log() { printf '\033[1m[ketamine-guide]\033[0m %s\n' "$*" >&2; }
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+bootstrap() {
+  local started=$SECONDS
+  # Browser, driver and brotli (size reports) from Debian.
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v brotli >/dev/null || missing+=(brotli)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]} (apt)"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    log "installing trunk $TRUNK_VERSION (cargo, ~5 min cold)"
+    cargo install --locked trunk --version "$TRUNK_VERSION"
+  fi
+
+  # wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock, or both the build and
+  # wasm-bindgen-test-runner fail. (No --locked: the registry lacks one locked dependency.)
+  local wbg
+  wbg="$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)"
+  if [ -z "$wbg" ]; then log "Cargo.lock names no wasm-bindgen"; exit 1; fi
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg" ]; then
+    log "installing wasm-bindgen-cli $wbg (cargo, ~2 min cold)"
+    cargo install wasm-bindgen-cli --version "$wbg" --force
+  fi
+  if ! grep -q "^wasm_bindgen = \"$wbg\"" Trunk.toml; then
+    log "Trunk.toml [tools] wasm_bindgen must be \"$wbg\" (the version in Cargo.lock)"; exit 1
+  fi
+
+  # npm tools (wasm-opt from binaryen, playwright-core, axe-core), exactly as locked.
+  local stamp="node_modules/.kg-lock.sha256" want
+  want="$(sha256sum package-lock.json | cut -d' ' -f1)"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    log "installing npm packages (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "$want" > "$stamp"
+  fi
+  local opt
+  opt="$(wasm-opt --version 2>/dev/null | sed -n 's/.*(\(version_[0-9]*\)).*/\1/p')"
+  if ! grep -q "^wasm_opt = \"$opt\"" Trunk.toml; then
+    log "Trunk.toml [tools] wasm_opt must match wasm-opt on PATH ($opt)"; exit 1
+  fi
+  log "tools ready ($((SECONDS - started)) s)"
+}
+
+build_release() {
+  log "building the release bundle into dist/"
+  trunk build --release
+}

@@ -1,0 +1,156 @@
+//! The content model's front door: which locales exist, and how a feature's content file
+//! (`content/<locale>/<feature>.toml`, converted to JSON by `build.rs`) becomes typed data.
+//!
+//! Each feature owns its typed model (`quiz::model`, `myths::model`, `cost::model`,
+//! `content::shell`) and calls [`load`]; native tests validate every file of every locale.
+
+pub mod shell;
+
+use serde::de::DeserializeOwned;
+use std::fmt;
+
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/content_index.rs"));
+}
+
+/// A language the widget ships content for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    /// English (the default and the fallback).
+    #[default]
+    En,
+}
+
+impl Locale {
+    /// Every locale, in the order a language switch lists them.
+    pub const ALL: &'static [Locale] = &[Locale::En];
+
+    /// The BCP 47 tag, as used for `lang` attributes and content folders.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+        }
+    }
+
+    /// The best locale for a BCP 47 tag such as `en-US`; `None` when we have no such language.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Locale::ALL.iter().copied().find(|l| l.tag() == primary)
+    }
+
+    /// The first supported locale among preferred tags (e.g. `navigator.languages`), else English.
+    pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Locale {
+        preferred
+            .into_iter()
+            .find_map(Locale::from_tag)
+            .unwrap_or_default()
+    }
+}
+
+/// A content feature: one data file per locale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Feature {
+    /// App shell strings (`ui.toml`).
+    Shell,
+    /// Eligibility self-check (`quiz.toml`).
+    Quiz,
+    /// Myth-versus-evidence explorer (`myths.toml`).
+    Myths,
+    /// Cost estimator (`cost.toml`).
+    Cost,
+}
+
+impl Feature {
+    /// Every feature.
+    pub const ALL: &'static [Feature] = &[Feature::Shell, Feature::Quiz, Feature::Myths, Feature::Cost];
+
+    /// The file stem under `content/<locale>/`.
+    pub fn file_stem(self) -> &'static str {
+        match self {
+            Feature::Shell => "ui",
+            Feature::Quiz => "quiz",
+            Feature::Myths => "myths",
+            Feature::Cost => "cost",
+        }
+    }
+}
+
+/// Why content could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContentError {
+    /// No file for this locale and feature was built in.
+    Missing { locale: &'static str, feature: &'static str },
+    /// The file does not match the typed model.
+    Invalid { locale: &'static str, feature: &'static str, detail: String },
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ContentError::Missing { locale, feature } => {
+                write!(f, "content/{locale}/{feature}.toml is missing")
+            }
+            ContentError::Invalid { locale, feature, detail } => {
+                write!(f, "content/{locale}/{feature}.toml: {detail}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+/// The JSON text of one content file, if it was built in.
+pub fn raw(locale: Locale, feature: Feature) -> Option<&'static str> {
+    generated::raw(locale.tag(), feature.file_stem())
+}
+
+/// Deserialises one feature's content for a locale into its typed model.
+pub fn load<T: DeserializeOwned>(locale: Locale, feature: Feature) -> Result<T, ContentError> {
+    let text = raw(locale, feature).ok_or(ContentError::Missing {
+        locale: locale.tag(),
+        feature: feature.file_stem(),
+    })?;
+    serde_json::from_str(text).map_err(|e| ContentError::Invalid {
+        locale: locale.tag(),
+        feature: feature.file_stem(),
+        detail: e.to_string(),
+    })
+}
+
+/// A source behind a claim, question or rule: a study, a label or a guideline.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Stable id, unique within its file (e.g. `spravato-label`).
+    pub id: String,
+    /// Human citation: who, what, where, year.
+    pub citation: String,
+    /// A stable public address, when one exists.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_tags_negotiate_to_supported_languages() {
+        assert_eq!(Locale::from_tag("en-US"), Some(Locale::En));
+        assert_eq!(Locale::from_tag("EN"), Some(Locale::En));
+        assert_eq!(Locale::from_tag("xx"), None);
+        assert_eq!(Locale::from_tag(""), None);
+        assert_eq!(Locale::negotiate(["de-DE", "en-GB"]), Locale::En);
+        assert_eq!(Locale::negotiate(["de-DE"]), Locale::En);
+    }
+
+    #[test]
+    fn every_feature_file_exists_for_every_locale() {
+        for &locale in Locale::ALL {
+            for &feature in Feature::ALL {
+                assert!(raw(locale, feature).is_some(), "{locale:?} {feature:?} missing");
+            }
+        }
+    }
+}

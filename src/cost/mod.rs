@@ -1,0 +1,1 @@
+//! cost engine (pure: no browser types). Being built; see its issue.

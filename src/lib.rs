@@ -1,0 +1,18 @@
+//! ketamine-guide: a privacy-first education widget about ketamine therapy.
+//!
+//! Pure engines (`content`, `quiz`, `myths`, `cost`) have no browser dependency and are tested
+//! with plain `cargo test`. The Yew UI (`ui`) and browser glue (`platform`) exist only on wasm.
+
+pub mod content;
+pub mod cost;
+pub mod myths;
+pub mod nav;
+pub mod quiz;
+
+#[cfg(target_arch = "wasm32")]
+pub mod platform;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+#[cfg(target_arch = "wasm32")]
+pub use platform::entry::start_standalone;

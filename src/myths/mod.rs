@@ -1,0 +1,1 @@
+//! myths engine (pure: no browser types). Being built; see its issue.

@@ -1,0 +1,50 @@
+//! Entry points: the standalone page (and PWA), and later the embed's custom element.
+
+use crate::content::Locale;
+use crate::nav::Section;
+use crate::platform::{document, route::RouteMode, window};
+use crate::ui::{App, AppProps};
+
+/// Id of the element the standalone page renders into.
+pub const STANDALONE_ROOT_ID: &str = "kg-root";
+
+/// The languages the browser prefers, most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    let nav = window().navigator();
+    let mut out: Vec<String> = nav
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if let Some(l) = nav.language() {
+        out.push(l);
+    }
+    out
+}
+
+/// Mounts the app into the standalone page's `#kg-root`.
+pub fn start_standalone() {
+    super::panic::install_hook();
+    let doc = document();
+    let root = doc
+        .get_element_by_id(STANDALONE_ROOT_ID)
+        .expect("index.html has #kg-root");
+    let langs = browser_languages();
+    let locale = Locale::negotiate(langs.iter().map(String::as_str));
+    if let Some(html) = doc.document_element() {
+        let _ = html.set_attribute("lang", locale.tag());
+    }
+    // The static "loading" markup inside the root is replaced by the app.
+    root.set_inner_html("");
+    super::panic::register_mount(&root, locale);
+    let props = AppProps {
+        locale,
+        route_mode: RouteMode::Fragment,
+        sections: Section::ALL.to_vec(),
+        start: None,
+        instance: "main".into(),
+        persist: true,
+        standalone: true,
+    };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
+}

@@ -1,0 +1,19 @@
+//! Everything that touches the browser besides rendering: entry points, the panic panel,
+//! routing (URL fragment or in-memory), and storage. UI components reach the browser only
+//! through here.
+
+pub mod entry;
+pub mod panic;
+pub mod route;
+pub mod storage;
+
+/// The browser window. The widget only runs in a window, so its absence is a programming error
+/// reported through the panic panel.
+pub fn window() -> web_sys::Window {
+    web_sys::window().expect("ketamine-guide runs in a browser window")
+}
+
+/// The page's document.
+pub fn document() -> web_sys::Document {
+    window().document().expect("window has a document")
+}

@@ -1,0 +1,1 @@
+//! quiz engine (pure: no browser types). Being built; see its issue.

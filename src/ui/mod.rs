@@ -1,0 +1,157 @@
+//! The Yew UI: a thin skin over the engines. Components render view models and dispatch
+//! actions; they decide nothing themselves.
+
+mod cost;
+mod myths;
+mod quiz;
+mod tabs;
+
+use crate::content::{shell::ShellStrings, Locale};
+use crate::nav::{Place, Section};
+use crate::platform::route::RouteMode;
+use crate::platform::storage::Scope;
+use std::rc::Rc;
+use tabs::Tabs;
+use yew::prelude::*;
+
+/// How an app instance is set up (standalone page or one embed element).
+#[derive(Properties, Clone, PartialEq)]
+pub struct AppProps {
+    /// Language of every string shown.
+    pub locale: Locale,
+    /// Where navigation state lives (URL fragment or memory).
+    pub route_mode: RouteMode,
+    /// Which sections to offer, in order (never empty).
+    pub sections: Vec<Section>,
+    /// The section to open first when the URL does not name one.
+    pub start: Option<Section>,
+    /// Storage namespace of this instance.
+    pub instance: AttrValue,
+    /// Whether answers may be stored at all.
+    pub persist: bool,
+    /// Standalone page (owns the document's main heading) or embedded in a host page.
+    pub standalone: bool,
+}
+
+/// What every section needs to know about its instance, shared through a context.
+#[derive(Clone, PartialEq)]
+pub struct Widget {
+    /// Active language.
+    pub locale: Locale,
+    /// Storage scope of this instance.
+    pub scope: Scope,
+    /// The item named by the current place, for the section shown (e.g. a claim id).
+    pub item: Option<String>,
+    /// Navigate to another place (a claim, another section).
+    pub navigate: Callback<Place>,
+}
+
+/// Shared widget context, cheap to clone.
+pub type WidgetContext = Rc<Widget>;
+
+/// The whole widget: header, disclaimer, section tabs and the three panels.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let strings = use_memo(props.locale, |l| ShellStrings::load(*l));
+    let sections = if props.sections.is_empty() { Section::ALL.to_vec() } else { props.sections.clone() };
+    let first = props.start.filter(|s| sections.contains(s)).unwrap_or(sections[0]);
+    let place = {
+        let sections = sections.clone();
+        let mode = props.route_mode;
+        use_state(move || {
+            mode.initial()
+                .filter(|p| sections.contains(&p.section))
+                .unwrap_or_else(|| Place::section(first))
+        })
+    };
+    let ready = use_state(|| false);
+    {
+        let ready = ready.clone();
+        use_effect_with((), move |_| ready.set(true));
+    }
+    {
+        let place = place.clone();
+        let sections = sections.clone();
+        use_effect_with(props.route_mode, move |mode| {
+            let guard = mode.watch(Callback::from(move |p: Place| {
+                if sections.contains(&p.section) {
+                    place.set(p);
+                }
+            }));
+            move || drop(guard)
+        });
+    }
+    let navigate = {
+        let place = place.clone();
+        let mode = props.route_mode;
+        Callback::from(move |p: Place| {
+            mode.push(&p);
+            place.set(p);
+        })
+    };
+    let widget = use_memo(
+        (props.locale, props.instance.clone(), props.persist, place.item.clone()),
+        {
+            let navigate = navigate.clone();
+            move |(locale, instance, persist, item)| Widget {
+                locale: *locale,
+                scope: Scope::new(instance, *persist),
+                item: item.clone(),
+                navigate,
+            }
+        },
+    );
+
+    let s = match strings.as_ref() {
+        Ok(s) => s,
+        Err(e) => return html! { <div class="kg-app kg-error" role="alert">{ e.to_string() }</div> },
+    };
+    let label = |section: Section| match section {
+        Section::Quiz => s.tab_quiz.clone(),
+        Section::Myths => s.tab_myths.clone(),
+        Section::Cost => s.tab_cost.clone(),
+    };
+    let on_select = {
+        let navigate = navigate.clone();
+        Callback::from(move |section: Section| navigate.emit(Place::section(section)))
+    };
+    let tabs: Vec<(Section, String)> = sections.iter().map(|&sec| (sec, label(sec))).collect();
+    let title = if props.standalone {
+        html! { <h1 class="kg-title">{ &s.title }</h1> }
+    } else {
+        html! { <h2 class="kg-title">{ &s.title }</h2> }
+    };
+
+    html! {
+        <div class="kg-app" lang={props.locale.tag()} data-ready={ready.then_some("true")}>
+            <ContextProvider<WidgetContext> context={widget.clone()}>
+                <header class="kg-header">
+                    { title }
+                    <p class="kg-tagline">{ &s.tagline }</p>
+                    <p class="kg-disclaimer"><strong>{ &s.disclaimer }</strong></p>
+                    <p class="kg-privacy">{ &s.privacy }</p>
+                </header>
+                <Tabs label={s.sections_label.clone()} {tabs} selected={place.section} {on_select} />
+                { for sections.iter().map(|&sec| {
+                    let hidden = sec != place.section;
+                    html! {
+                        <section
+                            class="kg-panel"
+                            id={format!("kg-panel-{}", sec.id())}
+                            role="tabpanel"
+                            aria-labelledby={format!("kg-tab-{}", sec.id())}
+                            data-section={sec.id()}
+                            {hidden}
+                        >
+                            { match sec {
+                                Section::Quiz => html! { <quiz::QuizSection /> },
+                                Section::Myths => html! { <myths::MythsSection /> },
+                                Section::Cost => html! { <cost::CostSection /> },
+                            } }
+                        </section>
+                    }
+                }) }
+            </ContextProvider<WidgetContext>>
+        </div>
+    }
+}

@@ -1,0 +1,89 @@
+// A small static file server for dist/: the quick start's server and the e2e tests' server.
+// Binds to loopback only. Options: --dir, --host, --port (0 = any free port), --cors (assets
+// usable from another origin, for the embed), --csp (the strict policy from the README).
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+
+export const STRICT_CSP = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** Starts serving `dir`; resolves to { server, url, close }. `pages` maps extra paths to HTML. */
+export async function startServer({ dir = "dist", host = "127.0.0.1", port = 0, cors = false, csp = false, pages = {} } = {}) {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    const headers = { "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff" };
+    if (cors) headers["Access-Control-Allow-Origin"] = "*";
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, headers).end();
+      return;
+    }
+    if (pages[url.pathname] !== undefined) {
+      res.writeHead(200, { ...headers, "Content-Type": TYPES[".html"] }).end(pages[url.pathname]);
+      return;
+    }
+    let path = decodeURIComponent(url.pathname);
+    if (path.endsWith("/")) path += "index.html";
+    const file = normalize(join(root, path));
+    if (file !== root && !file.startsWith(root + sep)) {
+      res.writeHead(403, headers).end();
+      return;
+    }
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error("not a file");
+      const body = await readFile(file);
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      if (csp && type.startsWith("text/html")) headers["Content-Security-Policy"] = STRICT_CSP;
+      res.writeHead(200, { ...headers, "Content-Type": type, "Content-Length": body.length });
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch {
+      res.writeHead(404, { ...headers, "Content-Type": TYPES[".txt"] }).end("Not found");
+    }
+  });
+  await new Promise((ok, fail) => server.once("error", fail).listen(port, host, ok));
+  const { port: actual } = server.address();
+  const base = `http://${host}:${actual}`;
+  return { server, url: `${base}/`, origin: base, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  const opt = (name, fallback) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : fallback;
+  };
+  const { url } = await startServer({
+    dir: opt("dir", "dist"),
+    host: opt("host", "127.0.0.1"),
+    port: Number(opt("port", "8080")),
+    cors: args.includes("--cors"),
+    csp: args.includes("--csp"),
+  });
+  console.log(`ketamine-guide is served at ${url}  (Ctrl-C to stop)`);
+}
