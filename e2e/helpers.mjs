@@ -7,7 +7,8 @@ import { dirname, join } from "node:path";
 import { startServer } from "../tools/serve.mjs";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-export const DIST = join(ROOT, "dist");
+// KG_DIST lets parallel work build and test separate bundles.
+export const DIST = process.env.KG_DIST || join(ROOT, "dist");
 export const ARTIFACTS = join(ROOT, "e2e", "artifacts");
 mkdirSync(ARTIFACTS, { recursive: true });
 

@@ -27,6 +27,9 @@ async fn mount(sections: Vec<Section>, start: Option<Section>) -> Element {
         instance: "test".into(),
         persist: false,
         standalone: false,
+        currency: "USD".into(),
+        cta: None,
+        prices: None,
     };
     yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     settle().await;

@@ -131,9 +131,55 @@ pub struct Source {
     pub url: Option<String>,
 }
 
+/// Fills `{name}` placeholders in a content template. Unknown placeholders stay visible (so a
+/// missing argument is noticed in review rather than silently dropped); `{{` is a literal brace.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        if let Some(stripped) = after.strip_prefix('{') {
+            out.push('{');
+            rest = stripped;
+            continue;
+        }
+        match after.find('}') {
+            Some(end) => {
+                let name = &after[..end];
+                match args.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_replaces_named_placeholders_and_keeps_unknown_ones() {
+        assert_eq!(fill("Question {current} of {total}", &[("current", "2"), ("total", "9")]), "Question 2 of 9");
+        assert_eq!(fill("{a}{a}", &[("a", "x")]), "xx");
+        assert_eq!(fill("keep {missing}", &[]), "keep {missing}");
+        assert_eq!(fill("literal {{ brace", &[]), "literal { brace");
+        assert_eq!(fill("open { end", &[]), "open { end");
+        assert_eq!(fill("", &[("a", "b")]), "");
+    }
 
     #[test]
     fn locale_tags_negotiate_to_supported_languages() {

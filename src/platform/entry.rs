@@ -45,6 +45,9 @@ pub fn start_standalone() {
         instance: "main".into(),
         persist: true,
         standalone: true,
+        currency: "USD".into(),
+        cta: None,
+        prices: None,
     };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

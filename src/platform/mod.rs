@@ -3,6 +3,7 @@
 //! through here.
 
 pub mod entry;
+pub mod intl;
 pub mod panic;
 pub mod route;
 pub mod storage;

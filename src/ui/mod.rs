@@ -5,6 +5,7 @@ mod cost;
 mod myths;
 mod quiz;
 mod tabs;
+pub mod widgets;
 
 use crate::content::{shell::ShellStrings, Locale};
 use crate::nav::{Place, Section};
@@ -31,6 +32,24 @@ pub struct AppProps {
     pub persist: bool,
     /// Standalone page (owns the document's main heading) or embedded in a host page.
     pub standalone: bool,
+    /// ISO 4217 currency for money shown (validated by the caller).
+    #[prop_or(AttrValue::Static("USD"))]
+    pub currency: AttrValue,
+    /// A clinic's call to action (booking link), shown with results and estimates.
+    #[prop_or_default]
+    pub cta: Option<Cta>,
+    /// A clinic's price book as JSON (validated by the cost section), if any.
+    #[prop_or_default]
+    pub prices: Option<AttrValue>,
+}
+
+/// A clinic's call to action.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cta {
+    /// Where the link goes (an http(s) URL, validated by the caller).
+    pub href: AttrValue,
+    /// The link text.
+    pub label: AttrValue,
 }
 
 /// What every section needs to know about its instance, shared through a context.
@@ -44,6 +63,12 @@ pub struct Widget {
     pub item: Option<String>,
     /// Navigate to another place (a claim, another section).
     pub navigate: Callback<Place>,
+    /// ISO 4217 currency for money shown.
+    pub currency: AttrValue,
+    /// A clinic's call to action, if configured.
+    pub cta: Option<Cta>,
+    /// A clinic's price book JSON, if configured.
+    pub prices: Option<AttrValue>,
 }
 
 /// Shared widget context, cheap to clone.
@@ -90,14 +115,17 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let widget = use_memo(
-        (props.locale, props.instance.clone(), props.persist, place.item.clone()),
+        (props.clone(), place.item.clone()),
         {
             let navigate = navigate.clone();
-            move |(locale, instance, persist, item)| Widget {
-                locale: *locale,
-                scope: Scope::new(instance, *persist),
+            move |(p, item)| Widget {
+                locale: p.locale,
+                scope: Scope::new(&p.instance, p.persist),
                 item: item.clone(),
                 navigate,
+                currency: p.currency.clone(),
+                cta: p.cta.clone(),
+                prices: p.prices.clone(),
             }
         },
     );

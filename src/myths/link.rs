@@ -1,0 +1,92 @@
+//! Deep links into the explorer: `#myths`, `#myths/<claim-id>` and `#myths/routes`.
+//! Parsing is pure so the platform router and the tests share one definition.
+
+/// The slug of the routes-compared table; no claim may use it as an id.
+pub const ROUTES_SLUG: &str = "routes";
+
+/// The section prefix of every explorer fragment.
+pub const SECTION: &str = "myths";
+
+/// Where a fragment points inside the explorer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MythsLink<'a> {
+    /// The explorer itself.
+    Explorer,
+    /// One claim, opened (the id is well formed; whether it exists is for the caller to check).
+    Claim(&'a str),
+    /// The routes-compared table.
+    Routes,
+}
+
+/// Reads a URL fragment (with or without the leading `#`). `None` when it is not an explorer
+/// link or the claim id is malformed, so a hand-typed or hostile fragment is simply ignored.
+pub fn parse_fragment(fragment: &str) -> Option<MythsLink<'_>> {
+    let path = fragment.strip_prefix('#').unwrap_or(fragment);
+    let rest = path.strip_prefix(SECTION)?;
+    if rest.is_empty() || rest == "/" {
+        return Some(MythsLink::Explorer);
+    }
+    let id = rest.strip_prefix('/')?;
+    if id == ROUTES_SLUG {
+        Some(MythsLink::Routes)
+    } else if is_claim_id(id) {
+        Some(MythsLink::Claim(id))
+    } else {
+        None
+    }
+}
+
+/// The fragment (with `#`) that opens a claim.
+pub fn claim_fragment(id: &str) -> String {
+    format!("#{SECTION}/{id}")
+}
+
+/// The fragment (with `#`) of the routes-compared table.
+pub fn routes_fragment() -> String {
+    format!("#{SECTION}/{ROUTES_SLUG}")
+}
+
+/// True for a well-formed claim id: lower-case ASCII letters and digits in hyphen-separated
+/// runs (`keeps-you-awake`), at most 80 characters. Such ids need no escaping in URLs or
+/// HTML attributes.
+pub fn is_claim_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 80
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_round_trip_to_links() {
+        assert_eq!(
+            parse_fragment(&claim_fragment("keeps-you-awake")),
+            Some(MythsLink::Claim("keeps-you-awake"))
+        );
+        assert_eq!(parse_fragment(&routes_fragment()), Some(MythsLink::Routes));
+        assert_eq!(parse_fragment("#myths"), Some(MythsLink::Explorer));
+        assert_eq!(parse_fragment("myths/"), Some(MythsLink::Explorer));
+    }
+
+    #[test]
+    fn malformed_or_foreign_fragments_are_ignored() {
+        for bad in [
+            "",
+            "#quiz",
+            "#mythsx",
+            "#myths/Bad-Id",
+            "#myths/a--b",
+            "#myths/<script>",
+            "#myths/-a",
+        ] {
+            assert_eq!(parse_fragment(bad), None, "{bad}");
+        }
+    }
+}

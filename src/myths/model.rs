@@ -1,0 +1,340 @@
+//! The typed content of the myth-versus-evidence explorer (`content/<locale>/myths.toml`).
+//!
+//! Every word a person reads lives in the TOML; this module only gives it shape. Ids (claims,
+//! topics, verdicts, strengths, sources) are stable across locales so links such as
+//! `#myths/<claim-id>` keep working after translation.
+
+use crate::content::{load, ContentError, Feature, Locale, Source};
+use serde::{Deserialize, Serialize};
+
+pub use super::strings::MythsUi;
+
+/// Everything the explorer shows, for one locale.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MythsContent {
+    /// Labels, headings and message templates of the explorer.
+    pub ui: MythsUi,
+    /// Topics, in the order filter chips list them.
+    pub topics: Vec<Topic>,
+    /// One entry per verdict step: label, icon and meaning.
+    pub verdicts: Vec<VerdictInfo>,
+    /// One entry per evidence-strength step: label and meaning.
+    pub strengths: Vec<StrengthInfo>,
+    /// The claims, in the order the explorer lists them.
+    pub claims: Vec<Claim>,
+    /// The routes-compared table.
+    pub routes: RoutesTable,
+    /// Every source a claim, number or route row cites.
+    pub sources: Vec<Source>,
+}
+
+impl MythsContent {
+    /// Loads the explorer content for a locale.
+    pub fn load(locale: Locale) -> Result<Self, ContentError> {
+        load(locale, Feature::Myths)
+    }
+
+    /// The claim with this id, if any.
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        crate::myths::claim_by_id(&self.claims, id)
+    }
+
+    /// The topic with this id, if any.
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+
+    /// Label, icon and meaning of a verdict (content validation guarantees one per verdict).
+    pub fn verdict_info(&self, verdict: Verdict) -> Option<&VerdictInfo> {
+        self.verdicts.iter().find(|v| v.id == verdict)
+    }
+
+    /// Label and meaning of an evidence strength.
+    pub fn strength_info(&self, strength: Strength) -> Option<&StrengthInfo> {
+        self.strengths.iter().find(|s| s.id == strength)
+    }
+
+    /// The source with this id, if any.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The sources a list of ids names, in that order; unknown ids are skipped.
+    pub fn sources_for<'a>(&'a self, ids: &[String]) -> Vec<&'a Source> {
+        ids.iter().filter_map(|id| self.source(id)).collect()
+    }
+
+    /// A claim's related claims, in the order the claim lists them; unknown ids are skipped.
+    pub fn related_for<'a>(&'a self, claim: &Claim) -> Vec<&'a Claim> {
+        claim
+            .related
+            .iter()
+            .filter_map(|id| self.claim(id))
+            .collect()
+    }
+
+    /// A claim's topics as content entries, in the claim's order.
+    pub fn topics_for<'a>(&'a self, claim: &Claim) -> Vec<&'a Topic> {
+        claim
+            .topics
+            .iter()
+            .filter_map(|id| self.topic(id))
+            .collect()
+    }
+}
+
+/// A filter topic such as `sleep` or `cost`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    /// Stable id (e.g. `sleep`).
+    pub id: String,
+    /// Chip label.
+    pub label: String,
+}
+
+/// The fixed five-step verdict scale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// The evidence contradicts the claim.
+    Myth,
+    /// Mostly contradicted, with a grain of truth.
+    MostlyFalse,
+    /// True in part, or true for some people only.
+    Mixed,
+    /// Mostly supported, with caveats.
+    MostlyTrue,
+    /// Supported by the evidence.
+    True,
+}
+
+impl Verdict {
+    /// Every verdict, from `myth` to `true` (the order chips list them).
+    pub const ALL: [Verdict; 5] = [
+        Verdict::Myth,
+        Verdict::MostlyFalse,
+        Verdict::Mixed,
+        Verdict::MostlyTrue,
+        Verdict::True,
+    ];
+
+    /// The stable id, as used in content and in `data-verdict` attributes.
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::Myth => "myth",
+            Verdict::MostlyFalse => "mostly-false",
+            Verdict::Mixed => "mixed",
+            Verdict::MostlyTrue => "mostly-true",
+            Verdict::True => "true",
+        }
+    }
+
+    /// The verdict with this id.
+    pub fn from_id(id: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.id() == id)
+    }
+}
+
+/// How strong the evidence behind a verdict is, in the spirit of GRADE.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Strength {
+    /// Large trials or an official label; unlikely to change.
+    Strong,
+    /// Good studies with some gaps.
+    Moderate,
+    /// Small or uncontrolled studies.
+    Limited,
+    /// Almost no direct evidence.
+    VeryLimited,
+}
+
+impl Strength {
+    /// Every strength, strongest first.
+    pub const ALL: [Strength; 4] = [
+        Strength::Strong,
+        Strength::Moderate,
+        Strength::Limited,
+        Strength::VeryLimited,
+    ];
+
+    /// The stable id, as used in content and `data-strength` attributes.
+    pub fn id(self) -> &'static str {
+        match self {
+            Strength::Strong => "strong",
+            Strength::Moderate => "moderate",
+            Strength::Limited => "limited",
+            Strength::VeryLimited => "very-limited",
+        }
+    }
+}
+
+/// How a verdict is shown: text and icon as well as colour.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerdictInfo {
+    /// Which verdict this describes.
+    pub id: Verdict,
+    /// Short label (e.g. "Myth").
+    pub label: String,
+    /// A glyph shown beside the label (decorative; the label carries the meaning).
+    pub icon: String,
+    /// One sentence on what the verdict means.
+    pub description: String,
+}
+
+/// How an evidence strength is shown.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StrengthInfo {
+    /// Which strength this describes.
+    pub id: Strength,
+    /// Short label (e.g. "Moderate evidence").
+    pub label: String,
+    /// One sentence on what the strength means.
+    pub description: String,
+}
+
+/// One claim as people say it, with our verdict and the evidence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// Stable kebab-case id, used in links (`#myths/<id>`).
+    pub id: String,
+    /// The claim, phrased the way people say it.
+    pub claim: String,
+    /// Topic ids (at least one).
+    pub topics: Vec<String>,
+    /// Our verdict.
+    pub verdict: Verdict,
+    /// How strong the evidence behind the verdict is.
+    pub strength: Strength,
+    /// One line: the short answer.
+    pub summary: String,
+    /// The plain-words explanation, one paragraph per entry.
+    pub explanation: Vec<String>,
+    /// Key numbers, some with a small chart.
+    #[serde(default)]
+    pub numbers: Vec<KeyNumber>,
+    /// Ids of the sources behind the claim (at least one).
+    pub sources: Vec<String>,
+    /// Ids of related claims.
+    #[serde(default)]
+    pub related: Vec<String>,
+    /// Where sources disagree, said plainly.
+    #[serde(default)]
+    pub disagreement: Option<String>,
+}
+
+/// A figure behind a verdict: a label, the value as text, and optionally a chart.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyNumber {
+    /// What was measured (e.g. "New insomnia in trials").
+    pub label: String,
+    /// The value in words (e.g. "8 in 100 people, versus 7 in 100 on placebo").
+    pub value: String,
+    /// A caveat for this number, if it needs one.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The sources behind this number (subset of the claim's sources or others in the file).
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// A small chart of the number.
+    #[serde(default)]
+    pub chart: Option<Chart>,
+}
+
+/// The shape of a small chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChartKind {
+    /// Two groups side by side (e.g. esketamine versus placebo).
+    Compare,
+    /// One measure before and after (e.g. the night before and after an infusion).
+    BeforeAfter,
+    /// One share of a whole (e.g. 70 in 100), drawn against `out_of`.
+    Share,
+}
+
+/// A small chart: one or two bars on a common scale.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chart {
+    /// Which shape (and which text-alternative template) applies.
+    pub kind: ChartKind,
+    /// The first bar (the only one for `share`; "before" for `before-after`).
+    pub a: Bar,
+    /// The second bar ("after" for `before-after`); absent for `share`.
+    #[serde(default)]
+    pub b: Option<Bar>,
+    /// The whole the bars are drawn against (e.g. 100 for percentages); defaults to the
+    /// larger bar.
+    #[serde(default)]
+    pub out_of: Option<f64>,
+}
+
+/// One bar of a chart.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bar {
+    /// What the bar stands for (e.g. "Esketamine").
+    pub label: String,
+    /// The value (finite, not negative).
+    pub value: f64,
+    /// Appended to the value as written: include a leading space for words (" min").
+    #[serde(default)]
+    pub unit: String,
+}
+
+/// The routes-compared table (IV, IM, nasal esketamine, oral or under the tongue).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoutesTable {
+    /// One row per route, in display order.
+    pub rows: Vec<RouteRow>,
+    /// Notes shown under the table (e.g. "prices vary").
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// One route of taking ketamine, compared on the same columns as the others.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteRow {
+    /// Stable id (e.g. `iv`).
+    pub id: String,
+    /// Route name (row header).
+    pub name: String,
+    /// When effects begin.
+    pub onset: String,
+    /// When effects wear off.
+    pub wear_off: String,
+    /// Typical number and rhythm of sessions.
+    pub sessions: String,
+    /// How much of a dose reaches the blood.
+    pub bioavailability: String,
+    /// Who watches over you, and what is checked.
+    pub supervision: String,
+    /// Price range as reported.
+    pub price: String,
+    /// Sources behind this row.
+    pub sources: Vec<String>,
+}
+
+impl RouteRow {
+    /// The row's cells after the route name, in the same order as
+    /// [`MythsUi::routes_headers`](super::strings::MythsUi::routes_headers) lists headers after the first.
+    pub fn cells(&self) -> [&str; 6] {
+        [
+            &self.onset,
+            &self.wear_off,
+            &self.sessions,
+            &self.bioavailability,
+            &self.supervision,
+            &self.price,
+        ]
+    }
+}

@@ -1,0 +1,68 @@
+//! Numbers, money and dates through the browser's `Intl`, for the active locale.
+
+use crate::content::Locale;
+use js_sys::{Array, Date, Intl, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+fn options(pairs: &[(&str, JsValue)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o
+}
+
+fn locales(locale: Locale) -> Array {
+    Array::of1(&JsValue::from_str(locale.tag()))
+}
+
+/// Formats integer cents as money, e.g. `$1,350` (cents shown only when not whole).
+/// A malformed currency code falls back to a plain number with the code after it.
+pub fn money(cents: u64, currency: &str, locale: Locale) -> String {
+    let whole = cents % 100 == 0;
+    let digits = JsValue::from_f64(if whole { 0.0 } else { 2.0 });
+    let opts = options(&[
+        ("style", "currency".into()),
+        ("currency", currency.into()),
+        ("minimumFractionDigits", digits.clone()),
+        ("maximumFractionDigits", digits),
+    ]);
+    let value = JsValue::from_f64(cents as f64 / 100.0);
+    // Intl throws only for a malformed code; any well-formed one (even unknown) formats.
+    let well_formed = currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase());
+    if !well_formed {
+        return format!("{} {currency}", number(cents as f64 / 100.0, locale));
+    }
+    let f = Intl::NumberFormat::new(&locales(locale), &opts);
+    f.format()
+        .call1(&JsValue::NULL, &value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| format!("{} {currency}", number(cents as f64 / 100.0, locale)))
+}
+
+/// Formats a plain number with the locale's grouping and decimal marks.
+pub fn number(value: f64, locale: Locale) -> String {
+    let f = Intl::NumberFormat::new(&locales(locale), &options(&[("maximumFractionDigits", 2.into())]));
+    f.format()
+        .call1(&JsValue::NULL, &JsValue::from_f64(value))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| value.to_string())
+}
+
+/// Today's date written out for the locale (e.g. "24 November 2026" / "November 24, 2026").
+pub fn today(locale: Locale) -> String {
+    let f = Intl::DateTimeFormat::new(&locales(locale), &options(&[("dateStyle", "long".into())]));
+    f.format()
+        .call1(&JsValue::NULL, &Date::new_0())
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
+/// Today's date as `YYYY-MM-DD` (file names).
+pub fn today_iso() -> String {
+    let d = Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}

@@ -1,0 +1,86 @@
+//! Small shared pieces: a disclosure ("Why we ask", "How we calculated this", claim evidence)
+//! and a source list. Feature components compose these; they hold no feature logic.
+
+use crate::content::Source;
+use yew::prelude::*;
+
+/// Disclosure properties.
+#[derive(Properties, PartialEq)]
+pub struct DisclosureProps {
+    /// The button's text.
+    pub summary: AttrValue,
+    /// Stable id of the controlled region (unique within the instance).
+    pub id: AttrValue,
+    /// Start open.
+    #[prop_or_default]
+    pub open: bool,
+    /// Extra class on the wrapper.
+    #[prop_or_default]
+    pub class: Classes,
+    /// What is revealed.
+    pub children: Html,
+}
+
+/// A button that shows and hides a region (`aria-expanded` + `aria-controls`), keyboard
+/// operable because it is a native button.
+#[component]
+pub fn Disclosure(props: &DisclosureProps) -> Html {
+    let open = use_state(|| props.open);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    html! {
+        <div class={classes!("kg-disclosure", props.class.clone())}>
+            <button
+                type="button"
+                class="kg-disclosure-button"
+                aria-expanded={if *open { "true" } else { "false" }}
+                aria-controls={props.id.clone()}
+                onclick={toggle}
+            >
+                <span class="kg-disclosure-icon" aria-hidden="true">{ if *open { "▾" } else { "▸" } }</span>
+                { props.summary.clone() }
+            </button>
+            <div class="kg-disclosure-body" id={props.id.clone()} hidden={!*open}>
+                { props.children.clone() }
+            </div>
+        </div>
+    }
+}
+
+/// Source list properties.
+#[derive(Properties, PartialEq)]
+pub struct SourceListProps {
+    /// The sources, already resolved from ids.
+    pub sources: Vec<Source>,
+    /// Heading text (e.g. "Sources"); omitted when empty.
+    #[prop_or_default]
+    pub heading: AttrValue,
+}
+
+/// The sources behind a claim, question or reason. Each item carries `data-source`.
+#[component]
+pub fn SourceList(props: &SourceListProps) -> Html {
+    if props.sources.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="kg-sources">
+            if !props.heading.is_empty() {
+                <p class="kg-sources-heading">{ props.heading.clone() }</p>
+            }
+            <ul>
+                { for props.sources.iter().map(|s| html! {
+                    <li data-source={s.id.clone()}>
+                        if let Some(url) = &s.url {
+                            <a href={url.clone()} rel="noopener noreferrer" target="_blank">{ &s.citation }</a>
+                        } else {
+                            { &s.citation }
+                        }
+                    </li>
+                }) }
+            </ul>
+        </div>
+    }
+}

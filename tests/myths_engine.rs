@@ -1,0 +1,481 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Native tests of the myths explorer: content validation for every locale, query cases, and
+//! property tests of the query engine.
+
+use ketamine_guide::content::Locale;
+use ketamine_guide::myths::{
+    self, chart_alt, chart_geometry, claim_by_id, explorer_view, filter_counts, fold, query,
+    results_count_text, routes_view, validate, ChartKind, Claim, MythsContent, Query, Verdict,
+};
+use proptest::prelude::*;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Topic minimums from the explorer's issue.
+const TOPIC_MINIMUMS: &[(&str, usize)] = &[
+    ("sleep", 4),
+    ("depression", 4),
+    ("safety", 5),
+    ("misuse", 2),
+    ("routes", 3),
+    ("cost", 2),
+    ("legal", 2),
+    ("mechanism", 2),
+];
+
+fn content() -> &'static MythsContent {
+    static CONTENT: OnceLock<MythsContent> = OnceLock::new();
+    CONTENT.get_or_init(|| MythsContent::load(Locale::En).expect("English myths content loads"))
+}
+
+fn ids(claims: &[&Claim]) -> Vec<String> {
+    claims.iter().map(|c| c.id.clone()).collect()
+}
+
+// ---- content validation -------------------------------------------------------------------
+
+#[test]
+fn every_locale_loads_and_passes_validation() {
+    for &locale in Locale::ALL {
+        let content = MythsContent::load(locale).expect("loads");
+        let problems = validate(&content);
+        assert!(
+            problems.is_empty(),
+            "{locale:?}: {}",
+            problems
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+    }
+}
+
+#[test]
+fn there_are_at_least_24_claims_with_unique_ids() {
+    let c = content();
+    assert!(c.claims.len() >= 24, "only {} claims", c.claims.len());
+    let unique: HashSet<_> = c.claims.iter().map(|c| &c.id).collect();
+    assert_eq!(unique.len(), c.claims.len());
+}
+
+#[test]
+fn every_claim_has_explanation_existing_sources_and_topics() {
+    let c = content();
+    for claim in &c.claims {
+        assert!(
+            !claim.explanation.is_empty() && claim.explanation.iter().all(|p| !p.trim().is_empty()),
+            "{}",
+            claim.id
+        );
+        assert!(!claim.summary.trim().is_empty(), "{}", claim.id);
+        assert!(!claim.sources.is_empty(), "{} has no source", claim.id);
+        for s in &claim.sources {
+            assert!(
+                c.source(s).is_some(),
+                "{} cites unknown source {s}",
+                claim.id
+            );
+        }
+        assert!(!claim.topics.is_empty(), "{} has no topic", claim.id);
+        for t in &claim.topics {
+            assert!(c.topic(t).is_some(), "{} has unknown topic {t}", claim.id);
+        }
+        assert!(c.verdict_info(claim.verdict).is_some());
+        assert!(c.strength_info(claim.strength).is_some());
+    }
+}
+
+#[test]
+fn related_claims_resolve_and_are_never_the_claim_itself() {
+    let c = content();
+    for claim in &c.claims {
+        for r in &claim.related {
+            assert_ne!(r, &claim.id, "{} relates to itself", claim.id);
+            assert!(c.claim(r).is_some(), "{} relates to unknown {r}", claim.id);
+        }
+        assert_eq!(c.related_for(claim).len(), claim.related.len());
+    }
+}
+
+#[test]
+fn topic_minimums_from_the_issue_are_met() {
+    let c = content();
+    for &(topic, min) in TOPIC_MINIMUMS {
+        assert!(c.topic(topic).is_some(), "topic {topic} missing");
+        let n = c
+            .claims
+            .iter()
+            .filter(|cl| cl.topics.iter().any(|t| t == topic))
+            .count();
+        assert!(n >= min, "topic {topic}: {n} claims, need {min}");
+    }
+}
+
+#[test]
+fn the_tensions_are_shown_where_sources_disagree() {
+    let c = content();
+    for id in [
+        "is-a-hallucinogen",
+        "never-causes-insomnia",
+        "esketamine-price-per-bottle",
+        "home-costs-a-quarter",
+    ] {
+        let claim = c.claim(id).unwrap_or_else(|| panic!("{id} missing"));
+        assert!(
+            claim
+                .disagreement
+                .as_deref()
+                .is_some_and(|d| !d.trim().is_empty()),
+            "{id}"
+        );
+    }
+    let vendor = c.source("vendor-marketing").expect("vendor source");
+    assert!(fold(&vendor.citation).contains("vendor claim"));
+}
+
+#[test]
+fn routes_table_has_the_four_routes_and_only_iv_claims_the_whole_dose() {
+    let c = content();
+    let view = routes_view(c);
+    let route_ids: Vec<_> = view.rows.iter().map(|r| r.id).collect();
+    assert_eq!(
+        route_ids,
+        ["iv", "im", "esketamine-nasal", "oral-sublingual"]
+    );
+    assert_eq!(view.headers.len(), 7);
+    for row in &view.rows {
+        assert_eq!(row.cells.len() + 1, view.headers.len(), "{}", row.id);
+    }
+    let full = |r: &myths::RouteRow| r.bioavailability.contains("100%");
+    let full_rows: Vec<_> = c
+        .routes
+        .rows
+        .iter()
+        .filter(|r| full(r))
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(full_rows, ["iv"]);
+    assert!(!view.sources.is_empty());
+}
+
+#[test]
+fn every_chart_has_a_text_alternative_with_its_values() {
+    let c = content();
+    let mut charts = 0;
+    for claim in &c.claims {
+        for n in &claim.numbers {
+            if let Some(chart) = &n.chart {
+                charts += 1;
+                let alt = chart_alt(&c.ui, &n.label, chart);
+                assert!(!alt.contains('{'), "unfilled template in {alt}");
+                assert!(alt.contains(&chart.a.label), "{alt}");
+                if chart.kind != ChartKind::Share {
+                    assert!(alt.contains(&chart.b.as_ref().unwrap().label), "{alt}");
+                }
+                let g = chart_geometry(chart);
+                assert!((0.0..=1.0).contains(&g.a));
+                assert!(g.b.is_none_or(|b| (0.0..=1.0).contains(&b)));
+            }
+        }
+    }
+    assert!(charts >= 5, "only {charts} charts");
+}
+
+#[test]
+fn insomnia_chart_text_reads_eight_versus_seven_percent() {
+    let c = content();
+    let claim = c.claim("never-causes-insomnia").unwrap();
+    let n = claim.numbers.iter().find(|n| n.chart.is_some()).unwrap();
+    let alt = chart_alt(&c.ui, &n.label, n.chart.as_ref().unwrap());
+    assert!(
+        alt.contains("Esketamine 8%") && alt.contains("Placebo 7%"),
+        "{alt}"
+    );
+}
+
+// ---- query cases ----------------------------------------------------------------------------
+
+#[test]
+fn empty_query_returns_every_claim_in_content_order() {
+    let c = content();
+    let all: Vec<&Claim> = c.claims.iter().collect();
+    assert_eq!(query(&c.claims, &Query::default()), all);
+    assert_eq!(query(&c.claims, &Query::text("  ,, - ")), all);
+}
+
+#[test]
+fn searching_sleep_returns_only_sleep_claims() {
+    let c = content();
+    let results = query(&c.claims, &Query::text("sleep"));
+    assert!(results.len() >= 4);
+    for claim in results {
+        assert!(
+            claim.topics.iter().any(|t| t == "sleep"),
+            "{} matched 'sleep'",
+            claim.id
+        );
+    }
+}
+
+#[test]
+fn search_ignores_case() {
+    let c = content();
+    let lower = query(&c.claims, &Query::text("insomnia"));
+    assert!(!lower.is_empty());
+    assert_eq!(query(&c.claims, &Query::text("INSOMNIA")), lower);
+    assert_eq!(query(&c.claims, &Query::text("InSoMnIa")), lower);
+}
+
+#[test]
+fn search_ignores_accents() {
+    let c = content();
+    let plain = query(&c.claims, &Query::text("ketamine"));
+    assert!(!plain.is_empty());
+    assert_eq!(query(&c.claims, &Query::text("kétamine")), plain);
+    let spanish = query(&c.claims, &Query::text("ketamína"));
+    for claim in &plain {
+        assert!(spanish.contains(claim), "ketamína missed {}", claim.id);
+    }
+}
+
+#[test]
+fn every_word_of_a_multi_word_search_must_match() {
+    let c = content();
+    let both = query(&c.claims, &Query::text("nasal price"));
+    let nasal = query(&c.claims, &Query::text("nasal"));
+    let price = query(&c.claims, &Query::text("price"));
+    assert!(!both.is_empty());
+    for claim in &both {
+        assert!(nasal.contains(claim) && price.contains(claim));
+    }
+    for claim in &nasal {
+        assert_eq!(both.contains(claim), price.contains(claim), "{}", claim.id);
+    }
+}
+
+#[test]
+fn search_covers_key_numbers() {
+    let c = content();
+    // "61 minutes" appears only in a key number of the sleep-architecture claim.
+    let results = ids(&query(&c.claims, &Query::text("61 minutes")));
+    assert!(
+        results.contains(&"keeps-you-awake".to_owned()),
+        "{results:?}"
+    );
+}
+
+#[test]
+fn verdict_filter_and_search_combine() {
+    let c = content();
+    let q = Query {
+        text: "sleep".into(),
+        verdicts: vec![Verdict::Myth],
+        ..Query::default()
+    };
+    let results = query(&c.claims, &q);
+    assert!(!results.is_empty());
+    for claim in &results {
+        assert_eq!(claim.verdict, Verdict::Myth);
+        assert!(claim.topics.iter().any(|t| t == "sleep"));
+    }
+    let text_only = query(&c.claims, &Query::text("sleep"));
+    assert!(results.len() < text_only.len());
+}
+
+#[test]
+fn topic_filters_or_within_group_and_with_verdicts() {
+    let c = content();
+    let q = Query {
+        topics: vec!["cost".into(), "legal".into()],
+        ..Query::default()
+    };
+    let results = query(&c.claims, &q);
+    let expected: Vec<&Claim> = c
+        .claims
+        .iter()
+        .filter(|cl| cl.topics.iter().any(|t| t == "cost" || t == "legal"))
+        .collect();
+    assert_eq!(results, expected);
+    let q2 = Query {
+        verdicts: vec![Verdict::Myth],
+        ..q
+    };
+    for claim in query(&c.claims, &q2) {
+        assert_eq!(claim.verdict, Verdict::Myth);
+    }
+}
+
+#[test]
+fn chip_counts_equal_results_of_selecting_that_chip_alone() {
+    let c = content();
+    let base = Query {
+        text: "esketamine".into(),
+        verdicts: vec![Verdict::Myth, Verdict::Mixed],
+        ..Query::default()
+    };
+    let counts = filter_counts(&c.claims, &c.topics, &base);
+    for t in &c.topics {
+        let q = Query {
+            topics: vec![t.id.clone()],
+            ..base.clone()
+        };
+        assert_eq!(
+            counts.topic(&t.id),
+            query(&c.claims, &q).len(),
+            "topic {}",
+            t.id
+        );
+    }
+    let base = Query {
+        text: "esketamine".into(),
+        topics: vec!["safety".into()],
+        ..Query::default()
+    };
+    let counts = filter_counts(&c.claims, &c.topics, &base);
+    for v in Verdict::ALL {
+        let q = Query {
+            verdicts: vec![v],
+            ..base.clone()
+        };
+        assert_eq!(
+            counts.verdict(v),
+            query(&c.claims, &q).len(),
+            "verdict {}",
+            v.id()
+        );
+    }
+}
+
+#[test]
+fn claim_by_id_finds_claims_and_rejects_unknown_ids() {
+    let c = content();
+    assert_eq!(
+        claim_by_id(&c.claims, "keeps-you-awake").map(|cl| cl.verdict),
+        Some(Verdict::MostlyFalse)
+    );
+    assert!(claim_by_id(&c.claims, "no-such-claim").is_none());
+    for claim in &c.claims {
+        assert_eq!(
+            myths::parse_fragment(&myths::claim_fragment(&claim.id)),
+            Some(myths::MythsLink::Claim(claim.id.as_str()))
+        );
+    }
+}
+
+#[test]
+fn explorer_view_reports_empty_state_and_counts_in_words() {
+    let c = content();
+    let none = explorer_view(c, &Query::text("zzzz-nothing-like-this"));
+    assert!(none.empty && none.can_clear && none.results.is_empty());
+    assert_eq!(none.count_text, c.ui.results_none);
+    let all = explorer_view(c, &Query::default());
+    assert!(!all.empty && !all.can_clear);
+    assert_eq!(all.count_text, results_count_text(&c.ui, c.claims.len()));
+    assert!(all.count_text.contains(&c.claims.len().to_string()));
+    assert_eq!(results_count_text(&c.ui, 1), c.ui.results_one);
+    assert_eq!(all.verdict_chips.len(), 5);
+    assert_eq!(all.topic_chips.len(), c.topics.len());
+    let mut q = Query::default();
+    q.toggle_topic("sleep");
+    let sleep = explorer_view(c, &q);
+    assert!(sleep
+        .topic_chips
+        .iter()
+        .any(|chip| chip.id == "sleep" && chip.selected));
+    q.toggle_topic("sleep");
+    assert!(q.is_empty());
+}
+
+// ---- properties -----------------------------------------------------------------------------
+
+fn verdicts() -> impl Strategy<Value = Vec<Verdict>> {
+    proptest::sample::subsequence(Verdict::ALL.to_vec(), 0..=5)
+}
+
+fn topic_ids() -> impl Strategy<Value = Vec<String>> {
+    let all: Vec<String> = TOPIC_MINIMUMS
+        .iter()
+        .map(|(t, _)| t.to_string())
+        .chain(["nope".to_string()])
+        .collect();
+    proptest::sample::subsequence(all, 0..=4)
+}
+
+fn any_query() -> impl Strategy<Value = Query> {
+    (any::<String>(), topic_ids(), verdicts()).prop_map(|(text, topics, verdicts)| Query {
+        text,
+        topics,
+        verdicts,
+    })
+}
+
+fn is_subsequence(part: &[&Claim], whole: &[&Claim]) -> bool {
+    let mut it = whole.iter();
+    part.iter().all(|p| it.any(|w| std::ptr::eq(*w, *p)))
+}
+
+proptest! {
+    #[test]
+    fn any_search_string_never_panics_and_keeps_content_order(text in any::<String>()) {
+        let c = content();
+        let all: Vec<&Claim> = c.claims.iter().collect();
+        let results = query(&c.claims, &Query::text(text.clone()));
+        prop_assert!(is_subsequence(&results, &all));
+        let _ = explorer_view(c, &Query::text(text));
+    }
+
+    #[test]
+    fn adding_a_filter_only_narrows(q in any_query(), topic in topic_ids(), verdict in verdicts()) {
+        let c = content();
+        let before = query(&c.claims, &q);
+        // A filter group narrows only once it is non-empty (an empty group means "all"), so
+        // narrowing a selected group means keeping a non-empty subset of it.
+        let mut narrower = q.clone();
+        if q.topics.is_empty() {
+            narrower.topics = topic;
+        } else {
+            narrower.topics.retain(|t| topic.contains(t));
+            if narrower.topics.is_empty() { narrower.topics.push(q.topics[0].clone()); }
+        }
+        if q.verdicts.is_empty() {
+            narrower.verdicts = verdict;
+        } else {
+            narrower.verdicts.retain(|v| verdict.contains(v));
+            if narrower.verdicts.is_empty() { narrower.verdicts.push(q.verdicts[0]); }
+        }
+        narrower.text.push_str(" e");
+        let after = query(&c.claims, &narrower);
+        prop_assert!(is_subsequence(&after, &before));
+    }
+
+    #[test]
+    fn counts_never_exceed_the_unfiltered_search(q in any_query()) {
+        let c = content();
+        let searched = query(&c.claims, &Query::text(q.text.clone())).len();
+        let counts = filter_counts(&c.claims, &c.topics, &q);
+        for (_, n) in counts.topics.iter() { prop_assert!(*n <= searched); }
+        for (_, n) in counts.verdicts.iter() { prop_assert!(*n <= searched); }
+        let results = query(&c.claims, &q).len();
+        if !q.verdicts.is_empty() {
+            let sum: usize = counts.verdicts.iter().filter(|(v, _)| q.verdicts.contains(v)).map(|(_, n)| n).sum();
+            prop_assert_eq!(sum, results);
+        }
+    }
+
+    #[test]
+    fn folding_is_idempotent(s in any::<String>()) {
+        let once = fold(&s);
+        prop_assert_eq!(fold(&once), once);
+    }
+
+    #[test]
+    fn folding_ignores_case_for_latin_text(s in "[a-zA-Z0-9À-ÖØ-öø-ňŊ-ž ]{0,40}") {
+        prop_assert_eq!(fold(&s.to_uppercase()), fold(&s.to_lowercase()));
+    }
+
+    #[test]
+    fn fragments_never_panic(s in any::<String>()) {
+        let _ = myths::parse_fragment(&s);
+    }
+}
