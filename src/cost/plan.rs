@@ -1,0 +1,398 @@
+//! What a person plans: the route, how many sessions, boosters, insurance and the extras.
+//!
+//! Plain data (serde) so the UI can keep it in session storage and restore it. Every default
+//! here is explained in `content/en/cost.toml` (`[[assumptions]]` and the route notes).
+
+use super::money::{Bps, Cents};
+pub use super::route::Route;
+use serde::{Deserialize, Serialize};
+
+/// Nasal spray devices per esketamine dose: 2 devices = 56 mg, 3 devices = 84 mg.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub enum DevicesPerDose {
+    /// 56 mg.
+    #[default]
+    Two,
+    /// 84 mg.
+    Three,
+}
+
+impl DevicesPerDose {
+    /// 2 or 3.
+    pub const fn count(self) -> u8 {
+        match self {
+            DevicesPerDose::Two => 2,
+            DevicesPerDose::Three => 3,
+        }
+    }
+}
+
+impl From<DevicesPerDose> for u8 {
+    fn from(d: DevicesPerDose) -> u8 {
+        d.count()
+    }
+}
+
+impl TryFrom<u8> for DevicesPerDose {
+    type Error = &'static str;
+    fn try_from(n: u8) -> Result<Self, Self::Error> {
+        match n {
+            2 => Ok(DevicesPerDose::Two),
+            3 => Ok(DevicesPerDose::Three),
+            _ => Err("devices per dose must be 2 or 3"),
+        }
+    }
+}
+
+/// Largest values the input fields accept (the parser reports anything above).
+pub mod limits {
+    /// Starting-course sessions.
+    pub const INDUCTION_SESSIONS: u32 = 100;
+    /// Boosters in one month (daily at most).
+    pub const BOOSTERS_PER_MONTH: u32 = 31;
+    /// Months of maintenance (ten years).
+    pub const MAINTENANCE_MONTHS: u32 = 120;
+    /// Integration therapy sessions.
+    pub const INTEGRATION_SESSIONS: u32 = 200;
+}
+
+/// Booster sessions after the starting course. Off by default, but the UI offers it
+/// prominently: most people who improve relapse within weeks without it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Maintenance {
+    /// Whether boosters are counted.
+    pub enabled: bool,
+    /// Boosters per month.
+    pub per_month: u32,
+    /// Number of months.
+    pub months: u32,
+}
+
+impl Maintenance {
+    /// Boosters counted in the estimate (zero when switched off).
+    pub const fn sessions(&self) -> u64 {
+        if self.enabled {
+            (self.per_month as u64).saturating_mul(self.months as u64)
+        } else {
+            0
+        }
+    }
+}
+
+/// What the insurance plan pays once the deductible is met.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Coverage {
+    /// No insurance, or this treatment is not covered: you pay the full price.
+    #[default]
+    None,
+    /// The plan pays this share of each session after the deductible (coinsurance).
+    Percent {
+        /// Share the plan pays.
+        covered: Bps,
+    },
+    /// You pay a fixed copay per session after the deductible (never more than the price).
+    Copay {
+        /// Your copay per session.
+        per_session: Cents,
+    },
+}
+
+/// Who the insurer is. Matters for the esketamine savings programme, which is for commercial
+/// insurance only.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InsurerKind {
+    /// Employer, marketplace or other private insurance.
+    #[default]
+    Commercial,
+    /// Medicare (including Medicare Advantage and Part D).
+    Medicare,
+    /// Medicaid.
+    Medicaid,
+    /// TRICARE (US military).
+    Tricare,
+    /// Veterans Affairs.
+    Va,
+}
+
+impl InsurerKind {
+    /// Every kind, in the order a select lists them.
+    pub const ALL: [InsurerKind; 5] = [
+        InsurerKind::Commercial,
+        InsurerKind::Medicare,
+        InsurerKind::Medicaid,
+        InsurerKind::Tricare,
+        InsurerKind::Va,
+    ];
+}
+
+/// Insurance as the person describes it. Deductible and out-of-pocket maximum are what is
+/// *left* this plan year; the estimate treats the whole plan as one plan year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Insurance {
+    /// What the plan pays after the deductible.
+    pub coverage: Coverage,
+    /// Commercial or a government programme.
+    pub insurer: InsurerKind,
+    /// Deductible still to pay before the plan pays anything.
+    pub deductible_left: Cents,
+    /// Out-of-pocket maximum still left this year; `None` when unknown or none.
+    pub oop_max: Option<Cents>,
+}
+
+/// The esketamine manufacturer's savings programme (commercial insurance only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Savings {
+    /// Whether the person wants it counted (applied only when eligible).
+    pub enabled: bool,
+    /// What you still pay for the medicine per treatment ($10 advertised).
+    pub per_treatment: Cents,
+    /// The programme's yearly maximum benefit (an editable assumption).
+    pub annual_cap: Cents,
+}
+
+impl Default for Savings {
+    fn default() -> Self {
+        Savings {
+            enabled: false,
+            per_treatment: Cents::dollars(10),
+            annual_cap: Cents::dollars(8_000),
+        }
+    }
+}
+
+/// Whether the savings programme can apply to a plan, and if not, why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "insurer", rename_all = "snake_case")]
+pub enum SavingsEligibility {
+    /// Esketamine with commercial insurance.
+    Eligible,
+    /// The programme is for esketamine only.
+    NotEsketamine,
+    /// The programme needs commercial insurance that covers the treatment.
+    NoInsurance,
+    /// Never for Medicare, Medicaid, TRICARE or VA.
+    GovernmentInsurance(InsurerKind),
+}
+
+impl SavingsEligibility {
+    /// The `[ui.errors]` key explaining why not, or `None` when eligible.
+    pub const fn message_key(self) -> Option<&'static str> {
+        match self {
+            SavingsEligibility::Eligible => None,
+            SavingsEligibility::NotEsketamine => Some("savings_not_esketamine"),
+            SavingsEligibility::NoInsurance => Some("savings_no_insurance"),
+            SavingsEligibility::GovernmentInsurance(_) => Some("savings_government"),
+        }
+    }
+}
+
+/// Paying with pre-tax money from a health savings or flexible spending account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hsa {
+    /// Whether to show the saving.
+    pub enabled: bool,
+    /// The person's marginal tax rate (federal plus state), an editable assumption.
+    pub tax_rate: Bps,
+}
+
+impl Default for Hsa {
+    fn default() -> Self {
+        Hsa {
+            enabled: false,
+            tax_rate: Bps::new(2_200).unwrap_or(Bps::ZERO),
+        }
+    }
+}
+
+/// One optional cost: counted only when enabled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extra {
+    /// Whether it is counted.
+    pub enabled: bool,
+    /// The amount (once, or per session, depending on the extra).
+    pub amount: Cents,
+}
+
+impl Extra {
+    const fn off(dollars: u64) -> Extra {
+        Extra {
+            enabled: false,
+            amount: Cents::dollars(dollars),
+        }
+    }
+}
+
+/// Costs people forget. All off by default; default amounts are labelled assumptions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extras {
+    /// First medical and psychiatric evaluation (once).
+    pub evaluation: Extra,
+    /// Integration therapy: price per session.
+    pub integration: Extra,
+    /// Integration therapy: number of sessions.
+    pub integration_sessions: u32,
+    /// Blood-pressure cuff for at-home treatment (once; at-home route only).
+    pub bp_cuff: Extra,
+    /// Travel per clinic visit (clinic routes only).
+    pub travel: Extra,
+    /// A paid driver or ride home per clinic visit: no driving for up to 24 h (clinic routes).
+    pub driver: Extra,
+    /// Pay lost for time off work, per session.
+    pub time_off: Extra,
+}
+
+impl Default for Extras {
+    fn default() -> Self {
+        Extras {
+            evaluation: Extra::off(250),
+            integration: Extra::off(150),
+            integration_sessions: 3,
+            bp_cuff: Extra::off(40),
+            travel: Extra::off(20),
+            driver: Extra::off(30),
+            time_off: Extra::off(120),
+        }
+    }
+}
+
+/// A whole plan: the input of [`crate::cost::estimate`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// How ketamine is given.
+    pub route: Route,
+    /// Sessions (treatments) in the starting course.
+    pub induction_sessions: u32,
+    /// Boosters after the starting course.
+    pub maintenance: Maintenance,
+    /// Insurance, if any.
+    pub insurance: Insurance,
+    /// Esketamine manufacturer savings.
+    pub savings: Savings,
+    /// HSA/FSA pre-tax payment.
+    pub hsa: Hsa,
+    /// Extra costs.
+    pub extras: Extras,
+}
+
+impl Plan {
+    /// Bump when the stored shape changes, so old stored plans are discarded, not misread.
+    pub const SCHEMA_VERSION: u32 = 1;
+
+    /// The default plan for a route: its usual course, maintenance off, no insurance, no extras.
+    pub fn for_route(route: Route) -> Plan {
+        Plan {
+            route,
+            induction_sessions: route.default_induction_sessions(),
+            maintenance: Maintenance {
+                enabled: false,
+                per_month: route.default_boosters_per_month(),
+                months: 6,
+            },
+            insurance: Insurance::default(),
+            savings: Savings::default(),
+            hsa: Hsa::default(),
+            extras: Extras::default(),
+        }
+    }
+
+    /// Changes the route. Session counts still at the old route's defaults follow the new
+    /// route's defaults; numbers the person typed are kept.
+    pub fn switch_route(&mut self, to: Route) {
+        let from = self.route;
+        if self.induction_sessions == from.default_induction_sessions() {
+            self.induction_sessions = to.default_induction_sessions();
+        }
+        if self.maintenance.per_month == from.default_boosters_per_month() {
+            self.maintenance.per_month = to.default_boosters_per_month();
+        }
+        self.route = to;
+    }
+
+    /// The same plan on another route (see [`Plan::switch_route`]).
+    pub fn on_route(&self, to: Route) -> Plan {
+        let mut p = *self;
+        p.switch_route(to);
+        p
+    }
+
+    /// Whether the esketamine savings programme could apply to this plan.
+    pub fn savings_eligibility(&self) -> SavingsEligibility {
+        if self.route != Route::Esketamine {
+            SavingsEligibility::NotEsketamine
+        } else if self.insurance.coverage == Coverage::None {
+            SavingsEligibility::NoInsurance
+        } else if self.insurance.insurer != InsurerKind::Commercial {
+            SavingsEligibility::GovernmentInsurance(self.insurance.insurer)
+        } else {
+            SavingsEligibility::Eligible
+        }
+    }
+
+    /// All sessions counted: starting course plus boosters.
+    pub fn total_sessions(&self) -> u64 {
+        u64::from(self.induction_sessions).saturating_add(self.maintenance.sessions())
+    }
+
+    /// Calendar months the plan spans (at least 1), for the per-month figure.
+    pub fn months(&self) -> u32 {
+        let m = if self.maintenance.enabled {
+            self.maintenance.months
+        } else {
+            0
+        };
+        self.route.induction_months().saturating_add(m).max(1)
+    }
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Plan::for_route(Route::Iv)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn route_ids_round_trip() {
+        for r in Route::ALL {
+            assert_eq!(Route::from_id(r.id()), Some(r));
+            assert_eq!(
+                serde_json::to_string(&r).unwrap(),
+                format!("\"{}\"", r.id())
+            );
+        }
+        assert_eq!(Route::from_id("IV"), None);
+    }
+
+    #[test]
+    fn switching_route_keeps_typed_numbers_and_follows_defaults() {
+        let mut p = Plan::for_route(Route::Iv);
+        p.switch_route(Route::Esketamine);
+        assert_eq!(p.induction_sessions, 12);
+        assert_eq!(p.maintenance.per_month, 4);
+        p.induction_sessions = 9;
+        p.switch_route(Route::Oral);
+        assert_eq!(p.induction_sessions, 9);
+    }
+
+    #[test]
+    fn devices_deserialise_only_as_two_or_three() {
+        assert_eq!(
+            serde_json::from_str::<DevicesPerDose>("3").unwrap(),
+            DevicesPerDose::Three
+        );
+        assert!(serde_json::from_str::<DevicesPerDose>("4").is_err());
+    }
+}
