@@ -1,1 +1,35 @@
-//! quiz engine (pure: no browser types). Being built; see its issue.
+//! The eligibility self-check, as pure Rust: content model, branching, rules → assessment,
+//! the reducer the UI drives, and the provider summary. No browser types anywhere here.
+//!
+//! The UI's whole job: load [`QuizContent`], hold a [`QuizState`], render what its methods
+//! return, dispatch [`Action`]s, and persist [`QuizState::to_json`].
+
+#![warn(missing_docs)]
+
+pub mod answers;
+pub mod engine;
+pub mod flow;
+pub mod input;
+pub mod model;
+pub mod persist;
+mod reduce;
+pub mod review;
+pub mod summary;
+pub mod ui;
+mod validate;
+
+#[cfg(test)]
+mod flow_tests;
+
+pub use answers::{choice, choices, Answer, Answers, SCHEMA_VERSION};
+pub use engine::{
+    answer_text, assess, fits, holds, needs_crisis_help, prune, visible_questions, Assessment,
+    Outcome, Reason,
+};
+pub use flow::{progress, screens, Action, Primary, QuizState, Screen, Step};
+pub use input::{validate_number, FieldError, NumberError};
+pub use model::{Choice, Condition, Question, QuestionKind, QuizContent, RouteNote, Rule};
+pub use persist::StateError;
+pub use review::{review_rows, ReviewRow};
+pub use summary::summary_text;
+pub use ui::{fill, QuizUi};

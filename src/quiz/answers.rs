@@ -1,0 +1,101 @@
+//! The person's answers as plain serde data: question id → answer.
+//!
+//! The JSON shape is deliberately bare (`"yes"`, `["a","b"]`, `42`, `null`) so stored state and
+//! the e2e persona fixtures stay readable.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Version of the stored quiz state; bump when the meaning of stored answers changes so old
+/// state is discarded rather than misread.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Answer {
+    /// The id of the picked choice of a single question.
+    Choice(String),
+    /// The ids of the picked choices of a multiple question.
+    Choices(Vec<String>),
+    /// A typed whole number.
+    Number(u32),
+    /// An optional question the person chose to leave blank.
+    Skipped,
+}
+
+/// Answers by question id. Ordered so serialisation is stable.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Answers(pub BTreeMap<String, Answer>);
+
+impl Answers {
+    /// No answers yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The answer to a question, if any.
+    pub fn get(&self, question: &str) -> Option<&Answer> {
+        self.0.get(question)
+    }
+
+    /// Sets (or replaces) an answer.
+    pub fn set(&mut self, question: &str, answer: Answer) {
+        self.0.insert(question.to_owned(), answer);
+    }
+
+    /// Builder form of [`Answers::set`], handy in tests and fixtures.
+    pub fn with(mut self, question: &str, answer: Answer) -> Self {
+        self.set(question, answer);
+        self
+    }
+
+    /// Removes an answer.
+    pub fn remove(&mut self, question: &str) -> Option<Answer> {
+        self.0.remove(question)
+    }
+
+    /// Whether the question has a real answer (not missing, not skipped, not an empty list).
+    pub fn is_answered(&self, question: &str) -> bool {
+        match self.get(question) {
+            None | Some(Answer::Skipped) => false,
+            Some(Answer::Choices(list)) => !list.is_empty(),
+            Some(_) => true,
+        }
+    }
+
+    /// The picked choice of a single question.
+    pub fn choice(&self, question: &str) -> Option<&str> {
+        match self.get(question) {
+            Some(Answer::Choice(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The picked choices of a multiple question (empty when none).
+    pub fn choices(&self, question: &str) -> &[String] {
+        match self.get(question) {
+            Some(Answer::Choices(list)) => list,
+            _ => &[],
+        }
+    }
+
+    /// The typed number of a number question.
+    pub fn number(&self, question: &str) -> Option<u32> {
+        match self.get(question) {
+            Some(Answer::Number(n)) => Some(*n),
+            _ => None,
+        }
+    }
+}
+
+/// Shorthand for a single-choice answer.
+pub fn choice(id: &str) -> Answer {
+    Answer::Choice(id.to_owned())
+}
+
+/// Shorthand for a multiple-choice answer.
+pub fn choices(ids: &[&str]) -> Answer {
+    Answer::Choices(ids.iter().map(|s| (*s).to_owned()).collect())
+}

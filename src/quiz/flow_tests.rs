@@ -1,0 +1,340 @@
+//! Reducer behaviour: what Next, Back, Change and See my result do, and when they refuse.
+
+use super::*;
+use crate::content::Locale;
+
+fn content() -> QuizContent {
+    QuizContent::load(Locale::En).expect("quiz content loads")
+}
+
+fn act(state: QuizState, c: &QuizContent, actions: Vec<Action>) -> QuizState {
+    actions.into_iter().fold(state, |s, a| s.apply(c, a))
+}
+
+fn pick(q: &str, ch: &str) -> Action {
+    Action::Choose {
+        question: q.into(),
+        choice: ch.into(),
+    }
+}
+
+fn tick(q: &str, ch: &str) -> Action {
+    Action::Toggle {
+        question: q.into(),
+        choice: ch.into(),
+    }
+}
+
+fn typed(q: &str, text: &str) -> Action {
+    Action::Type {
+        question: q.into(),
+        text: text.into(),
+    }
+}
+
+fn at(state: &QuizState) -> &str {
+    match &state.step {
+        Step::Question(id) => id,
+        Step::Review => "review",
+        Step::Result => "result",
+    }
+}
+
+/// Answers every screen with a calm "no / none" path and a valid age, up to the review.
+fn walk_to_review(c: &QuizContent) -> QuizState {
+    let mut s = act(QuizState::new(c), c, vec![typed("age", "40"), Action::Next]);
+    for _ in 0..c.questions.len() {
+        let Some(screen) = s.current_screen(c) else {
+            break;
+        };
+        for q in screen.questions {
+            let none = q.choices.iter().find(|x| x.id == "none" || x.id == "no");
+            let first = none
+                .or(q.choices.first())
+                .map(|x| x.id.clone())
+                .unwrap_or_default();
+            s = match q.kind {
+                QuestionKind::Single => s.apply(c, pick(&q.id, &first)),
+                QuestionKind::Multiple => s.apply(c, tick(&q.id, &first)),
+                QuestionKind::Number => s,
+            };
+        }
+        s = s.apply(c, Action::Next);
+    }
+    s
+}
+
+#[test]
+fn next_is_refused_until_the_required_answer_is_given() {
+    let c = content();
+    let s = QuizState::new(&c).apply(&c, Action::Next);
+    assert_eq!(at(&s), "age");
+    assert!(s.show_errors);
+    assert_eq!(
+        s.visible_errors(&c),
+        vec![("age".to_owned(), FieldError::Missing)]
+    );
+    let s = act(s, &c, vec![typed("age", "40"), Action::Next]);
+    assert_eq!(at(&s), "pregnancy");
+    assert!(!s.show_errors, "errors are hidden again on a new screen");
+}
+
+#[test]
+fn errors_stay_hidden_until_next_is_tried() {
+    let c = content();
+    let s = QuizState::new(&c).apply(&c, typed("age", "abc"));
+    assert!(s.visible_errors(&c).is_empty());
+    assert_eq!(
+        s.screen_errors(&c),
+        vec![(
+            "age".to_owned(),
+            FieldError::Number(NumberError::NotANumber)
+        )]
+    );
+}
+
+#[test]
+fn mistyped_number_blocks_next_but_keeps_the_text() {
+    let c = content();
+    let s = act(
+        QuizState::new(&c),
+        &c,
+        vec![typed("age", "4O"), Action::Next],
+    );
+    assert_eq!(at(&s), "age");
+    assert_eq!(s.input_text("age"), "4O");
+    assert_eq!(s.answers.get("age"), None);
+    let msg = FieldError::Number(NumberError::NotANumber).message(&c, c.question("age").unwrap());
+    assert_eq!(msg, c.ui.errors.not_a_number);
+}
+
+#[test]
+fn range_errors_name_the_limit() {
+    let c = content();
+    let age = c.question("age").unwrap();
+    let msg = FieldError::Number(NumberError::AboveMax(120)).message(&c, age);
+    assert!(msg.contains("120"), "{msg}");
+}
+
+#[test]
+fn optional_blood_pressure_reading_can_be_left_blank() {
+    let c = content();
+    let mut s = walk_to_review(&c);
+    assert_eq!(at(&s), "review");
+    assert_eq!(s.answers.get("bp_systolic"), Some(&Answer::Skipped));
+    s = s.apply(&c, Action::GoTo("bp_diastolic".into()));
+    assert_eq!(at(&s), "bp_systolic", "both readings share one screen");
+    let screen = s.current_screen(&c).unwrap();
+    assert_eq!(screen.questions.len(), 2);
+}
+
+#[test]
+fn none_of_these_clears_other_ticks_and_the_reverse() {
+    let c = content();
+    let s = act(
+        QuizState::new(&c),
+        &c,
+        vec![
+            tick("medicines", "lamotrigine"),
+            tick("medicines", "benzodiazepines"),
+        ],
+    );
+    assert_eq!(
+        s.answers.choices("medicines"),
+        ["benzodiazepines", "lamotrigine"]
+    );
+    let s = s.apply(&c, tick("medicines", "none"));
+    assert_eq!(s.answers.choices("medicines"), ["none"]);
+    let s = s.apply(&c, tick("medicines", "memantine"));
+    assert_eq!(s.answers.choices("medicines"), ["memantine"]);
+    let s = s.apply(&c, tick("medicines", "memantine"));
+    assert_eq!(
+        s.answers.get("medicines"),
+        None,
+        "unticking the last choice clears the answer"
+    );
+}
+
+#[test]
+fn choices_that_do_not_exist_are_ignored() {
+    let c = content();
+    let s = act(
+        QuizState::new(&c),
+        &c,
+        vec![
+            pick("psychosis", "maybe"),
+            tick("psychosis", "yes"),
+            pick("nope", "yes"),
+        ],
+    );
+    assert_eq!(s.answers, Answers::new());
+}
+
+#[test]
+fn progress_counts_only_the_screens_that_branching_shows() {
+    let c = content();
+    let s = act(
+        QuizState::new(&c),
+        &c,
+        vec![
+            typed("age", "40"),
+            Action::Next,
+            tick("pregnancy", "none"),
+            Action::Next,
+        ],
+    );
+    let (_, before) = s.progress(&c).unwrap();
+    let s = s.apply(&c, tick("conditions", "depression"));
+    let (current, after) = s.progress(&c).unwrap();
+    assert_eq!(current, 3);
+    assert_eq!(
+        after,
+        before + 1,
+        "the antidepressant question joins the count"
+    );
+    let s = act(s, &c, vec![tick("conditions", "insomnia")]);
+    assert_eq!(
+        s.progress(&c).unwrap().1,
+        before + 2,
+        "and CBT-I with insomnia"
+    );
+}
+
+#[test]
+fn back_walks_one_screen_and_stops_at_the_first() {
+    let c = content();
+    let s = QuizState::new(&c).apply(&c, Action::Back);
+    assert_eq!(at(&s), "age");
+    assert!(!s.can_go_back(&c));
+    let s = act(s, &c, vec![typed("age", "40"), Action::Next, Action::Back]);
+    assert_eq!(at(&s), "age");
+    assert_eq!(s.input_text("age"), "40", "going back keeps what was typed");
+}
+
+#[test]
+fn change_from_review_returns_to_review_unless_a_new_question_opens() {
+    let c = content();
+    let s = walk_to_review(&c);
+    let s = act(
+        s,
+        &c,
+        vec![
+            Action::GoTo("psychosis".into()),
+            pick("psychosis", "not-sure"),
+            Action::Next,
+        ],
+    );
+    assert_eq!(at(&s), "review");
+    let s = act(
+        s,
+        &c,
+        vec![
+            Action::GoTo("conditions".into()),
+            tick("conditions", "depression"),
+            Action::Next,
+        ],
+    );
+    assert_eq!(
+        at(&s),
+        "antidepressants",
+        "branching opened a question that needs an answer"
+    );
+    let s = act(s, &c, vec![typed("antidepressants", "2"), Action::Next]);
+    assert_eq!(at(&s), "review");
+}
+
+#[test]
+fn see_result_needs_every_shown_answer_and_drops_hidden_ones() {
+    let c = content();
+    let s = act(
+        walk_to_review(&c),
+        &c,
+        vec![
+            Action::GoTo("conditions".into()),
+            tick("conditions", "depression"),
+        ],
+    );
+    let s = act(
+        s,
+        &c,
+        vec![
+            typed("antidepressants", "0"),
+            tick("conditions", "insomnia"),
+        ],
+    );
+    // Untick depression while the count is still stored: the count must not reach the result.
+    let s = act(s, &c, vec![tick("conditions", "depression"), Action::Next]);
+    assert_eq!(at(&s), "cbti");
+    let s = act(s, &c, vec![pick("cbti", "yes"), Action::Next]);
+    assert_eq!(at(&s), "review");
+    assert_eq!(s.answers.number("antidepressants"), Some(0));
+    let s = s.apply(&c, Action::SeeResult);
+    assert_eq!(at(&s), "result");
+    assert_eq!(s.answers.get("antidepressants"), None);
+    assert_eq!(s.primary(), Primary::None);
+    assert!(s.assessment(&c).is_some());
+    let s = act(s, &c, vec![Action::Back]);
+    assert_eq!(at(&s), "review");
+    assert_eq!(s.primary(), Primary::SeeResult);
+}
+
+#[test]
+fn see_result_is_refused_while_something_required_is_missing() {
+    let c = content();
+    let mut s = walk_to_review(&c);
+    s.answers.remove("route");
+    let s = s.apply(&c, Action::SeeResult);
+    assert_eq!(at(&s), "review");
+    assert!(s.assessment(&c).is_none());
+}
+
+#[test]
+fn crisis_help_shows_the_moment_yes_or_unsure_is_picked() {
+    let c = content();
+    let s = QuizState::new(&c);
+    assert!(!s.crisis(&c));
+    assert!(s.clone().apply(&c, pick("self_harm", "yes")).crisis(&c));
+    assert!(s
+        .clone()
+        .apply(&c, pick("self_harm", "not-sure"))
+        .crisis(&c));
+    assert!(!s.apply(&c, pick("self_harm", "no")).crisis(&c));
+}
+
+#[test]
+fn restart_forgets_everything() {
+    let c = content();
+    let s = walk_to_review(&c).apply(&c, Action::Restart);
+    assert_eq!(s, QuizState::new(&c));
+}
+
+#[test]
+fn review_rows_show_answers_in_words() {
+    let c = content();
+    let s = walk_to_review(&c);
+    let rows = review_rows(&c, &s);
+    let age = rows.iter().find(|r| r.question_id == "age").unwrap();
+    assert_eq!(age.answer, "40 years");
+    let bp = rows
+        .iter()
+        .find(|r| r.question_id == "bp_systolic")
+        .unwrap();
+    assert_eq!(bp.answer, c.ui.not_answered);
+    assert!(age.change_label.contains(&age.question));
+    assert!(
+        rows.iter().all(|r| r.question_id != "cbti"),
+        "hidden questions are not reviewed"
+    );
+}
+
+#[test]
+fn restored_state_is_repaired_against_the_content() {
+    let c = content();
+    let text = r#"{"schema_version":1,"answers":{"age":40,"ghost":"yes","psychosis":"purple"},
+        "step":{"question":"bp_diastolic"}}"#;
+    let s = QuizState::restore(&c, text).expect("readable");
+    assert_eq!(s.answers, Answers::new().with("age", Answer::Number(40)));
+    assert_eq!(at(&s), "bp_systolic");
+    let text = r#"{"schema_version":1,"answers":{},"step":"result"}"#;
+    assert_eq!(at(&QuizState::restore(&c, text).unwrap()), "review");
+}

@@ -1,0 +1,65 @@
+//! Stored quiz state in and out of JSON. Anything unreadable, from another schema version or
+//! naming things the content does not know is refused with an error, never a panic.
+
+use std::fmt;
+
+use super::answers::SCHEMA_VERSION;
+use super::flow::QuizState;
+use super::model::QuizContent;
+
+/// Why stored state was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StateError {
+    /// Not JSON, or not the shape of a quiz state.
+    Malformed(String),
+    /// Written by another schema version.
+    Version {
+        /// The version found.
+        found: u32,
+    },
+}
+
+impl fmt::Display for StateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StateError::Malformed(detail) => write!(f, "stored quiz state is unreadable: {detail}"),
+            StateError::Version { found } => write!(
+                f,
+                "stored quiz state has schema version {found}, expected {SCHEMA_VERSION}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for StateError {}
+
+impl QuizState {
+    /// The state as JSON.
+    pub fn to_json(&self) -> String {
+        // A map of strings and numbers always serialises; the fallback is never reached.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads state written by [`QuizState::to_json`], checking the schema version first so an
+    /// old shape is reported as such rather than as garbage.
+    pub fn from_json(text: &str) -> Result<Self, StateError> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| StateError::Malformed(e.to_string()))?;
+        let found = value
+            .get("schema_version")
+            .and_then(serde_json::Value::as_u64)
+            .ok_or_else(|| StateError::Malformed("no schema_version".into()))?;
+        if found != u64::from(SCHEMA_VERSION) {
+            return Err(StateError::Version {
+                found: u32::try_from(found).unwrap_or(u32::MAX),
+            });
+        }
+        serde_json::from_value(value).map_err(|e| StateError::Malformed(e.to_string()))
+    }
+
+    /// Reads stored state and repairs it against the content (drops unknown questions and
+    /// answers that no longer fit; moves the step somewhere that exists).
+    pub fn restore(content: &QuizContent, text: &str) -> Result<Self, StateError> {
+        Self::from_json(text).map(|s| super::reduce::sanitise(s, content))
+    }
+}

@@ -1,0 +1,176 @@
+//! How each [`Action`] changes a [`QuizState`].
+
+use super::answers::Answer;
+use super::engine::{fits, prune};
+use super::flow::{screens, Action, QuizState, Step};
+use super::input::validate_number;
+use super::model::{QuestionKind, QuizContent};
+
+pub(super) fn apply(mut state: QuizState, content: &QuizContent, action: Action) -> QuizState {
+    match action {
+        Action::Choose { question, choice } => {
+            let ok = content
+                .question(&question)
+                .is_some_and(|q| q.kind == QuestionKind::Single && q.choice(&choice).is_some());
+            if ok {
+                state.answers.set(&question, Answer::Choice(choice));
+            }
+        }
+        Action::Toggle { question, choice } => toggle(&mut state, content, &question, &choice),
+        Action::Type { question, text } => {
+            if let Some(q) = content
+                .question(&question)
+                .filter(|q| q.kind == QuestionKind::Number)
+            {
+                match validate_number(q, &text) {
+                    Ok(n) => state.answers.set(&question, Answer::Number(n)),
+                    Err(_) => {
+                        state.answers.remove(&question);
+                    }
+                }
+                state.drafts.insert(question, text);
+            }
+        }
+        Action::Answer { question, answer } => {
+            if content
+                .question(&question)
+                .is_some_and(|q| fits(q, &answer))
+            {
+                state.drafts.remove(&question);
+                state.answers.set(&question, answer);
+            }
+        }
+        Action::Next => return next(state, content),
+        Action::Back => return back(state, content),
+        Action::GoTo(question) => {
+            let target = screens(content, &state.answers)
+                .into_iter()
+                .find(|s| s.questions.iter().any(|q| q.id == question));
+            if let (Some(screen), Step::Review | Step::Result) = (target, &state.step) {
+                state.step = Step::Question(screen.id.to_owned());
+                state.returning = true;
+                state.show_errors = false;
+            }
+        }
+        Action::SeeResult => {
+            if state.step == Step::Review && state.is_complete(content) {
+                // Answers to questions that are no longer shown are dropped for good here, so
+                // the stored state holds only what the result was built from.
+                state.answers = prune(content, &state.answers);
+                let kept = &state.answers;
+                state.drafts.retain(|id, _| kept.get(id).is_some());
+                state.step = Step::Result;
+            }
+        }
+        Action::Restart => return QuizState::new(content),
+    }
+    state
+}
+
+fn toggle(state: &mut QuizState, content: &QuizContent, question: &str, choice: &str) {
+    let Some(q) = content
+        .question(question)
+        .filter(|q| q.kind == QuestionKind::Multiple)
+    else {
+        return;
+    };
+    let Some(picked) = q.choice(choice) else {
+        return;
+    };
+    let mut list: Vec<String> = state.answers.choices(question).to_vec();
+    if let Some(at) = list.iter().position(|c| c == choice) {
+        list.remove(at);
+    } else if picked.exclusive {
+        list = vec![choice.to_owned()];
+    } else {
+        list.retain(|c| q.choice(c).is_some_and(|c| !c.exclusive));
+        list.push(choice.to_owned());
+        // Keep content order so answers read the same however they were ticked.
+        list.sort_by_key(|c| q.choices.iter().position(|x| &x.id == c));
+    }
+    if list.is_empty() {
+        state.answers.remove(question);
+    } else {
+        state.answers.set(question, Answer::Choices(list));
+    }
+}
+
+fn next(mut state: QuizState, content: &QuizContent) -> QuizState {
+    let Some(screen) = state.current_screen(content) else {
+        return state;
+    };
+    if !state.screen_errors(content).is_empty() {
+        state.show_errors = true;
+        return state;
+    }
+    for q in &screen.questions {
+        if !q.required && !state.answers.is_answered(&q.id) {
+            state.answers.set(&q.id, Answer::Skipped);
+            state.drafts.remove(&q.id);
+        }
+    }
+    state.show_errors = false;
+    let all = screens(content, &state.answers);
+    let here = all.iter().position(|s| s.id == screen.id).unwrap_or(0);
+    let mut later = all.iter().skip(here + 1);
+    let target = if state.returning {
+        // After a change, only stop where branching opened a question still unanswered.
+        later.find(|s| {
+            s.questions
+                .iter()
+                .any(|q| state.question_error(q).is_some())
+        })
+    } else {
+        all.get(here + 1)
+    };
+    state.step = match target {
+        Some(s) => Step::Question(s.id.to_owned()),
+        None => {
+            state.returning = false;
+            Step::Review
+        }
+    };
+    state
+}
+
+fn back(mut state: QuizState, content: &QuizContent) -> QuizState {
+    let all = screens(content, &state.answers);
+    state.show_errors = false;
+    state.step = match &state.step {
+        Step::Question(id) => match all.iter().position(|s| s.id == id) {
+            Some(0) | None => state.step.clone(),
+            Some(i) => Step::Question(all[i - 1].id.to_owned()),
+        },
+        Step::Review => all
+            .last()
+            .map_or(Step::Review, |s| Step::Question(s.id.to_owned())),
+        Step::Result => Step::Review,
+    };
+    state
+}
+
+/// Repairs a restored state against the content: unknown questions, ill-fitting answers and
+/// stray drafts are dropped, and the step is moved to a place that exists.
+pub(super) fn sanitise(mut state: QuizState, content: &QuizContent) -> QuizState {
+    state
+        .answers
+        .0
+        .retain(|id, a| content.question(id).is_some_and(|q| fits(q, a)));
+    state.drafts.retain(|id, _| {
+        content
+            .question(id)
+            .is_some_and(|q| q.kind == QuestionKind::Number)
+    });
+    let all = screens(content, &state.answers);
+    state.step = match &state.step {
+        Step::Question(id) => match all.iter().find(|s| s.questions.iter().any(|q| &q.id == id)) {
+            Some(s) => Step::Question(s.id.to_owned()),
+            None => all
+                .first()
+                .map_or(Step::Review, |s| Step::Question(s.id.to_owned())),
+        },
+        Step::Result if !state.is_complete(content) => Step::Review,
+        other => other.clone(),
+    };
+    state
+}

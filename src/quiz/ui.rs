@@ -1,0 +1,230 @@
+//! Every label the quiz UI and the provider summary show (`[ui]` in `quiz.toml`).
+//!
+//! Templates hold `{placeholders}`; [`fill`] replaces them so word order stays the
+//! translator's choice.
+
+use serde::{Deserialize, Serialize};
+
+use super::Outcome;
+
+/// Labels, headings and messages of the quiz.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizUi {
+    /// Heading of the quiz.
+    pub title: String,
+    /// Short introduction above the first question.
+    pub intro: String,
+    /// Button: go to the next screen.
+    pub next: String,
+    /// Button: go back one screen.
+    pub back: String,
+    /// Button on the review step: show the result.
+    pub see_result: String,
+    /// Button: start again with no answers.
+    pub restart: String,
+    /// Disclosure summary for the "Why we ask" text.
+    pub why_we_ask: String,
+    /// Template with `{current}` and `{total}`.
+    pub progress: String,
+    /// Heading of the review step.
+    pub review_heading: String,
+    /// Text under the review heading.
+    pub review_intro: String,
+    /// Visible "Change" link text on the review step.
+    pub change: String,
+    /// Accessible name of a change link; template with `{question}`.
+    pub change_label: String,
+    /// Shown for a question that was left blank.
+    pub not_answered: String,
+    /// Joins several picked choices in an answer shown in words.
+    pub list_separator: String,
+    /// Template for a number answer with `{value}` and `{unit}`.
+    pub number_answer: String,
+    /// Heading and texts for each outcome.
+    pub outcomes: OutcomeTexts,
+    /// Heading over the reasons that decided the outcome.
+    pub deciding_heading: String,
+    /// Heading over other reasons worth raising.
+    pub also_heading: String,
+    /// Template for the answer of a reason, with `{question}` and `{answer}`.
+    pub reason_answer: String,
+    /// Label before the sources of a reason.
+    pub sources_label: String,
+    /// Heading over the route notes.
+    pub route_heading: String,
+    /// Heading over the questions to ask a provider.
+    pub provider_questions_heading: String,
+    /// The closing line on every result: educational only, see a licensed provider.
+    pub disclaimer: String,
+    /// Crisis alert texts.
+    pub crisis: CrisisTexts,
+    /// Storage controls and notices.
+    pub storage: StorageTexts,
+    /// Result actions and the downloadable summary.
+    pub summary: SummaryTexts,
+    /// Error messages for unanswered or badly typed answers.
+    pub errors: ErrorTexts,
+}
+
+/// Heading and explanation per outcome.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeTexts {
+    /// For `not-suitable`.
+    #[serde(rename = "not-suitable")]
+    pub not_suitable: OutcomeText,
+    /// For `review-first`.
+    #[serde(rename = "review-first")]
+    pub review_first: OutcomeText,
+    /// For `other-options-first`.
+    #[serde(rename = "other-options-first")]
+    pub other_options_first: OutcomeText,
+    /// For `worth-discussing`.
+    #[serde(rename = "worth-discussing")]
+    pub worth_discussing: OutcomeText,
+}
+
+impl OutcomeTexts {
+    /// The texts for one outcome.
+    pub fn get(&self, outcome: Outcome) -> &OutcomeText {
+        match outcome {
+            Outcome::NotSuitable => &self.not_suitable,
+            Outcome::ReviewFirst => &self.review_first,
+            Outcome::OtherOptionsFirst => &self.other_options_first,
+            Outcome::WorthDiscussing => &self.worth_discussing,
+        }
+    }
+}
+
+/// Texts for one outcome.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeText {
+    /// The result heading.
+    pub heading: String,
+    /// What it means, in plain words.
+    pub explanation: String,
+    /// What to discuss with a licensed provider, and why.
+    pub discuss: String,
+}
+
+/// The crisis alert (`role="alert"`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrisisTexts {
+    /// Alert heading.
+    pub heading: String,
+    /// Opening sentence.
+    pub body: String,
+    /// How to call or text 988.
+    pub call_text: String,
+    /// How to chat online.
+    pub chat: String,
+    /// Link address for the chat.
+    pub chat_url: String,
+    /// Link text for the chat.
+    pub chat_link: String,
+    /// What to do in immediate danger.
+    pub emergency: String,
+    /// Reassurance that the quiz can still be finished.
+    pub can_continue: String,
+}
+
+/// Storage controls and notices.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StorageTexts {
+    /// Checkbox label: keep answers in local storage.
+    pub remember: String,
+    /// Hint under that checkbox.
+    pub remember_hint: String,
+    /// Button: erase every stored trace.
+    pub clear: String,
+    /// Notice after clearing.
+    pub cleared: String,
+    /// Notice when stored answers could not be restored.
+    pub restore_failed: String,
+}
+
+/// Result actions and the downloadable provider summary.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryTexts {
+    /// Button: print the result.
+    pub print: String,
+    /// Button: download the summary file.
+    pub download: String,
+    /// Hint: the file is made on this device.
+    pub download_hint: String,
+    /// File name template with `{date}`.
+    pub filename: String,
+    /// Title line of the summary.
+    pub title: String,
+    /// Template with `{date}`.
+    pub date: String,
+    /// Heading over the outcome.
+    pub outcome_heading: String,
+    /// Label before "why it matters".
+    pub why_label: String,
+    /// Heading over the crisis help, when it was shown.
+    pub crisis_heading: String,
+}
+
+/// Error messages (GOV.UK style: say what to do).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorTexts {
+    /// Heading of the error summary.
+    pub summary_heading: String,
+    /// A single-choice question is unanswered.
+    pub choose_one: String,
+    /// A multiple-choice question is unanswered.
+    pub choose_some: String,
+    /// A required number is empty.
+    pub number_missing: String,
+    /// Typed text is not a number.
+    pub not_a_number: String,
+    /// Typed number has a fraction. Template with `{min}`, `{max}`, `{unit}`.
+    pub whole_number: String,
+    /// Typed number is too small. Template with `{min}`, `{unit}`.
+    pub below_min: String,
+    /// Typed number is too large. Template with `{max}`, `{unit}`.
+    pub above_max: String,
+}
+
+/// Replaces each `{name}` in `template` with its value; unknown placeholders stay as written.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+impl QuizUi {
+    /// "Question 3 of 12", from the progress template.
+    pub fn progress_label(&self, current: usize, total: usize) -> String {
+        fill(
+            &self.progress,
+            &[
+                ("current", &current.to_string()),
+                ("total", &total.to_string()),
+            ],
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn fill_replaces_every_named_placeholder_and_keeps_unknown_ones() {
+        assert_eq!(
+            fill("{a} of {b} {c}", &[("a", "1"), ("b", "2")]),
+            "1 of 2 {c}"
+        );
+        assert_eq!(fill("{a}{a}", &[("a", "x")]), "xx");
+    }
+}

@@ -1,0 +1,823 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The quiz engine against the real English content: each criterion drives the outcome it
+//! should, named personas end where they should (and match the e2e fixture), and properties
+//! hold for any answers.
+
+use ketamine_guide::content::Locale;
+use ketamine_guide::quiz::*;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use std::sync::OnceLock;
+
+fn content() -> &'static QuizContent {
+    static C: OnceLock<QuizContent> = OnceLock::new();
+    C.get_or_init(|| QuizContent::load(Locale::En).expect("quiz content loads"))
+}
+
+fn n(v: u32) -> Answer {
+    Answer::Number(v)
+}
+
+/// A 40-year-old with depression after three antidepressants and nothing else of note.
+fn baseline() -> Answers {
+    Answers::new()
+        .with("age", n(40))
+        .with("pregnancy", choices(&["none"]))
+        .with("conditions", choices(&["depression"]))
+        .with("antidepressants", n(3))
+        .with("self_harm", choice("no"))
+        .with("psychosis", choice("no"))
+        .with("bipolar", choice("no"))
+        .with("personality", choice("no"))
+        .with("substance", choice("no"))
+        .with("blood_pressure", choice("no"))
+        .with("heart", choice("no"))
+        .with("brain_vessels", choice("no"))
+        .with("brain_eye", choices(&["none"]))
+        .with("breathing", choice("no"))
+        .with("ketamine_reaction", choice("no"))
+        .with("medicines", choices(&["none"]))
+        .with("route", choice("clinic-iv-im"))
+}
+
+fn with(pairs: &[(&str, Answer)]) -> Answers {
+    pairs
+        .iter()
+        .fold(baseline(), |a, (q, v)| a.with(q, v.clone()))
+}
+
+/// Asserts the outcome and that `rule` is among the reasons that decided it.
+fn decides(answers: &Answers, outcome: Outcome, rule: &str) -> Assessment {
+    let a = assess(content(), answers);
+    assert_eq!(a.outcome, outcome, "reasons: {:?}", a.deciding_ids());
+    assert!(
+        a.deciding_ids().contains(&rule),
+        "{rule} not in {:?}",
+        a.deciding_ids()
+    );
+    a
+}
+
+#[test]
+fn baseline_treatment_resistant_depression_is_worth_discussing() {
+    let a = decides(
+        &baseline(),
+        Outcome::WorthDiscussing,
+        "treatment-resistant-depression",
+    );
+    assert_eq!(a.deciding_ids(), ["treatment-resistant-depression"]);
+    assert!(!a.crisis);
+}
+
+// --- hard stops ------------------------------------------------------------------------------
+#[test]
+fn under_18_is_a_hard_stop() {
+    decides(&with(&[("age", n(17))]), Outcome::NotSuitable, "under-18");
+    decides(
+        &with(&[("age", n(18))]),
+        Outcome::WorthDiscussing,
+        "treatment-resistant-depression",
+    );
+}
+#[test]
+fn pregnancy_is_a_hard_stop() {
+    decides(
+        &with(&[("pregnancy", choices(&["pregnant"]))]),
+        Outcome::NotSuitable,
+        "pregnant",
+    );
+}
+#[test]
+fn breastfeeding_is_a_hard_stop() {
+    decides(
+        &with(&[("pregnancy", choices(&["breastfeeding"]))]),
+        Outcome::NotSuitable,
+        "breastfeeding",
+    );
+}
+#[test]
+fn psychosis_is_a_hard_stop() {
+    decides(
+        &with(&[("psychosis", choice("yes"))]),
+        Outcome::NotSuitable,
+        "psychosis",
+    );
+}
+#[test]
+fn bipolar_without_mood_stabilisation_is_a_hard_stop() {
+    decides(
+        &with(&[("bipolar", choice("bipolar-unstable"))]),
+        Outcome::NotSuitable,
+        "bipolar-unstable",
+    );
+}
+#[test]
+fn active_substance_use_is_a_hard_stop() {
+    decides(
+        &with(&[("substance", choice("active"))]),
+        Outcome::NotSuitable,
+        "substance-active",
+    );
+}
+#[test]
+fn uncontrolled_high_blood_pressure_is_a_hard_stop() {
+    decides(
+        &with(&[("blood_pressure", choice("uncontrolled"))]),
+        Outcome::NotSuitable,
+        "bp-uncontrolled",
+    );
+}
+#[test]
+fn unstable_heart_disease_is_a_hard_stop() {
+    decides(
+        &with(&[("heart", choice("unstable"))]),
+        Outcome::NotSuitable,
+        "heart-unstable",
+    );
+}
+#[test]
+fn aneurysm_avm_or_brain_bleed_is_a_hard_stop() {
+    decides(
+        &with(&[("brain_vessels", choice("yes"))]),
+        Outcome::NotSuitable,
+        "brain-vessels",
+    );
+}
+#[test]
+fn raised_intracranial_pressure_is_a_hard_stop() {
+    decides(
+        &with(&[("brain_eye", choices(&["raised-icp"]))]),
+        Outcome::NotSuitable,
+        "raised-icp",
+    );
+}
+#[test]
+fn severe_breathing_problem_or_untreated_sleep_apnea_is_a_hard_stop() {
+    decides(
+        &with(&[("breathing", choice("severe"))]),
+        Outcome::NotSuitable,
+        "breathing-severe",
+    );
+}
+#[test]
+fn past_reaction_to_ketamine_is_a_hard_stop() {
+    decides(
+        &with(&[("ketamine_reaction", choice("yes"))]),
+        Outcome::NotSuitable,
+        "ketamine-reaction",
+    );
+}
+#[test]
+fn a_hard_stop_outweighs_every_review_item_and_lists_them_too() {
+    let a = decides(
+        &with(&[
+            ("psychosis", choice("yes")),
+            ("medicines", choices(&["lamotrigine"])),
+        ]),
+        Outcome::NotSuitable,
+        "psychosis",
+    );
+    assert_eq!(
+        a.others().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+        ["lamotrigine", "treatment-resistant-depression"]
+    );
+}
+
+// --- review first ----------------------------------------------------------------------------
+#[test]
+fn each_interacting_medicine_needs_review_first() {
+    for (choice_id, rule) in [
+        ("benzodiazepines", "benzodiazepines"),
+        ("z-drugs", "z-drugs"),
+        ("lamotrigine", "lamotrigine"),
+        ("memantine", "memantine"),
+        ("other-nmda", "other-nmda"),
+        ("not-sure", "medicines-unsure"),
+    ] {
+        decides(
+            &with(&[("medicines", choices(&[choice_id]))]),
+            Outcome::ReviewFirst,
+            rule,
+        );
+    }
+}
+#[test]
+fn controlled_or_unsure_health_history_needs_review_first() {
+    for (q, c, rule) in [
+        ("bipolar", "bipolar-stable", "bipolar-stable"),
+        ("bipolar", "mania", "mania-history"),
+        ("heart", "stable", "heart-stable"),
+        ("breathing", "controlled", "breathing-controlled"),
+        ("blood_pressure", "controlled", "bp-controlled"),
+        ("substance", "history", "substance-history"),
+        ("personality", "yes", "personality-disorder"),
+        ("psychosis", "not-sure", "psychosis-unsure"),
+        ("brain_vessels", "not-sure", "brain-vessels-unsure"),
+        ("ketamine_reaction", "not-sure", "ketamine-reaction-unsure"),
+    ] {
+        decides(&with(&[(q, choice(c))]), Outcome::ReviewFirst, rule);
+    }
+    for (c, rule) in [("glaucoma", "glaucoma"), ("seizures", "recent-seizures")] {
+        decides(
+            &with(&[("brain_eye", choices(&[c]))]),
+            Outcome::ReviewFirst,
+            rule,
+        );
+    }
+    decides(
+        &with(&[("pregnancy", choices(&["trying"]))]),
+        Outcome::ReviewFirst,
+        "trying-to-conceive",
+    );
+}
+#[test]
+fn a_reading_above_140_over_90_means_dosing_is_usually_delayed() {
+    let high_top = decides(
+        &with(&[("bp_systolic", n(150))]),
+        Outcome::ReviewFirst,
+        "bp-reading-systolic-high",
+    );
+    assert!(high_top
+        .deciding()
+        .any(|r| r.answer.contains("150") && r.why.contains("140/90")));
+    decides(
+        &with(&[("bp_diastolic", n(95))]),
+        Outcome::ReviewFirst,
+        "bp-reading-diastolic-high",
+    );
+    let at_limit = with(&[("bp_systolic", n(140)), ("bp_diastolic", n(90))]);
+    assert_eq!(
+        assess(content(), &at_limit).outcome,
+        Outcome::WorthDiscussing
+    );
+}
+#[test]
+fn esketamine_for_something_other_than_depression_needs_review_first() {
+    let a = with(&[
+        ("conditions", choices(&["ptsd"])),
+        ("first_line", choice("yes")),
+        ("route", choice("esketamine")),
+    ]);
+    decides(&a, Outcome::ReviewFirst, "esketamine-without-depression");
+}
+
+// --- other options first, and evidence ---------------------------------------------------------
+#[test]
+fn fewer_than_two_antidepressants_means_other_options_first() {
+    for count in [0, 1] {
+        decides(
+            &with(&[("antidepressants", n(count))]),
+            Outcome::OtherOptionsFirst,
+            "depression-few-antidepressants",
+        );
+    }
+    decides(
+        &with(&[("antidepressants", n(2))]),
+        Outcome::WorthDiscussing,
+        "treatment-resistant-depression",
+    );
+}
+#[test]
+fn insomnia_without_a_mood_disorder_points_to_cbti_and_orexin_antagonists() {
+    let a = decides(
+        &with(&[
+            ("conditions", choices(&["insomnia"])),
+            ("cbti", choice("yes")),
+        ]),
+        Outcome::OtherOptionsFirst,
+        "insomnia-without-mood",
+    );
+    let why = &a.deciding().next().unwrap().why;
+    for drug in ["CBT-I", "daridorexant", "lemborexant", "suvorexant"] {
+        assert!(why.contains(drug), "{drug} missing from: {why}");
+    }
+}
+#[test]
+fn insomnia_alongside_resistant_depression_is_worth_discussing_with_cbti_still_raised() {
+    let a = decides(
+        &with(&[
+            ("conditions", choices(&["depression", "insomnia"])),
+            ("cbti", choice("no")),
+        ]),
+        Outcome::WorthDiscussing,
+        "treatment-resistant-depression",
+    );
+    assert!(a.others().any(|r| r.id == "insomnia-no-cbti"));
+}
+#[test]
+fn anxiety_ptsd_ocd_and_pain_are_worth_discussing_only_after_first_line_treatment() {
+    for (cond, rule) in [
+        ("anxiety", "anxiety-after-first-line"),
+        ("ptsd", "ptsd-after-first-line"),
+        ("ocd", "ocd-after-first-line"),
+        ("chronic-pain", "chronic-pain-after-first-line"),
+    ] {
+        let tried = with(&[
+            ("conditions", choices(&[cond])),
+            ("first_line", choice("yes")),
+        ]);
+        decides(&tried, Outcome::WorthDiscussing, rule);
+        let not_yet = with(&[
+            ("conditions", choices(&[cond])),
+            ("first_line", choice("no")),
+        ]);
+        decides(&not_yet, Outcome::OtherOptionsFirst, "first-line-not-tried");
+    }
+}
+#[test]
+fn no_listed_condition_gets_the_fallback_reason() {
+    decides(
+        &with(&[("conditions", choices(&["none"]))]),
+        Outcome::OtherOptionsFirst,
+        "no-evidence-backed-condition",
+    );
+}
+
+// --- branching, crisis, routes, summary ---------------------------------------------------------
+#[test]
+fn follow_up_questions_are_asked_only_when_they_matter() {
+    let ids = |a: &Answers| -> Vec<String> {
+        visible_questions(content(), a)
+            .iter()
+            .map(|q| q.id.clone())
+            .collect()
+    };
+    let plain = with(&[("conditions", choices(&["anxiety"]))]);
+    assert!(!ids(&plain).contains(&"antidepressants".into()));
+    assert!(!ids(&plain).contains(&"cbti".into()));
+    assert!(ids(&plain).contains(&"first_line".into()));
+    let sleep = with(&[("conditions", choices(&["insomnia", "depression"]))]);
+    assert!(
+        ids(&sleep).contains(&"cbti".into()) && ids(&sleep).contains(&"antidepressants".into())
+    );
+}
+#[test]
+fn answers_to_hidden_questions_are_ignored() {
+    let a = with(&[
+        ("conditions", choices(&["anxiety"])),
+        ("first_line", choice("yes")),
+        ("antidepressants", n(0)),
+    ]);
+    decides(&a, Outcome::WorthDiscussing, "anxiety-after-first-line");
+    assert_eq!(prune(content(), &a).get("antidepressants"), None);
+}
+#[test]
+fn thoughts_of_self_harm_raise_crisis_help_without_changing_the_outcome() {
+    for c in ["yes", "not-sure"] {
+        let a = decides(
+            &with(&[("self_harm", choice(c))]),
+            Outcome::WorthDiscussing,
+            "treatment-resistant-depression",
+        );
+        assert!(a.crisis);
+        assert!(needs_crisis_help(
+            content(),
+            &with(&[("self_harm", choice(c))])
+        ));
+    }
+    let crisis = &content().ui.crisis;
+    assert!(crisis.call_text.contains("988") && crisis.chat_url.contains("988lifeline.org"));
+    assert!(crisis.emergency.contains("911"));
+}
+#[test]
+fn route_notes_follow_the_route_and_show_all_when_unsure() {
+    let ids = |r: &str| -> Vec<String> {
+        assess(content(), &with(&[("route", choice(r))]))
+            .route_notes
+            .into_iter()
+            .map(|n| n.id)
+            .collect()
+    };
+    assert_eq!(ids("esketamine"), ["esketamine"]);
+    assert_eq!(ids("not-sure").len(), content().routes.len());
+    let esk = &content()
+        .routes
+        .iter()
+        .find(|r| r.id == "esketamine")
+        .unwrap()
+        .notes
+        .join(" ");
+    assert!(esk.contains("2 hours") && esk.contains("next day"), "{esk}");
+}
+#[test]
+fn the_summary_carries_date_outcome_reasons_sources_routes_and_disclaimer() {
+    let answers = with(&[
+        ("medicines", choices(&["lamotrigine"])),
+        ("self_harm", choice("yes")),
+    ]);
+    let a = assess(content(), &answers);
+    let text = summary_text(content(), &a, "2025-05-01");
+    let ui = &content().ui;
+    assert!(text.contains("2025-05-01"));
+    assert!(text.contains(&ui.outcomes.review_first.heading));
+    for r in &a.reasons {
+        assert!(text.contains(&r.why), "missing {}", r.id);
+        assert!(r.sources.iter().all(|s| text.contains(&s.citation)));
+    }
+    assert!(a
+        .route_notes
+        .iter()
+        .flat_map(|r| &r.notes)
+        .all(|n| text.contains(n.as_str())));
+    assert!(a
+        .provider_questions
+        .iter()
+        .all(|q| text.contains(q.as_str())));
+    assert!(text.contains(&ui.disclaimer) && text.contains("988"));
+    let calm = summary_text(content(), &assess(content(), &baseline()), "2025-05-01");
+    assert!(
+        !calm.contains(&ui.summary.crisis_heading),
+        "crisis help only when it was shown"
+    );
+}
+#[test]
+fn no_outcome_text_claims_eligibility() {
+    let texts = serde_json::to_string(&content().ui).unwrap().to_lowercase();
+    for banned in ["you are eligible", "you qualify", "you're eligible"] {
+        assert!(!texts.contains(banned), "{banned}");
+    }
+    for o in Outcome::ALL {
+        assert!(
+            content().ui.outcomes.get(o).discuss.contains("provider"),
+            "{}",
+            o.id()
+        );
+    }
+}
+
+// --- content integrity -----------------------------------------------------------------------
+#[test]
+fn content_has_no_broken_reference_and_every_item_cites_a_real_source() {
+    let c = content();
+    assert_eq!(c.validate(), Vec::<String>::new());
+    let cited = c
+        .questions
+        .iter()
+        .map(|q| &q.sources)
+        .chain(c.rules.iter().map(|r| &r.sources));
+    for list in cited {
+        assert!(!list.is_empty() && list.iter().all(|s| c.source(s).is_some()));
+    }
+}
+#[test]
+#[rustfmt::skip]
+fn every_criterion_of_the_issue_has_a_question() {
+    let c = content();
+    let has = |q: &str, ch: &str| c.question(q).is_some_and(|q| ch.is_empty() || q.choice(ch).is_some());
+    for (q, ch) in [
+        ("age", ""), ("pregnancy", "pregnant"), ("pregnancy", "breastfeeding"), ("pregnancy", "trying"),
+        ("psychosis", "yes"), ("bipolar", "mania"), ("substance", "active"), ("substance", "history"),
+        ("blood_pressure", "uncontrolled"), ("bp_systolic", ""), ("bp_diastolic", ""), ("heart", "unstable"),
+        ("brain_vessels", "yes"), ("breathing", "severe"), ("brain_eye", "raised-icp"),
+        ("brain_eye", "glaucoma"), ("brain_eye", "seizures"), ("ketamine_reaction", "yes"),
+        ("medicines", "benzodiazepines"), ("medicines", "z-drugs"), ("medicines", "lamotrigine"),
+        ("medicines", "memantine"), ("medicines", "other-nmda"), ("medicines", "none"),
+        ("conditions", "depression"), ("conditions", "anxiety"), ("conditions", "ptsd"),
+        ("conditions", "ocd"), ("conditions", "chronic-pain"), ("conditions", "insomnia"),
+        ("antidepressants", ""), ("cbti", "yes"), ("self_harm", "not-sure"),
+        ("route", "clinic-iv-im"), ("route", "esketamine"), ("route", "at-home-oral"), ("route", "not-sure"),
+    ] {
+        assert!(has(q, ch), "{q}/{ch}");
+    }
+}
+
+#[test]
+fn outcome_ids_serialise_and_order_strongest_first() {
+    for o in Outcome::ALL {
+        assert_eq!(serde_json::to_value(o).unwrap(), json!(o.id()));
+        assert_eq!(Outcome::from_id(o.id()), Some(o));
+    }
+    assert!(Outcome::NotSuitable.is_stronger_than(Outcome::ReviewFirst));
+    assert!(Outcome::OtherOptionsFirst.is_stronger_than(Outcome::WorthDiscussing));
+}
+
+// --- personas (also written to e2e/fixtures/quiz-personas.json for the browser tests) --------
+struct Persona {
+    name: &'static str,
+    answers: Answers,
+    outcome: Outcome,
+    reasons: &'static [&'static str],
+    crisis: bool,
+}
+
+#[rustfmt::skip]
+fn personas() -> Vec<Persona> {
+    let p = |name, answers, outcome, reasons, crisis| Persona { name, answers, outcome, reasons, crisis };
+    use Outcome::*;
+    vec![
+        p("40-year-old with depression after 3 antidepressants, nothing else", baseline(), WorthDiscussing, &["treatment-resistant-depression"], false),
+        p("Pregnant, depression after 3 antidepressants", with(&[("pregnancy", choices(&["pregnant"]))]), NotSuitable, &["pregnant"], false),
+        p("Takes lamotrigine, depression after 3 antidepressants", with(&[("medicines", choices(&["lamotrigine"]))]), ReviewFirst, &["lamotrigine"], false),
+        p("Insomnia only, CBT-I done", with(&[("conditions", choices(&["insomnia"])), ("cbti", choice("yes"))]), OtherOptionsFirst, &["insomnia-without-mood"], false),
+        p("17-year-old with depression", with(&[("age", n(17))]), NotSuitable, &["under-18"], false),
+        p("Bipolar disorder, steady on a mood stabiliser", with(&[("bipolar", choice("bipolar-stable"))]), ReviewFirst, &["bipolar-stable"], false),
+        p("Active substance use", with(&[("substance", choice("active"))]), NotSuitable, &["substance-active"], false),
+        p("Thoughts of self-harm, depression after 3 antidepressants", with(&[("self_harm", choice("yes"))]), WorthDiscussing, &["treatment-resistant-depression"], true),
+        p("Depression after 1 antidepressant, thinking of esketamine", with(&[("antidepressants", n(1)), ("route", choice("esketamine"))]), OtherOptionsFirst, &["depression-few-antidepressants"], false),
+        p("Last reading 150/95, otherwise as baseline", with(&[("bp_systolic", n(150)), ("bp_diastolic", n(95))]), ReviewFirst, &["bp-reading-systolic-high", "bp-reading-diastolic-high"], false),
+        p("PTSD after usual treatment, at home", with(&[("conditions", choices(&["ptsd"])), ("first_line", choice("yes")), ("route", choice("at-home-oral"))]), WorthDiscussing, &["ptsd-after-first-line"], false),
+        p("Had a brain aneurysm, unsure about self-harm", with(&[("brain_vessels", choice("yes")), ("self_harm", choice("not-sure"))]), NotSuitable, &["brain-vessels"], true),
+    ]
+}
+
+fn personas_json() -> Value {
+    Value::Array(
+        personas()
+            .iter()
+            .map(|p| {
+                json!({
+                    "name": p.name,
+                    "answers": prune(content(), &p.answers),
+                    "outcome": p.outcome.id(),
+                    "reason_ids": p.reasons,
+                    "crisis": p.crisis,
+                })
+            })
+            .collect(),
+    )
+}
+
+/// Plays answers through the reducer screen by screen, as a person (or the e2e test) would.
+fn play(answers: &Answers) -> QuizState {
+    let c = content();
+    let mut s = QuizState::new(c);
+    for _ in 0..=c.questions.len() {
+        let Some(screen) = s.current_screen(c) else {
+            break;
+        };
+        for q in screen.questions {
+            let id = q.id.clone();
+            s = match answers.get(&q.id) {
+                Some(Answer::Number(v)) => s.apply(
+                    c,
+                    Action::Type {
+                        question: id,
+                        text: v.to_string(),
+                    },
+                ),
+                Some(Answer::Choice(x)) => s.apply(
+                    c,
+                    Action::Choose {
+                        question: id,
+                        choice: x.clone(),
+                    },
+                ),
+                Some(Answer::Choices(xs)) => xs.iter().fold(s, |s, x| {
+                    s.apply(
+                        c,
+                        Action::Toggle {
+                            question: id.clone(),
+                            choice: x.clone(),
+                        },
+                    )
+                }),
+                _ => s,
+            };
+        }
+        s = s.apply(c, Action::Next);
+    }
+    s.apply(c, Action::SeeResult)
+}
+
+#[test]
+fn personas_reach_their_outcome_through_the_whole_flow() {
+    for p in personas() {
+        let state = play(&p.answers);
+        assert_eq!(state.step, Step::Result, "{}", p.name);
+        let a = state.assessment(content()).unwrap();
+        assert_eq!(a.outcome, p.outcome, "{}", p.name);
+        assert_eq!(a.deciding_ids(), p.reasons, "{}", p.name);
+        assert_eq!(a.crisis, p.crisis, "{}", p.name);
+        assert_eq!(a, assess(content(), &p.answers), "{}", p.name);
+    }
+}
+
+#[test]
+fn persona_fixture_for_the_browser_tests_matches_the_personas() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/e2e/fixtures/quiz-personas.json"
+    );
+    let expected = personas_json();
+    if std::env::var_os("UPDATE_QUIZ_FIXTURES").is_some() {
+        let text = serde_json::to_string_pretty(&expected).unwrap() + "\n";
+        std::fs::create_dir_all(std::path::Path::new(path).parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let stored: Value = serde_json::from_str(&std::fs::read_to_string(path).expect(
+        "fixture exists (regenerate with UPDATE_QUIZ_FIXTURES=1 cargo test --test quiz_engine)",
+    ))
+    .unwrap();
+    assert_eq!(stored, expected);
+    assert!(expected.as_array().unwrap().len() >= 8);
+}
+
+// --- properties ------------------------------------------------------------------------------
+fn answer_strategy(q: &Question) -> BoxedStrategy<Option<Answer>> {
+    let ids: Vec<String> = q.choices.iter().map(|c| c.id.clone()).collect();
+    let fitting = match q.kind {
+        QuestionKind::Single => prop::sample::select(ids).prop_map(Answer::Choice).boxed(),
+        QuestionKind::Multiple => {
+            let most = ids.len().min(3);
+            prop::sample::subsequence(ids, 1..=most)
+                .prop_map(Answer::Choices)
+                .boxed()
+        }
+        QuestionKind::Number => (0u32..=300).prop_map(Answer::Number).boxed(),
+    };
+    let junk = prop_oneof![
+        Just(Answer::Skipped),
+        Just(Answer::Choice("junk".into())),
+        Just(Answer::Number(7))
+    ];
+    prop_oneof![3 => fitting.prop_map(Some), 1 => Just(None), 1 => junk.prop_map(Some)].boxed()
+}
+
+fn any_answers() -> impl Strategy<Value = Answers> {
+    let c = content();
+    let per_question: Vec<_> = c.questions.iter().map(answer_strategy).collect();
+    let ids: Vec<String> = c.questions.iter().map(|q| q.id.clone()).collect();
+    per_question.prop_map(move |values| {
+        let mut a = Answers::new();
+        for (id, v) in ids.iter().zip(values) {
+            if let Some(v) = v {
+                a.set(id, v);
+            }
+        }
+        a
+    })
+}
+
+fn add_choice(a: &Answers, q: &str, c: &str) -> Answers {
+    let mut list: Vec<&str> = a
+        .choices(q)
+        .iter()
+        .map(String::as_str)
+        .filter(|x| *x != "none" && *x != "not-sure")
+        .collect();
+    if !list.contains(&c) {
+        list.push(c);
+    }
+    a.clone().with(q, choices(&list))
+}
+
+fn any_action() -> impl Strategy<Value = Action> {
+    let c = content();
+    let qids: Vec<String> = c
+        .questions
+        .iter()
+        .map(|q| q.id.clone())
+        .chain(["nope".into()])
+        .collect();
+    let cids: Vec<String> = c
+        .questions
+        .iter()
+        .flat_map(|q| q.choices.iter().map(|x| x.id.clone()))
+        .collect();
+    let q = prop::sample::select(qids);
+    let ch = prop::sample::select(cids);
+    prop_oneof![
+        (q.clone(), ch.clone()).prop_map(|(question, choice)| Action::Choose { question, choice }),
+        (q.clone(), ch).prop_map(|(question, choice)| Action::Toggle { question, choice }),
+        (q.clone(), ".{0,6}").prop_map(|(question, text)| Action::Type { question, text }),
+        Just(Action::Next),
+        Just(Action::Next),
+        Just(Action::Back),
+        q.prop_map(Action::GoTo),
+        Just(Action::SeeResult),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn adding_any_hard_stop_never_yields_a_better_outcome(answers in any_answers()) {
+        let before = assess(content(), &answers).outcome;
+        let stopped = [
+            answers.clone().with("age", n(17)),
+            add_choice(&answers, "pregnancy", "pregnant"),
+            add_choice(&answers, "pregnancy", "breastfeeding"),
+            add_choice(&answers, "brain_eye", "raised-icp"),
+            answers.clone().with("psychosis", choice("yes")),
+            answers.clone().with("bipolar", choice("bipolar-unstable")),
+            answers.clone().with("substance", choice("active")),
+            answers.clone().with("blood_pressure", choice("uncontrolled")),
+            answers.clone().with("heart", choice("unstable")),
+            answers.clone().with("brain_vessels", choice("yes")),
+            answers.clone().with("breathing", choice("severe")),
+            answers.clone().with("ketamine_reaction", choice("yes")),
+        ];
+        for after in stopped {
+            let outcome = assess(content(), &after).outcome;
+            prop_assert!(outcome <= before);
+            prop_assert_eq!(outcome, Outcome::NotSuitable);
+        }
+    }
+
+    #[test]
+    fn thoughts_of_self_harm_never_change_the_outcome(answers in any_answers()) {
+        let outcomes: Vec<Outcome> = ["yes", "no", "not-sure"]
+            .iter()
+            .map(|c| assess(content(), &answers.clone().with("self_harm", choice(c))).outcome)
+            .collect();
+        prop_assert!(outcomes.iter().all(|o| *o == outcomes[0]));
+    }
+
+    #[test]
+    fn every_outcome_is_explained_by_shown_answers_with_sources(answers in any_answers()) {
+        let a = assess(content(), &answers);
+        prop_assert!(a.deciding().next().is_some());
+        let shown: Vec<&str> = visible_questions(content(), &answers).iter().map(|q| q.id.as_str()).collect();
+        for r in &a.reasons {
+            prop_assert!(!r.sources.is_empty());
+            prop_assert!(shown.contains(&r.question_id.as_str()), "{} quotes hidden {}", r.id, r.question_id);
+        }
+    }
+
+    #[test]
+    fn any_answers_lead_from_the_first_question_to_a_result(answers in any_answers()) {
+        let c = content();
+        // Where a random answer does not fit, a person would pick something: take the first choice.
+        let mut filled = answers.clone();
+        for q in &c.questions {
+            if !answers.get(&q.id).is_some_and(|a| fits(q, a)) {
+                let first = q.choices.first().map(|x| x.id.as_str()).unwrap_or("");
+                filled.set(&q.id, match q.kind {
+                    QuestionKind::Single => choice(first),
+                    QuestionKind::Multiple => choices(&[first]),
+                    QuestionKind::Number => n(q.number.as_ref().map_or(0, |s| s.max)),
+                });
+            }
+        }
+        let state = play(&filled);
+        prop_assert_eq!(&state.step, &Step::Result);
+        prop_assert_eq!(state.assessment(c).unwrap(), assess(c, &filled));
+    }
+
+    #[test]
+    fn random_action_sequences_never_panic_or_strand_the_person(actions in prop::collection::vec(any_action(), 0..60)) {
+        let c = content();
+        let mut s = QuizState::new(c);
+        for a in actions {
+            s = s.apply(c, a);
+            match &s.step {
+                Step::Question(_) => prop_assert!(s.current_screen(c).is_some()),
+                Step::Review => {}
+                Step::Result => prop_assert!(s.is_complete(c)),
+            }
+            let back = QuizState::from_json(&s.to_json());
+            prop_assert_eq!(back.as_ref(), Ok(&s));
+        }
+    }
+
+    #[test]
+    fn answers_round_trip_through_json(answers in any_answers()) {
+        let text = serde_json::to_string(&answers).unwrap();
+        prop_assert_eq!(serde_json::from_str::<Answers>(&text).unwrap(), answers);
+    }
+
+    #[test]
+    fn any_stored_text_is_read_or_refused_without_panic(text in ".{0,80}") {
+        let _ = QuizState::from_json(&text);
+        let _ = QuizState::restore(content(), &text);
+    }
+
+    #[test]
+    fn any_typed_text_is_a_number_in_range_or_an_error(text in ".{0,12}|[ +-]?[0-9]{0,12}([.,][0-9]{0,3})?") {
+        for q in content().questions.iter().filter(|q| q.kind == QuestionKind::Number) {
+            if let Ok(v) = validate_number(q, &text) {
+                let spec = q.number.as_ref().unwrap();
+                prop_assert!((spec.min..=spec.max).contains(&v));
+            }
+        }
+    }
+}
+
+#[test]
+fn unknown_or_corrupt_stored_state_is_refused_with_an_error() {
+    let good = QuizState::new(content()).to_json();
+    assert!(QuizState::from_json(&good).is_ok());
+    let other_version = good.replace(
+        &format!("\"schema_version\":{SCHEMA_VERSION}"),
+        "\"schema_version\":999",
+    );
+    assert_eq!(
+        QuizState::from_json(&other_version),
+        Err(StateError::Version { found: 999 })
+    );
+    for bad in [
+        "",
+        "null",
+        "{",
+        "[]",
+        r#"{"answers":{},"step":"review"}"#,
+        r#"{"schema_version":1,"answers":[],"step":"review"}"#,
+        r#"{"schema_version":1,"answers":{},"step":"elsewhere"}"#,
+        r#"{"schema_version":1,"answers":{"age":{"x":1}},"step":"review"}"#,
+        r#"{"schema_version":1,"answers":{},"step":"review","extra":true}"#,
+    ] {
+        assert!(
+            matches!(QuizState::from_json(bad), Err(StateError::Malformed(_))),
+            "{bad}"
+        );
+    }
+}
