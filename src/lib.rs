@@ -5,6 +5,7 @@
 
 pub mod content;
 pub mod cost;
+pub mod embed_config;
 pub mod myths;
 pub mod nav;
 pub mod quiz;

@@ -47,7 +47,10 @@ pub struct Place {
 impl Place {
     /// A place at the top of a section.
     pub fn section(section: Section) -> Self {
-        Place { section, item: None }
+        Place {
+            section,
+            item: None,
+        }
     }
 
     /// Parses a URL fragment such as `#myths/sleep-insomnia`; `None` for anything else, so an
@@ -59,9 +62,7 @@ impl Place {
             None => (body, None),
         };
         let section = Section::from_id(section)?;
-        let item = rest
-            .filter(|r| is_item_id(r))
-            .map(str::to_owned);
+        let item = rest.filter(|r| is_item_id(r)).map(str::to_owned);
         Some(Place { section, item })
     }
 
@@ -79,7 +80,8 @@ impl Place {
 fn is_item_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 80
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 #[cfg(test)]
@@ -92,7 +94,10 @@ mod tests {
             let p = Place::section(s);
             assert_eq!(Place::from_fragment(&p.to_fragment()), Some(p));
         }
-        let deep = Place { section: Section::Myths, item: Some("sleep-awake".into()) };
+        let deep = Place {
+            section: Section::Myths,
+            item: Some("sleep-awake".into()),
+        };
         assert_eq!(deep.to_fragment(), "#myths/sleep-awake");
         assert_eq!(Place::from_fragment("#myths/sleep-awake"), Some(deep));
     }

@@ -30,9 +30,21 @@ async fn mount(sections: Vec<Section>, start: Option<Section>) -> Element {
         currency: "USD".into(),
         cta: None,
         prices: None,
+        notices: Vec::new(),
     };
     yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
-    settle().await;
+    // The first render of a whole app in an unoptimised build can take 100+ ms: wait for the
+    // app to say it is ready rather than guessing a delay.
+    for _ in 0..200 {
+        if host
+            .query_selector(".kg-app[data-ready]")
+            .unwrap()
+            .is_some()
+        {
+            break;
+        }
+        settle().await;
+    }
     host
 }
 
@@ -72,8 +84,14 @@ async fn app_renders_header_tabs_and_marks_itself_ready() {
     assert_eq!(app.get_attribute("lang").as_deref(), Some("en"));
     let title = root.query_selector(".kg-title").unwrap().unwrap();
     assert_eq!(title.text_content().unwrap(), strings.title);
-    let tabs: Vec<String> = all(&root, "[role=tab]").iter().map(|t| t.inner_text()).collect();
-    assert_eq!(tabs, vec![strings.tab_quiz, strings.tab_myths, strings.tab_cost]);
+    let tabs: Vec<String> = all(&root, "[role=tab]")
+        .iter()
+        .map(|t| t.inner_text())
+        .collect();
+    assert_eq!(
+        tabs,
+        vec![strings.tab_quiz, strings.tab_myths, strings.tab_cost]
+    );
     assert_eq!(selected_tab(&root), "quiz");
     assert_eq!(visible_panels(&root), vec!["quiz"]);
 }
@@ -89,7 +107,11 @@ async fn clicking_a_tab_shows_its_panel_only() {
         .iter()
         .map(|t| t.get_attribute("tabindex").unwrap())
         .collect();
-    assert_eq!(in_order, vec!["-1", "-1", "0"], "only the selected tab is in the Tab order");
+    assert_eq!(
+        in_order,
+        vec!["-1", "-1", "0"],
+        "only the selected tab is in the Tab order"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -132,7 +154,10 @@ async fn sections_can_be_chosen_and_ordered() {
         .collect();
     assert_eq!(tabs, vec!["cost", "quiz"]);
     assert_eq!(selected_tab(&root), "quiz");
-    assert!(root.query_selector("[data-section=myths]").unwrap().is_none());
+    assert!(root
+        .query_selector("[data-section=myths]")
+        .unwrap()
+        .is_none());
 }
 
 #[wasm_bindgen_test]
@@ -141,7 +166,10 @@ fn error_panel_replaces_the_content_with_a_readable_message() {
     host.set_inner_html("<p>half-rendered app</p>");
     show_error_panel(&host, Locale::En);
     let strings = ShellStrings::load(Locale::En).unwrap();
-    let panel = host.query_selector("[role=alert]").unwrap().expect("alert panel");
+    let panel = host
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("alert panel");
     let text = panel.text_content().unwrap();
     assert!(text.contains(&strings.error_title));
     assert!(text.contains(&strings.error_reload));

@@ -14,7 +14,9 @@ mod generated {
 }
 
 /// A language the widget ships content for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Locale {
     /// English (the default and the fallback).
@@ -63,7 +65,8 @@ pub enum Feature {
 
 impl Feature {
     /// Every feature.
-    pub const ALL: &'static [Feature] = &[Feature::Shell, Feature::Quiz, Feature::Myths, Feature::Cost];
+    pub const ALL: &'static [Feature] =
+        &[Feature::Shell, Feature::Quiz, Feature::Myths, Feature::Cost];
 
     /// The file stem under `content/<locale>/`.
     pub fn file_stem(self) -> &'static str {
@@ -80,9 +83,16 @@ impl Feature {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ContentError {
     /// No file for this locale and feature was built in.
-    Missing { locale: &'static str, feature: &'static str },
+    Missing {
+        locale: &'static str,
+        feature: &'static str,
+    },
     /// The file does not match the typed model.
-    Invalid { locale: &'static str, feature: &'static str, detail: String },
+    Invalid {
+        locale: &'static str,
+        feature: &'static str,
+        detail: String,
+    },
 }
 
 impl fmt::Display for ContentError {
@@ -91,7 +101,11 @@ impl fmt::Display for ContentError {
             ContentError::Missing { locale, feature } => {
                 write!(f, "content/{locale}/{feature}.toml is missing")
             }
-            ContentError::Invalid { locale, feature, detail } => {
+            ContentError::Invalid {
+                locale,
+                feature,
+                detail,
+            } => {
                 write!(f, "content/{locale}/{feature}.toml: {detail}")
             }
         }
@@ -173,7 +187,13 @@ mod tests {
 
     #[test]
     fn fill_replaces_named_placeholders_and_keeps_unknown_ones() {
-        assert_eq!(fill("Question {current} of {total}", &[("current", "2"), ("total", "9")]), "Question 2 of 9");
+        assert_eq!(
+            fill(
+                "Question {current} of {total}",
+                &[("current", "2"), ("total", "9")]
+            ),
+            "Question 2 of 9"
+        );
         assert_eq!(fill("{a}{a}", &[("a", "x")]), "xx");
         assert_eq!(fill("keep {missing}", &[]), "keep {missing}");
         assert_eq!(fill("literal {{ brace", &[]), "literal { brace");
@@ -195,7 +215,10 @@ mod tests {
     fn every_feature_file_exists_for_every_locale() {
         for &locale in Locale::ALL {
             for &feature in Feature::ALL {
-                assert!(raw(locale, feature).is_some(), "{locale:?} {feature:?} missing");
+                assert!(
+                    raw(locale, feature).is_some(),
+                    "{locale:?} {feature:?} missing"
+                );
             }
         }
     }

@@ -29,6 +29,36 @@ pub struct ShellStrings {
     pub error_body: String,
     /// Label of the reload button on that panel.
     pub error_reload: String,
+    /// Heading of the list of embed configuration problems.
+    pub config_title: String,
+    /// Offer shown when a newer version of the app is ready (offline app).
+    pub update_available: String,
+    /// Button that reloads into the newer version.
+    pub update_reload: String,
+    /// Messages about `<ketamine-guide>` attributes.
+    pub embed: EmbedStrings,
+}
+
+/// Messages for invalid embed attributes (`{value}` is what the clinic wrote).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmbedStrings {
+    /// `sections` names an unknown section.
+    pub unknown_section: String,
+    /// `start` is not an offered section.
+    pub bad_start: String,
+    /// `lang` is not a language we ship.
+    pub unknown_lang: String,
+    /// `currency` is not an ISO 4217 code.
+    pub bad_currency: String,
+    /// `prices` is invalid (`{detail}` says why).
+    pub bad_prices: String,
+    /// `cta-href` is not an http(s) address.
+    pub bad_cta_href: String,
+    /// Only one of `cta-href` and `cta-label` is set.
+    pub cta_incomplete: String,
+    /// `persist` has an unknown value.
+    pub bad_persist: String,
 }
 
 impl ShellStrings {

@@ -186,6 +186,7 @@ pub mod keys {
         "col_route",
         "col_sessions",
         "routes_compared_link",
+        "current",
     ];
     /// `[ui.misc]`.
     pub const MISC: &[&str] = &[
@@ -197,6 +198,10 @@ pub mod keys {
         "not_advice",
         "per_session",
         "per_treatment",
+        "error_prefix",
+        "restored_discarded",
+        "extra_not_counted",
+        "amount_for",
     ];
 }
 

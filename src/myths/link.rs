@@ -26,11 +26,16 @@ pub fn parse_fragment(fragment: &str) -> Option<MythsLink<'_>> {
     if rest.is_empty() || rest == "/" {
         return Some(MythsLink::Explorer);
     }
-    let id = rest.strip_prefix('/')?;
-    if id == ROUTES_SLUG {
+    parse_item(rest.strip_prefix('/')?)
+}
+
+/// Reads the item of a place inside the explorer (`routes` or a claim id, as
+/// `nav::Place::item` holds it). `None` when malformed.
+pub fn parse_item(item: &str) -> Option<MythsLink<'_>> {
+    if item == ROUTES_SLUG {
         Some(MythsLink::Routes)
-    } else if is_claim_id(id) {
-        Some(MythsLink::Claim(id))
+    } else if is_claim_id(item) {
+        Some(MythsLink::Claim(item))
     } else {
         None
     }
@@ -73,6 +78,17 @@ mod tests {
         assert_eq!(parse_fragment(&routes_fragment()), Some(MythsLink::Routes));
         assert_eq!(parse_fragment("#myths"), Some(MythsLink::Explorer));
         assert_eq!(parse_fragment("myths/"), Some(MythsLink::Explorer));
+    }
+
+    #[test]
+    fn place_items_name_claims_or_the_routes_table() {
+        assert_eq!(parse_item("routes"), Some(MythsLink::Routes));
+        assert_eq!(
+            parse_item("keeps-you-awake"),
+            Some(MythsLink::Claim("keeps-you-awake"))
+        );
+        assert_eq!(parse_item("Keeps You"), None);
+        assert_eq!(parse_item(""), None);
     }
 
     #[test]

@@ -75,4 +75,6 @@ pub struct MythsUi {
     pub routes_sources_heading: String,
     /// Link back from the routes table to the claims.
     pub back_to_claims: String,
+    /// Notice when a stored search could not be restored and was removed.
+    pub restore_discarded: String,
 }

@@ -22,13 +22,14 @@ pub fn browser_languages() -> Vec<String> {
     out
 }
 
-/// Mounts the app into the standalone page's `#kg-root`.
+/// Mounts the app into the standalone page's `#kg-root`. On any other page (the wasm loaded by
+/// `embed.js` on a clinic's site) it does nothing: the custom element mounts instances.
 pub fn start_standalone() {
-    super::panic::install_hook();
     let doc = document();
-    let root = doc
-        .get_element_by_id(STANDALONE_ROOT_ID)
-        .expect("index.html has #kg-root");
+    let Some(root) = doc.get_element_by_id(STANDALONE_ROOT_ID) else {
+        return;
+    };
+    super::panic::install_hook();
     let langs = browser_languages();
     let locale = Locale::negotiate(langs.iter().map(String::as_str));
     if let Some(html) = doc.document_element() {
@@ -48,6 +49,7 @@ pub fn start_standalone() {
         currency: "USD".into(),
         cta: None,
         prices: None,
+        notices: Vec::new(),
     };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

@@ -43,7 +43,10 @@ pub fn money(cents: u64, currency: &str, locale: Locale) -> String {
 
 /// Formats a plain number with the locale's grouping and decimal marks.
 pub fn number(value: f64, locale: Locale) -> String {
-    let f = Intl::NumberFormat::new(&locales(locale), &options(&[("maximumFractionDigits", 2.into())]));
+    let f = Intl::NumberFormat::new(
+        &locales(locale),
+        &options(&[("maximumFractionDigits", 2.into())]),
+    );
     f.format()
         .call1(&JsValue::NULL, &JsValue::from_f64(value))
         .ok()
@@ -64,5 +67,10 @@ pub fn today(locale: Locale) -> String {
 /// Today's date as `YYYY-MM-DD` (file names).
 pub fn today_iso() -> String {
     let d = Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }

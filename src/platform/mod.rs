@@ -2,11 +2,13 @@
 //! routing (URL fragment or in-memory), and storage. UI components reach the browser only
 //! through here.
 
+pub mod embed;
 pub mod entry;
 pub mod intl;
 pub mod panic;
 pub mod route;
 pub mod storage;
+pub mod update;
 
 /// The browser window. The widget only runs in a window, so its absence is a programming error
 /// reported through the panic panel.

@@ -42,11 +42,15 @@ impl RouteMode {
     /// listener lives as long as the returned guard.
     pub fn watch(self, on_change: Callback<Place>) -> Option<EventListener> {
         match self {
-            RouteMode::Fragment => Some(EventListener::new(&super::window(), "hashchange", move |_| {
-                if let Some(place) = RouteMode::Fragment.initial() {
-                    on_change.emit(place);
-                }
-            })),
+            RouteMode::Fragment => Some(EventListener::new(
+                &super::window(),
+                "hashchange",
+                move |_| {
+                    if let Some(place) = RouteMode::Fragment.initial() {
+                        on_change.emit(place);
+                    }
+                },
+            )),
             RouteMode::Memory => None,
         }
     }

@@ -59,7 +59,10 @@ fn local() -> Option<Storage> {
 impl Scope {
     /// A scope for one widget instance; `allowed = false` stores nothing (`persist="none"`).
     pub fn new(instance: &str, allowed: bool) -> Self {
-        Scope { instance: instance.to_owned(), allowed }
+        Scope {
+            instance: instance.to_owned(),
+            allowed,
+        }
     }
 
     fn key(&self, name: &str) -> String {
@@ -86,8 +89,11 @@ impl Scope {
     /// Turns "remember on this device" on (moving stored values to local storage) or off
     /// (moving them back to session storage).
     pub fn set_remember(&self, on: bool) {
-        let (Some(from), Some(to)) = (if on { (session(), local()) } else { (local(), session()) })
-        else {
+        let (Some(from), Some(to)) = (if on {
+            (session(), local())
+        } else {
+            (local(), session())
+        }) else {
             return;
         };
         if !self.allowed {
@@ -113,9 +119,13 @@ impl Scope {
 
     /// Reads a value stored under `name` with schema version `version`.
     pub fn load<T: DeserializeOwned>(&self, name: &str, version: u32) -> Loaded<T> {
-        let Some(store) = self.store() else { return Loaded::Empty };
+        let Some(store) = self.store() else {
+            return Loaded::Empty;
+        };
         let key = self.key(name);
-        let Ok(Some(text)) = store.get_item(&key) else { return Loaded::Empty };
+        let Ok(Some(text)) = store.get_item(&key) else {
+            return Loaded::Empty;
+        };
         match serde_json::from_str::<Envelope<T>>(&text) {
             Ok(env) if env.v == version => Loaded::Restored(env.data),
             _ => {
@@ -129,7 +139,10 @@ impl Scope {
     /// storage is unavailable or full: the widget still works, it just forgets on reload).
     pub fn save<T: Serialize>(&self, name: &str, version: u32, value: &T) {
         let Some(store) = self.store() else { return };
-        if let Ok(text) = serde_json::to_string(&Envelope { v: version, data: value }) {
+        if let Ok(text) = serde_json::to_string(&Envelope {
+            v: version,
+            data: value,
+        }) {
             let _ = store.set_item(&self.key(name), &text);
         }
     }
@@ -152,7 +165,9 @@ impl Scope {
 
 fn keys(store: &Storage) -> Vec<String> {
     let len = store.length().unwrap_or(0);
-    (0..len).filter_map(|i| store.key(i).ok().flatten()).collect()
+    (0..len)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .collect()
 }
 
 /// Erases every trace the widget left, in both storages, for every instance.

@@ -9,8 +9,8 @@ pub mod widgets;
 
 use crate::content::{shell::ShellStrings, Locale};
 use crate::nav::{Place, Section};
-use crate::platform::route::RouteMode;
 use crate::platform::storage::Scope;
+use crate::platform::{route::RouteMode, update};
 use std::rc::Rc;
 use tabs::Tabs;
 use yew::prelude::*;
@@ -41,6 +41,9 @@ pub struct AppProps {
     /// A clinic's price book as JSON (validated by the cost section), if any.
     #[prop_or_default]
     pub prices: Option<AttrValue>,
+    /// Readable problems with the embed's configuration, shown above the tools.
+    #[prop_or_default]
+    pub notices: Vec<String>,
 }
 
 /// A clinic's call to action.
@@ -78,8 +81,15 @@ pub type WidgetContext = Rc<Widget>;
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let strings = use_memo(props.locale, |l| ShellStrings::load(*l));
-    let sections = if props.sections.is_empty() { Section::ALL.to_vec() } else { props.sections.clone() };
-    let first = props.start.filter(|s| sections.contains(s)).unwrap_or(sections[0]);
+    let sections = if props.sections.is_empty() {
+        Section::ALL.to_vec()
+    } else {
+        props.sections.clone()
+    };
+    let first = props
+        .start
+        .filter(|s| sections.contains(s))
+        .unwrap_or(sections[0]);
     let place = {
         let sections = sections.clone();
         let mode = props.route_mode;
@@ -89,6 +99,19 @@ pub fn App(props: &AppProps) -> Html {
                 .unwrap_or_else(|| Place::section(first))
         })
     };
+    let update = use_state(|| false);
+    {
+        let update = update.clone();
+        use_effect_with(props.standalone, move |standalone| {
+            let guard = standalone.then(|| {
+                if update::waiting() {
+                    update.set(true);
+                }
+                update::listen(Callback::from(move |_| update.set(true)))
+            });
+            move || drop(guard)
+        });
+    }
     let ready = use_state(|| false);
     {
         let ready = ready.clone();
@@ -114,25 +137,24 @@ pub fn App(props: &AppProps) -> Html {
             place.set(p);
         })
     };
-    let widget = use_memo(
-        (props.clone(), place.item.clone()),
-        {
-            let navigate = navigate.clone();
-            move |(p, item)| Widget {
-                locale: p.locale,
-                scope: Scope::new(&p.instance, p.persist),
-                item: item.clone(),
-                navigate,
-                currency: p.currency.clone(),
-                cta: p.cta.clone(),
-                prices: p.prices.clone(),
-            }
-        },
-    );
+    let widget = use_memo((props.clone(), place.item.clone()), {
+        let navigate = navigate.clone();
+        move |(p, item)| Widget {
+            locale: p.locale,
+            scope: Scope::new(&p.instance, p.persist),
+            item: item.clone(),
+            navigate,
+            currency: p.currency.clone(),
+            cta: p.cta.clone(),
+            prices: p.prices.clone(),
+        }
+    });
 
     let s = match strings.as_ref() {
         Ok(s) => s,
-        Err(e) => return html! { <div class="kg-app kg-error" role="alert">{ e.to_string() }</div> },
+        Err(e) => {
+            return html! { <div class="kg-app kg-error" role="alert">{ e.to_string() }</div> }
+        }
     };
     let label = |section: Section| match section {
         Section::Quiz => s.tab_quiz.clone(),
@@ -159,6 +181,20 @@ pub fn App(props: &AppProps) -> Html {
                     <p class="kg-disclaimer"><strong>{ &s.disclaimer }</strong></p>
                     <p class="kg-privacy">{ &s.privacy }</p>
                 </header>
+                if *update {
+                    <div class="kg-update" role="status">
+                        <p>{ &s.update_available }</p>
+                        <button type="button" class="kg-button" onclick={Callback::from(|_| update::accept())}>
+                            { &s.update_reload }
+                        </button>
+                    </div>
+                }
+                if !props.notices.is_empty() {
+                    <div class="kg-config-errors" role="status" data-config-errors="">
+                        <p class="kg-config-title"><strong>{ &s.config_title }</strong></p>
+                        <ul>{ for props.notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                    </div>
+                }
                 <Tabs label={s.sections_label.clone()} {tabs} selected={place.section} {on_select} />
                 { for sections.iter().map(|&sec| {
                     let hidden = sec != place.section;

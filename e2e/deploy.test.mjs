@@ -1,0 +1,187 @@
+// The three deployments from one build: script-tag embed on a foreign host page (cross-origin,
+// hostile CSS, two instances), the offline PWA, and the standalone page under a strict CSP.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, serveDist, recordRequests, foreignRequests, waitReady, screenshot } from "./helpers.mjs";
+import { startServer } from "../tools/serve.mjs";
+
+const HOSTILE_CSS = `
+  * { font: 32px serif !important; color: red !important; box-sizing: content-box !important }
+  button, input, fieldset, h2 { all: unset }
+  h1#host-title { color: rgb(0, 128, 0) !important; }
+`;
+
+function hostPage(assetsUrl, body) {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Clinic</title>
+<style>${HOSTILE_CSS}</style>
+<script src="${assetsUrl}embed.js" defer></script></head>
+<body><h1 id="host-title">Example clinic</h1><p id="host-text">Our services</p>
+${body}
+<button id="host-button">Host button</button></body></html>`;
+}
+
+let browser, assets, host;
+before(async () => {
+  assets = await serveDist({ cors: true });
+  host = await startServer({
+    dir: "/nonexistent",
+    pages: {
+      "/clinic.html": hostPage(
+        assets.url,
+        `<ketamine-guide id="first" sections="quiz cost" start="cost" cta-href="https://clinic.example/book" cta-label="Book a visit"></ketamine-guide>
+         <ketamine-guide sections="cost myths" currency="EUR"></ketamine-guide>`,
+      ),
+      "/invalid.html": hostPage(
+        assets.url,
+        `<ketamine-guide prices="{not json" sections="quiz bogus" cta-href="javascript:alert(1)" cta-label="Book" currency="dollars"></ketamine-guide>
+         <ketamine-guide prices='{"iv": {"low": -5, "typical": 10, "high": 20}}'></ketamine-guide>`,
+      ),
+    },
+  });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await assets?.close();
+  await host?.close();
+});
+
+const instances = (page) => page.locator("ketamine-guide");
+
+async function waitEmbeds(page, count) {
+  await page.waitForFunction(
+    (n) => [...document.querySelectorAll("ketamine-guide")].filter((el) => el.shadowRoot?.querySelector('.kg-app[data-ready="true"]')).length === n,
+    count,
+    { timeout: 20000 },
+  );
+}
+
+test("embed: two instances on a hostile cross-origin host page render, stay isolated and never touch the host", async () => {
+  const context = await browser.newContext();
+  const log = recordRequests(context);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e));
+  const url = `${host.origin}/clinic.html`;
+  await page.goto(url);
+  const historyBefore = await page.evaluate(() => history.length);
+  const hostStyleBefore = await page.locator("#host-title").evaluate((el) => getComputedStyle(el).color + getComputedStyle(el).fontSize);
+  await waitEmbeds(page, 2);
+  log.readyAt = Date.now();
+
+  // Open shadow roots; the host's hostile CSS does not reach inside.
+  const modes = await instances(page).evaluateAll((els) => els.map((el) => el.shadowRoot?.mode));
+  assert.deepEqual(modes, ["open", "open"]);
+  const first = instances(page).nth(0);
+  const second = instances(page).nth(1);
+  const tabs = async (el) => el.locator("[role=tab]").evaluateAll((ts) => ts.map((t) => t.dataset.tab));
+  assert.deepEqual(await tabs(first), ["quiz", "cost"]);
+  assert.deepEqual(await tabs(second), ["cost", "myths"]);
+  assert.equal(await first.locator('[role=tab][aria-selected="true"]').getAttribute("data-tab"), "cost", "start attribute");
+  const inner = await first.locator(".kg-title").evaluate((el) => ({ font: getComputedStyle(el).fontFamily, color: getComputedStyle(el).color }));
+  assert.doesNotMatch(inner.font, /^serif$/, "host font does not leak into the widget");
+  assert.notEqual(inner.color, "rgb(255, 0, 0)", "host colour does not leak into the widget");
+  const hostStyleAfter = await page.locator("#host-title").evaluate((el) => getComputedStyle(el).color + getComputedStyle(el).fontSize);
+  assert.equal(hostStyleAfter, hostStyleBefore, "the widget's CSS does not leak onto the host");
+
+  // Loading never steals focus; switching sections never touches the host URL.
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+  await first.locator('[data-tab="quiz"]').click();
+  await second.locator('[role=tab][aria-selected="true"]').focus();
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await second.locator('[role=tab][aria-selected="true"]').getAttribute("data-tab"), "myths");
+  assert.equal(page.url(), url, "host URL unchanged");
+  assert.equal(await page.evaluate(() => history.length), historyBefore, "no history entries added");
+
+  // Attributes changed after load take effect.
+  await second.evaluate((el) => el.setAttribute("sections", "myths"));
+  await page.waitForFunction(() => document.querySelectorAll("ketamine-guide")[1].shadowRoot.querySelectorAll("[role=tab]").length === 1);
+  // Removing and re-adding an element works.
+  await first.evaluate((el) => {
+    const parent = el.parentNode;
+    const next = el.nextSibling;
+    el.remove();
+    parent.insertBefore(el, next);
+  });
+  await waitEmbeds(page, 2);
+  await screenshot(page, "embed-host");
+
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreignRequests(log, [host.origin, assets.origin]), []);
+  const hostAssets = log.requests.filter((r) => new URL(r.url).origin === host.origin);
+  assert.deepEqual(hostAssets.map((r) => new URL(r.url).pathname), ["/clinic.html"], "only the page itself comes from the host");
+  await context.close();
+});
+
+test("embed: invalid attributes show readable messages inside the element and nothing throws", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e));
+  await page.goto(`${host.origin}/invalid.html`);
+  await waitEmbeds(page, 2);
+  const messages = await instances(page).nth(0).locator("[data-config-errors] li").allInnerTexts();
+  assert.equal(messages.length, 4, messages.join("\n"));
+  assert.ok(messages.some((m) => m.includes("bogus")));
+  assert.ok(messages.some((m) => m.includes("javascript:alert(1)")));
+  assert.ok(messages.some((m) => m.includes("dollars")));
+  assert.ok(messages.some((m) => /price/i.test(m)));
+  const negative = await instances(page).nth(1).locator("[data-config-errors] li").allInnerTexts();
+  assert.equal(negative.length, 1);
+  assert.match(negative[0], /price/i);
+  // The rest still works: the valid section is there, and the other instance switches tabs.
+  assert.deepEqual(await instances(page).nth(0).locator("[role=tab]").evaluateAll((ts) => ts.map((t) => t.dataset.tab)), ["quiz"]);
+  await instances(page).nth(1).locator('[data-tab="myths"]').click();
+  assert.equal(await instances(page).nth(1).locator('[role=tab][aria-selected="true"]').getAttribute("data-tab"), "myths");
+  assert.equal(await page.locator("a[href^='javascript']").count(), 0);
+  await screenshot(page, "embed-invalid");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("strict CSP: the standalone page runs with zero violations", async () => {
+  const server = await serveDist({ csp: true });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const response = await page.goto(server.url);
+  assert.match(response.headers()["content-security-policy"], /default-src 'none'/);
+  await waitReady(page);
+  for (const tab of ["myths", "cost", "quiz"]) {
+    await page.locator(`[data-tab="${tab}"]`).click();
+    await page.locator(`[role=tabpanel][data-section="${tab}"]:not([hidden])`).waitFor();
+  }
+  const styled = await page.locator("[style]").count();
+  assert.equal(styled, 0, "no inline style attributes");
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  await context.close();
+  await server.close();
+});
+
+test("offline PWA: after one visit the app loads and works with the network off", async () => {
+  const server = await serveDist();
+  const context = await browser.newContext();
+  const log = recordRequests(context);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitReady(page, log);
+  const manifest = await page.evaluate(async () => (await fetch(document.querySelector("link[rel=manifest]").href)).json());
+  assert.equal(manifest.display, "standalone");
+  assert.ok(manifest.icons.some((i) => i.sizes === "512x512" && i.purpose === "maskable"));
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await context.setOffline(true);
+  await page.reload();
+  await waitReady(page);
+  await page.locator('[data-tab="cost"]').click();
+  assert.equal(new URL(page.url()).hash, "#cost");
+  await page.reload();
+  await waitReady(page);
+  assert.equal(await page.locator('[role=tab][aria-selected="true"]').getAttribute("data-tab"), "cost");
+  await screenshot(page, "offline-cost");
+  assert.deepEqual(foreignRequests(log, [server.origin]), []);
+  await context.close();
+  await server.close();
+});

@@ -1,0 +1,109 @@
+//! The embed: `embed.js` defines `<ketamine-guide>` with an open shadow root and calls
+//! [`mount_embed`] with the host element and a container inside its shadow root. Attributes
+//! are validated by [`crate::embed_config`]; problems are shown inside the element.
+
+use crate::content::{shell::ShellStrings, Locale};
+use crate::cost::CostContent;
+use crate::embed_config::{self, EmbedConfig};
+use crate::platform::{entry::browser_languages, panic, route::RouteMode};
+use crate::ui::{App, AppProps, Cta};
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+use yew::AppHandle;
+
+/// One mounted `<ketamine-guide>`.
+#[wasm_bindgen]
+pub struct EmbedHandle {
+    app: Option<AppHandle<App>>,
+    container: Element,
+    instance: String,
+}
+
+#[wasm_bindgen]
+impl EmbedHandle {
+    /// Re-reads the host element's attributes (called when one changes).
+    pub fn update(&mut self, host: &Element) {
+        let props = props_for(host, &self.instance);
+        if let Some(app) = self.app.as_mut() {
+            app.update(props);
+        }
+    }
+
+    /// Unmounts the app (the element left the page).
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        panic::unregister_mount(&self.container);
+    }
+}
+
+/// Mounts an app for `host` into `container` (inside host's shadow root). `instance` names its
+/// storage so several embeds on one page keep separate answers.
+#[wasm_bindgen(js_name = mountEmbed)]
+pub fn mount_embed(host: &Element, container: Element, instance: String) -> EmbedHandle {
+    panic::install_hook();
+    let props = props_for(host, &instance);
+    panic::register_mount(&container, props.locale);
+    let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
+    EmbedHandle {
+        app: Some(app),
+        container,
+        instance,
+    }
+}
+
+fn page_locale(host: &Element) -> Locale {
+    let inherited = host
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.get_attribute("lang"));
+    let langs = browser_languages();
+    Locale::negotiate(
+        inherited
+            .iter()
+            .map(String::as_str)
+            .chain(langs.iter().map(String::as_str)),
+    )
+}
+
+fn props_for(host: &Element, instance: &str) -> AppProps {
+    let (config, errors) = embed_config::parse(|name| host.get_attribute(name));
+    let EmbedConfig {
+        sections,
+        start,
+        locale,
+        currency,
+        prices,
+        cta,
+        persist,
+    } = config;
+    let locale = locale.unwrap_or_else(|| page_locale(host));
+    let notices = match ShellStrings::load(locale) {
+        Ok(shell) => {
+            let cost = CostContent::load(locale).ok();
+            errors
+                .iter()
+                .map(|e| embed_config::message(e, &shell, cost.as_ref()))
+                .collect()
+        }
+        Err(e) => vec![e.to_string()],
+    };
+    AppProps {
+        locale,
+        route_mode: RouteMode::Memory,
+        sections,
+        start,
+        instance: instance.to_owned().into(),
+        persist,
+        standalone: false,
+        currency: currency.into(),
+        cta: cta.map(|(href, label)| Cta {
+            href: href.into(),
+            label: label.into(),
+        }),
+        prices: prices.map(Into::into),
+        notices,
+    }
+}

@@ -1,0 +1,331 @@
+//! The estimator's questions, one fieldset per topic: route, first course, boosters, prices,
+//! insurance (with the savings programme and HSA/FSA), and the costs people forget.
+
+use super::state::{Action, CoverageKind, ExtraKind, Field};
+use super::{PriceOrigin, Ui};
+use crate::cost::{
+    DevicesPerDose, InsurerKind, Level, PriceBook, PricePart, Route, SavingsEligibility,
+};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// A radio button with its label (and an optional hint under it).
+fn radio(
+    name: &str,
+    value: &str,
+    label: &str,
+    hint: Option<&str>,
+    checked: bool,
+    onchange: Callback<Event>,
+) -> Html {
+    let id = format!("kg-cost-{name}-{value}");
+    let hint_id = format!("{id}-hint");
+    html! {
+        <div class="kg-cost-choice">
+            <input
+                type="radio"
+                id={id.clone()}
+                name={format!("kg-cost-{name}")}
+                value={value.to_owned()}
+                {checked}
+                {onchange}
+                aria-describedby={hint.map(|_| hint_id.clone())}
+            />
+            <label for={id}>{ label }</label>
+            if let Some(h) = hint {
+                <p class="kg-cost-hint" id={hint_id}>{ h }</p>
+            }
+        </div>
+    }
+}
+
+/// A checkbox with its label and hint.
+fn checkbox(ui: &Ui, id: &str, checked: bool, make: fn(bool) -> Action) -> Html {
+    let (label, hint) = ui.label(id);
+    let el_id = format!("kg-cost-{id}-on");
+    let hint_id = format!("{el_id}-hint");
+    let onchange = ui.dispatch.reform(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        make(input.checked())
+    });
+    html! {
+        <div class="kg-cost-choice kg-cost-check">
+            <input type="checkbox" id={el_id.clone()} {checked} {onchange} aria-describedby={hint_id.clone()} />
+            <label for={el_id}>{ label }</label>
+            <p class="kg-cost-hint" id={hint_id}>{ hint }</p>
+        </div>
+    }
+}
+
+/// Which route: radio buttons, the question as the legend.
+pub fn route(ui: &Ui) -> Html {
+    let current = ui.s.plan().route;
+    let (_, hint) = ui.label("route");
+    html! {
+        <fieldset class="kg-cost-fieldset" data-group="route">
+            <legend><h3>{ ui.heading("route") }</h3></legend>
+            <p class="kg-cost-hint">{ hint }</p>
+            { for Route::ALL.into_iter().map(|r| {
+                let text = ui.c.route(r);
+                let name = text.map(|t| t.name.as_str()).unwrap_or(r.id());
+                let onchange = ui.dispatch.reform(move |_| Action::Route(r));
+                radio("route", r.id(), name, text.map(|t| t.short.as_str()), r == current, onchange)
+            }) }
+        </fieldset>
+    }
+}
+
+/// Sessions in the first course.
+pub fn course(ui: &Ui) -> Html {
+    let note = ui.c.route(ui.s.plan().route).map(|t| t.course_note.clone());
+    html! {
+        <section class="kg-cost-group" data-group="course">
+            <h3>{ ui.heading("course") }</h3>
+            if let Some(n) = note { <p>{ n }</p> }
+            { ui.input(Field::Sessions, None, true, "induction_sessions") }
+        </section>
+    }
+}
+
+/// Boosters, offered prominently with the relapse figure; off by default.
+pub fn maintenance(ui: &Ui) -> Html {
+    let on = ui.s.plan().maintenance.enabled;
+    html! {
+        <section class="kg-cost-group kg-cost-maintenance" data-group="maintenance">
+            <h3>{ ui.heading("maintenance") }</h3>
+            { ui.note("relapse") }
+            { checkbox(ui, "maintenance_enabled", on, Action::Maintenance) }
+            if on {
+                <div class="kg-cost-row">
+                    { ui.input(Field::BoostersPerMonth, None, true, "boosters_per_month") }
+                    { ui.input(Field::MaintenanceMonths, None, true, "maintenance_months") }
+                </div>
+            }
+        </section>
+    }
+}
+
+fn price_part(ui: &Ui, route: Route, part: PricePart, hints: bool) -> Html {
+    let legend = match part {
+        PricePart::Session => {
+            let name =
+                ui.c.route(route)
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default();
+            let unit = if route == Route::Oral {
+                ui.misc("per_treatment")
+            } else {
+                ui.misc("per_session")
+            };
+            format!("{name}, {unit}")
+        }
+        PricePart::Device => ui.label("device_price").0,
+        PricePart::Observation => ui.label("observation_fee").0,
+    };
+    let ids = ["price_low", "price_typical", "price_high"];
+    html! {
+        <fieldset class="kg-cost-fieldset kg-cost-prices" data-part={format!("{part:?}").to_lowercase()}>
+            <legend>{ legend }</legend>
+            <div class="kg-cost-row">
+                { for Level::ALL.into_iter().zip(ids).map(|(l, id)| ui.input(Field::Price(route, part, l), None, hints, id)) }
+            </div>
+        </fieldset>
+    }
+}
+
+fn devices(ui: &Ui) -> Html {
+    let current = ui.s.book().esketamine.devices_per_dose;
+    let (label, hint) = ui.label("devices_per_dose");
+    let options = [
+        (DevicesPerDose::Two, "2", "devices_2"),
+        (DevicesPerDose::Three, "3", "devices_3"),
+    ];
+    html! {
+        <fieldset class="kg-cost-fieldset" data-group="devices">
+            <legend>{ label }</legend>
+            <p class="kg-cost-hint">{ hint }</p>
+            { for options.into_iter().map(|(d, value, key)| {
+                let onchange = ui.dispatch.reform(move |_| Action::Devices(d));
+                radio("devices", value, ui.option(key), None, d == current, onchange)
+            }) }
+        </fieldset>
+    }
+}
+
+/// The route's prices, pre-filled and editable, with where they come from.
+pub fn prices(ui: &Ui, origin: &PriceOrigin) -> Html {
+    let route = ui.s.plan().route;
+    let text = ui.c.route(route);
+    let notes: &[&str] = match route {
+        Route::Iv | Route::Im => &["iv_price_reports"],
+        Route::Esketamine => &["esketamine_list_price"],
+        Route::Oral => &["vendor_claim"],
+    };
+    let reset = ui.dispatch.reform(|_| Action::ResetPrices);
+    html! {
+        <section class="kg-cost-group" data-group="prices">
+            <h3>{ ui.heading("prices") }</h3>
+            { match origin {
+                PriceOrigin::Default => Html::default(),
+                PriceOrigin::Clinic => html! { <p class="kg-cost-notice">{ ui.misc("prices_from_clinic") }</p> },
+                PriceOrigin::Invalid(msg) => html! {
+                    <div class="kg-cost-notice kg-cost-warn" role="status" data-prices-error="">
+                        <p>{ ui.misc("prices_invalid") }</p>
+                        <p>{ msg }</p>
+                    </div>
+                },
+            } }
+            if let Some(t) = text { <p>{ &t.price_note }</p> }
+            { for PriceBook::parts(route).iter().enumerate().map(|(i, &p)| price_part(ui, route, p, i == 0)) }
+            if route == Route::Esketamine { { devices(ui) } }
+            <button type="button" class="kg-button kg-secondary" onclick={reset}>{ ui.option("reset_prices") }</button>
+            { for notes.iter().map(|id| ui.note(id)) }
+        </section>
+    }
+}
+
+fn insurer_kind_id(k: InsurerKind) -> &'static str {
+    match k {
+        InsurerKind::Commercial => "commercial",
+        InsurerKind::Medicare => "medicare",
+        InsurerKind::Medicaid => "medicaid",
+        InsurerKind::Tricare => "tricare",
+        InsurerKind::Va => "va",
+    }
+}
+
+fn insurer(ui: &Ui) -> Html {
+    let current = ui.s.plan().insurance.insurer;
+    let (label, hint) = ui.label("insurer");
+    let onchange = ui.dispatch.reform(|e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        let value = select.value();
+        let kind = InsurerKind::ALL
+            .into_iter()
+            .find(|k| insurer_kind_id(*k) == value);
+        Action::Insurer(kind.unwrap_or_default())
+    });
+    html! {
+        <div class="kg-cost-field">
+            <label for="kg-cost-insurer">{ label }</label>
+            <p class="kg-cost-hint" id="kg-cost-insurer-hint">{ hint }</p>
+            <select id="kg-cost-insurer" aria-describedby="kg-cost-insurer-hint" {onchange}>
+                { for InsurerKind::ALL.into_iter().map(|k| html! {
+                    <option value={insurer_kind_id(k)} selected={k == current}>{ ui.c.insurer(k) }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+fn savings(ui: &Ui) -> Html {
+    let plan = ui.s.plan();
+    let eligibility = plan.savings_eligibility();
+    let (label, _) = ui.label("savings");
+    html! {
+        <div class="kg-cost-subgroup" data-group="savings">
+            if eligibility == SavingsEligibility::Eligible {
+                { checkbox(ui, "savings", plan.savings.enabled, Action::Savings) }
+                if plan.savings.enabled {
+                    <div class="kg-cost-row">
+                        { ui.input(Field::SavingsPerTreatment, None, true, "savings_per_treatment") }
+                        { ui.input(Field::SavingsCap, None, true, "savings_cap") }
+                    </div>
+                }
+            } else if let Some(key) = eligibility.message_key() {
+                <h4>{ label }</h4>
+                <p class="kg-cost-why-not" data-savings-why-not="">{ ui.c.error_template(key) }</p>
+            }
+            if plan.route == Route::Esketamine { { ui.note("savings_programme") } }
+        </div>
+    }
+}
+
+/// Insurance, the esketamine savings programme and HSA/FSA.
+pub fn insurance(ui: &Ui) -> Html {
+    let kind = ui.s.coverage_kind();
+    let plan = ui.s.plan();
+    let (coverage_label, coverage_hint) = ui.label("coverage");
+    let kinds = [
+        (CoverageKind::None, "none", "coverage_none"),
+        (CoverageKind::Percent, "percent", "coverage_percent"),
+        (CoverageKind::Copay, "copay", "coverage_copay"),
+    ];
+    html! {
+        <section class="kg-cost-group" data-group="insurance">
+            <h3>{ ui.heading("insurance") }</h3>
+            { ui.note("insurance") }
+            <fieldset class="kg-cost-fieldset" data-group="coverage">
+                <legend>{ coverage_label }</legend>
+                <p class="kg-cost-hint">{ coverage_hint }</p>
+                { for kinds.into_iter().map(|(k, value, key)| {
+                    let onchange = ui.dispatch.reform(move |_| Action::Coverage(k));
+                    radio("coverage", value, ui.option(key), None, k == kind, onchange)
+                }) }
+            </fieldset>
+            if kind == CoverageKind::Percent { { ui.input(Field::CoveredPercent, None, true, "covered_percent") } }
+            if kind == CoverageKind::Copay { { ui.input(Field::Copay, None, true, "copay") } }
+            if kind != CoverageKind::None {
+                { insurer(ui) }
+                { ui.input(Field::DeductibleLeft, None, true, "deductible_left") }
+                { ui.input(Field::OopMax, None, true, "oop_max") }
+            }
+            { savings(ui) }
+            <div class="kg-cost-subgroup" data-group="hsa">
+                { checkbox(ui, "hsa", plan.hsa.enabled, Action::Hsa) }
+                if plan.hsa.enabled {
+                    { ui.input(Field::TaxRate, None, true, "tax_rate") }
+                    { ui.note("hsa") }
+                }
+            </div>
+        </section>
+    }
+}
+
+fn extra(ui: &Ui, k: ExtraKind) -> Html {
+    let plan = ui.s.plan();
+    let (label, hint) = ui.label(k.id());
+    if !k.applies(plan.route) {
+        return html! {
+            <div class="kg-cost-extra" data-extra={k.id()}>
+                <p class="kg-cost-extra-off"><strong>{ label }</strong>{ " " }{ ui.misc("extra_not_counted") }</p>
+            </div>
+        };
+    }
+    let extra = k.get(plan);
+    let id = format!("kg-cost-extra-{}-on", k.id());
+    let hint_id = format!("{id}-hint");
+    let onchange = ui.dispatch.reform(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        Action::ExtraOn(k, input.checked())
+    });
+    let amount_label = crate::content::fill(ui.misc("amount_for"), &[("item", &label)]);
+    html! {
+        <div class="kg-cost-extra" data-extra={k.id()}>
+            <div class="kg-cost-choice kg-cost-check">
+                <input type="checkbox" id={id.clone()} checked={extra.enabled} {onchange} aria-describedby={hint_id.clone()} />
+                <label for={id}>{ &label }</label>
+                <p class="kg-cost-hint" id={hint_id}>{ hint }</p>
+            </div>
+            if extra.enabled {
+                <div class="kg-cost-row kg-cost-indent">
+                    { ui.input(Field::Extra(k), Some(amount_label), false, k.id()) }
+                    if k == ExtraKind::Integration {
+                        { ui.input(Field::IntegrationSessions, None, true, "integration_sessions") }
+                    }
+                </div>
+                if k == ExtraKind::Driver { { ui.note("driving") } }
+            }
+        </div>
+    }
+}
+
+/// Costs people forget, each off by default with its amount.
+pub fn extras(ui: &Ui) -> Html {
+    html! {
+        <section class="kg-cost-group" data-group="extras">
+            <h3>{ ui.heading("extras") }</h3>
+            { for ExtraKind::ALL.into_iter().map(|k| extra(ui, k)) }
+        </section>
+    }
+}

@@ -1,0 +1,220 @@
+//! The cost estimator: a form over the cost engine, the estimate with its arithmetic, and a
+//! chart comparing the four routes. The engine decides every number; this module keeps the
+//! raw texts, dispatches edits and renders what the engine returns.
+
+mod chart;
+mod field;
+mod form;
+mod format;
+mod inputs;
+mod result;
+mod state;
+
+use super::widgets::SourceList;
+use super::WidgetContext;
+use crate::cost::{estimate, CostContent, PriceBook};
+use crate::platform::storage::Loaded;
+use format::IntlFormat;
+use state::{Action, CostState, Field, FieldError, Saved, STORE_NAME, STORE_VERSION};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Where the prices come from.
+#[derive(Clone, PartialEq)]
+pub(crate) enum PriceOrigin {
+    /// The defaults.
+    Default,
+    /// The clinic's configured price book.
+    Clinic,
+    /// The clinic's price book was refused: this message, and the defaults.
+    Invalid(String),
+}
+
+/// Everything a view needs: words, number format, state and the way to change it.
+pub(crate) struct Ui<'a> {
+    /// Words.
+    pub c: &'a CostContent,
+    /// Numbers.
+    pub fmt: &'a IntlFormat,
+    /// State.
+    pub s: &'a CostState,
+    /// Changes the state.
+    pub dispatch: Callback<Action>,
+}
+
+fn lookup<'a>(map: &'a std::collections::BTreeMap<String, String>, key: &'a str) -> &'a str {
+    map.get(key).map(String::as_str).unwrap_or(key)
+}
+
+impl Ui<'_> {
+    /// A `[ui.headings]` text.
+    pub fn heading(&self, id: &'static str) -> &str {
+        lookup(&self.c.ui.headings, id)
+    }
+    /// A `[ui.options]` text.
+    pub fn option(&self, id: &'static str) -> &str {
+        lookup(&self.c.ui.options, id)
+    }
+    /// A `[ui.misc]` text.
+    pub fn misc(&self, id: &'static str) -> &str {
+        lookup(&self.c.ui.misc, id)
+    }
+    /// A `[ui.results]` text.
+    pub fn result(&self, id: &'static str) -> &str {
+        lookup(&self.c.ui.results, id)
+    }
+    /// A `[ui.chart]` text.
+    pub fn chart(&self, id: &'static str) -> &str {
+        lookup(&self.c.ui.chart, id)
+    }
+    /// A field's label and hint.
+    pub fn label(&self, id: &str) -> (String, String) {
+        self.c
+            .ui
+            .fields
+            .get(id)
+            .map(|f| (f.label.clone(), f.hint.clone()))
+            .unwrap_or_else(|| (id.to_owned(), String::new()))
+    }
+
+    /// A range as a phrase; a range with one value is just that amount.
+    pub fn range(&self, r: &crate::cost::Range) -> String {
+        if r.low == r.high {
+            crate::cost::NumberFormat::money(self.fmt, r.low)
+        } else {
+            self.c.range_text(r, self.fmt)
+        }
+    }
+
+    /// The inline message for a field, if its text is not in use.
+    pub fn error_text(&self, f: Field) -> Option<String> {
+        self.s.error(f).map(|e| match e {
+            FieldError::Parse(p) => self.c.parse_error(p, self.fmt),
+            FieldError::PriceOrder => self.c.error_template("price_out_of_order").to_owned(),
+        })
+    }
+
+    /// One text input, labelled from `[ui.fields].<id>` unless a label is given.
+    pub fn input(&self, f: Field, label: Option<String>, with_hint: bool, id: &str) -> Html {
+        let (l, hint) = self.label(id);
+        let view = field::FieldView {
+            field: f,
+            label: label.unwrap_or(l),
+            hint: (with_hint && !hint.is_empty()).then_some(hint),
+            text: self.s.text(f),
+            error: self.error_text(f),
+            error_prefix: self.misc("error_prefix").to_owned(),
+        };
+        let on_edit = self.dispatch.reform(|(f, t, bad)| Action::Edit(f, t, bad));
+        field::view(&view, &on_edit)
+    }
+
+    /// A note from the content by id: title, text and its sources.
+    pub fn note(&self, id: &str) -> Html {
+        let Some(n) = self.c.notes.iter().find(|n| n.id == id) else {
+            return Html::default();
+        };
+        let sources = n
+            .sources
+            .iter()
+            .filter_map(|s| self.c.source(s).cloned())
+            .collect::<Vec<_>>();
+        html! {
+            <aside class="kg-cost-note" data-note={n.id.clone()}>
+                <p class="kg-cost-note-title"><strong>{ &n.title }</strong></p>
+                <p>{ &n.text }</p>
+                <SourceList {sources} heading={self.heading("sources").to_owned()} />
+            </aside>
+        }
+    }
+}
+
+fn base_book(prices: Option<&str>, c: &CostContent, fmt: &IntlFormat) -> (PriceBook, PriceOrigin) {
+    match prices.map(PriceBook::from_json) {
+        None => (PriceBook::DEFAULT, PriceOrigin::Default),
+        Some(Ok(book)) => (book, PriceOrigin::Clinic),
+        Some(Err(e)) => (
+            PriceBook::DEFAULT,
+            PriceOrigin::Invalid(c.price_book_error(&e, fmt)),
+        ),
+    }
+}
+
+/// The cost section's content.
+#[component]
+pub fn CostSection() -> Html {
+    let widget = use_context::<WidgetContext>().expect("inside App");
+    let content = use_memo(widget.locale, |l| CostContent::load(*l).map(Rc::new));
+    let fmt = IntlFormat {
+        currency: widget.currency.to_string(),
+        locale: widget.locale,
+    };
+    let origin_and_book = {
+        let content = content.clone();
+        let fmt = fmt.clone();
+        use_memo(widget.prices.clone(), move |p| match content.as_ref() {
+            Ok(c) => base_book(p.as_deref(), c, &fmt),
+            Err(_) => (PriceBook::DEFAULT, PriceOrigin::Default),
+        })
+    };
+    let state = {
+        let scope = widget.scope.clone();
+        let base = origin_and_book.0;
+        use_reducer(move || {
+            let mut s = CostState::new(base);
+            match scope.load::<Saved>(STORE_NAME, STORE_VERSION) {
+                Loaded::Restored(saved) => s.saved = saved,
+                Loaded::Discarded => s.discarded = true,
+                Loaded::Empty => {}
+            }
+            s
+        })
+    };
+    {
+        let scope = widget.scope.clone();
+        let base = origin_and_book.0;
+        use_effect_with(state.saved.clone(), move |saved| {
+            // An untouched plan is not stored: after "Clear my answers" and a reload, nothing
+            // of ours reappears in storage until the person edits something.
+            if *saved == CostState::new(base).saved {
+                scope.remove(STORE_NAME);
+            } else {
+                scope.save(STORE_NAME, STORE_VERSION, saved);
+            }
+        });
+    }
+    let c = match content.as_ref() {
+        Ok(c) => c.clone(),
+        Err(e) => return html! { <p class="kg-error" role="alert">{ e.to_string() }</p> },
+    };
+    let ui = Ui {
+        c: &c,
+        fmt: &fmt,
+        s: &state,
+        dispatch: state.dispatcher().into(),
+    };
+    let est = estimate(state.plan(), state.book());
+    let all_sources = c.sources.clone();
+    html! {
+        <div class="kg-cost">
+            <h2 class="kg-section-title">{ ui.heading("tool") }</h2>
+            if state.discarded {
+                <p class="kg-cost-notice" role="status">{ ui.misc("restored_discarded") }</p>
+            }
+            <form class="kg-cost-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                { form::route(&ui) }
+                { form::course(&ui) }
+                { form::maintenance(&ui) }
+                { form::prices(&ui, &origin_and_book.1) }
+                { form::insurance(&ui) }
+                { form::extras(&ui) }
+            </form>
+            { result::view(&ui, &est, widget.cta.as_ref()) }
+            { chart::view(&ui, &widget.navigate) }
+            <section class="kg-cost-sources" aria-labelledby="kg-cost-sources-h">
+                <h3 id="kg-cost-sources-h">{ ui.heading("sources") }</h3>
+                <SourceList sources={all_sources} />
+            </section>
+        </div>
+    }
+}

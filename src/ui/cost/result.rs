@@ -1,0 +1,154 @@
+//! The estimate: the headline range (carrying `data-estimate` and its cents), the breakdown
+//! by phase, and "How we calculated this" with every step of the engine's arithmetic.
+
+use super::Ui;
+use crate::cost::{Coverage, Estimate, NumberFormat, Range};
+use crate::ui::widgets::Disclosure;
+use crate::ui::Cta;
+use yew::prelude::*;
+
+fn row(ui: &Ui, label: &str, r: &Range, id: &'static str) -> Html {
+    html! {
+        <tr data-row={id}>
+            <th scope="row">{ label }</th>
+            <td>{ ui.fmt.money(r.low) }</td>
+            <td>{ ui.fmt.money(r.typical) }</td>
+            <td>{ ui.fmt.money(r.high) }</td>
+        </tr>
+    }
+}
+
+fn breakdown(ui: &Ui, est: &Estimate) -> Html {
+    let plan = ui.s.plan();
+    let insured = plan.insurance.coverage != Coverage::None;
+    let zero = Range::default();
+    let mut rows = vec![row(ui, ui.result("induction"), &est.induction, "induction")];
+    if plan.maintenance.enabled {
+        rows.push(row(
+            ui,
+            ui.result("maintenance"),
+            &est.maintenance,
+            "maintenance",
+        ));
+    }
+    if est.extras != zero {
+        rows.push(row(ui, ui.result("extras"), &est.extras, "extras"));
+    }
+    if insured {
+        rows.push(row(
+            ui,
+            ui.result("before_insurance"),
+            &est.before_insurance,
+            "before_insurance",
+        ));
+        rows.push(row(
+            ui,
+            ui.result("insurance_pays"),
+            &est.insurance_pays,
+            "insurance_pays",
+        ));
+    }
+    if est.savings != zero {
+        rows.push(row(ui, ui.result("savings"), &est.savings, "savings"));
+    }
+    rows.push(row(ui, ui.result("total"), &est.total, "total"));
+    rows.push(row(ui, ui.result("per_month"), &est.per_month, "per_month"));
+    if plan.hsa.enabled {
+        rows.push(row(
+            ui,
+            ui.result("hsa_saving"),
+            &est.hsa_saving,
+            "hsa_saving",
+        ));
+        rows.push(row(ui, ui.result("after_hsa"), &est.after_hsa, "after_hsa"));
+    }
+    html! {
+        <div class="kg-cost-table-wrap">
+            <table class="kg-cost-table">
+                <caption>{ ui.heading("breakdown") }</caption>
+                <thead>
+                    <tr>
+                        <td></td>
+                        <th scope="col">{ ui.c.level(crate::cost::Level::Low) }</th>
+                        <th scope="col">{ ui.c.level(crate::cost::Level::Typical) }</th>
+                        <th scope="col">{ ui.c.level(crate::cost::Level::High) }</th>
+                    </tr>
+                </thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn calculation(ui: &Ui, est: &Estimate) -> Html {
+    html! {
+        <Disclosure summary={ui.misc("how_we_calculated").to_owned()} id="kg-cost-calc" class="kg-cost-calc">
+            { for est.scenarios.iter().map(|s| html! {
+                <div class="kg-cost-calc-level" data-level={format!("{:?}", s.level).to_lowercase()}>
+                    <h4>{ ui.c.level(s.level) }</h4>
+                    <ol>
+                        { for s.lines.iter().map(|l| html! {
+                            <li data-calc={l.key.id()}>{ ui.c.calc_line(l, ui.fmt) }</li>
+                        }) }
+                    </ol>
+                </div>
+            }) }
+        </Disclosure>
+    }
+}
+
+fn assumptions(ui: &Ui) -> Html {
+    html! {
+        <Disclosure summary={ui.heading("assumptions").to_owned()} id="kg-cost-assumptions" class="kg-cost-assumptions">
+            <dl>
+                { for ui.c.assumptions.iter().map(|a| html! {
+                    <>
+                        <dt>{ &a.title }</dt>
+                        <dd>{ &a.text }</dd>
+                    </>
+                }) }
+            </dl>
+        </Disclosure>
+    }
+}
+
+/// The estimate section.
+pub fn view(ui: &Ui, est: &Estimate, cta: Option<&Cta>) -> Html {
+    let t = est.total;
+    html! {
+        <section class="kg-cost-result" aria-labelledby="kg-cost-estimate-h">
+            <h3 id="kg-cost-estimate-h">{ ui.heading("estimate") }</h3>
+            if ui.s.has_errors() {
+                <p class="kg-cost-notice kg-cost-warn" role="status" data-stale="">{ ui.misc("last_valid_kept") }</p>
+            }
+            <div
+                class="kg-cost-estimate"
+                data-estimate=""
+                data-route={est.route.id()}
+                data-low-cents={t.low.get().to_string()}
+                data-typical-cents={t.typical.get().to_string()}
+                data-high-cents={t.high.get().to_string()}
+            >
+                <p class="kg-cost-total" aria-live="polite">
+                    <span class="kg-cost-total-label">{ ui.result("total") }</span>
+                    <strong class="kg-cost-total-range">{ ui.range(&t) }</strong>
+                </p>
+                <p class="kg-cost-per-month">
+                    <span>{ ui.result("per_month") }</span>{ ": " }
+                    { ui.range(&est.per_month) }
+                </p>
+            </div>
+            if est.longer_than_a_year {
+                <p class="kg-cost-notice kg-cost-warn">{ ui.result("longer_than_a_year") }</p>
+            }
+            { breakdown(ui, est) }
+            <p class="kg-cost-clinics" data-note="clinics_set_prices">{ ui.misc("clinics_set_prices") }</p>
+            <p class="kg-cost-muted">{ ui.misc("not_advice") }</p>
+            if let Some(cta) = cta {
+                <p><a class="kg-button" href={cta.href.clone()} data-cta="">{ cta.label.clone() }</a></p>
+            }
+            { calculation(ui, est) }
+            { assumptions(ui) }
+        </section>
+    }
+}

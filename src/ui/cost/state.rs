@@ -1,0 +1,291 @@
+//! The estimator's UI state: the raw text of every field the person typed, and the last valid
+//! plan and price book. Every edit goes through the engine's parsers; a refused value leaves the
+//! plan (and so the estimate) as it was, and its error is derived from the kept text.
+
+use super::inputs::{bps_text, cents_text, parse_field, Parsed};
+pub use super::inputs::{ExtraKind, Field, FieldError, Kind};
+use crate::cost::{
+    Bps, Cents, Coverage, DevicesPerDose, InsurerKind, ParseError, Plan, PriceBook, Route,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Which coverage the person picked (the values typed for the others are kept).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CoverageKind {
+    /// No insurance.
+    None,
+    /// Coinsurance.
+    Percent,
+    /// Copay.
+    Copay,
+}
+
+/// What survives a reload (session storage).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Saved {
+    /// The last valid plan.
+    pub plan: Plan,
+    /// The last valid prices.
+    pub book: PriceBook,
+    /// Raw texts by [`Field::key`].
+    pub texts: BTreeMap<String, String>,
+    /// Last valid share covered (kept while another coverage kind is picked).
+    pub covered: Bps,
+    /// Last valid copay.
+    pub copay: Cents,
+}
+
+/// Storage name and version. The version follows the plan's schema and this shape.
+pub const STORE_NAME: &str = "cost";
+/// Bump the last digits when [`Saved`] changes shape.
+pub const STORE_VERSION: u32 = Plan::SCHEMA_VERSION * 1_000 + 1;
+
+/// The estimator's whole state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CostState {
+    /// Plan, prices and texts (what is stored).
+    pub saved: Saved,
+    /// Prices before the person's edits (defaults or the clinic's).
+    pub base_book: PriceBook,
+    /// Number inputs whose text the browser could not read as a number.
+    pub bad_input: BTreeSet<String>,
+    /// A stored plan could not be read and was dropped.
+    pub discarded: bool,
+}
+
+/// Something the person did.
+pub enum Action {
+    /// Picked a route.
+    Route(Route),
+    /// Typed into a field; `bad` when the browser could not read a number input at all.
+    Edit(Field, String, bool),
+    /// Boosters on or off.
+    Maintenance(bool),
+    /// Coverage kind.
+    Coverage(CoverageKind),
+    /// Insurer kind.
+    Insurer(InsurerKind),
+    /// Devices per esketamine dose.
+    Devices(DevicesPerDose),
+    /// Savings programme on or off.
+    Savings(bool),
+    /// HSA on or off.
+    Hsa(bool),
+    /// An extra on or off.
+    ExtraOn(ExtraKind, bool),
+    /// Back to the base prices.
+    ResetPrices,
+}
+
+impl CostState {
+    /// A fresh state on the base prices.
+    pub fn new(base_book: PriceBook) -> CostState {
+        CostState {
+            saved: Saved {
+                plan: Plan::default(),
+                book: base_book,
+                texts: BTreeMap::new(),
+                covered: Bps::new(8_000).unwrap_or(Bps::ZERO),
+                copay: Cents::dollars(50),
+            },
+            base_book,
+            bad_input: BTreeSet::new(),
+            discarded: false,
+        }
+    }
+
+    /// The plan in use.
+    pub fn plan(&self) -> &Plan {
+        &self.saved.plan
+    }
+
+    /// The prices in use.
+    pub fn book(&self) -> &PriceBook {
+        &self.saved.book
+    }
+
+    /// The coverage kind picked.
+    pub fn coverage_kind(&self) -> CoverageKind {
+        match self.saved.plan.insurance.coverage {
+            Coverage::None => CoverageKind::None,
+            Coverage::Percent { .. } => CoverageKind::Percent,
+            Coverage::Copay { .. } => CoverageKind::Copay,
+        }
+    }
+
+    /// The text a field shows: what was typed, or else the value in use.
+    pub fn text(&self, f: Field) -> String {
+        if let Some(t) = self.saved.texts.get(&f.key()) {
+            return t.clone();
+        }
+        let p = &self.saved.plan;
+        match f {
+            Field::Sessions => p.induction_sessions.to_string(),
+            Field::BoostersPerMonth => p.maintenance.per_month.to_string(),
+            Field::MaintenanceMonths => p.maintenance.months.to_string(),
+            Field::IntegrationSessions => p.extras.integration_sessions.to_string(),
+            Field::Price(r, part, l) => self
+                .saved
+                .book
+                .price(r, part)
+                .map(|range| cents_text(range.at(l)))
+                .unwrap_or_default(),
+            Field::CoveredPercent => bps_text(self.saved.covered),
+            Field::Copay => cents_text(self.saved.copay),
+            Field::DeductibleLeft => cents_text(p.insurance.deductible_left),
+            Field::OopMax => p.insurance.oop_max.map(cents_text).unwrap_or_default(),
+            Field::SavingsPerTreatment => cents_text(p.savings.per_treatment),
+            Field::SavingsCap => cents_text(p.savings.annual_cap),
+            Field::TaxRate => bps_text(p.hsa.tax_rate),
+            Field::Extra(k) => cents_text(k.get(p).amount),
+        }
+    }
+
+    /// Why a field's text is not in use, if it is not.
+    pub fn error(&self, f: Field) -> Option<FieldError> {
+        let key = f.key();
+        if self.bad_input.contains(&key) {
+            return Some(FieldError::Parse(ParseError::NotANumber));
+        }
+        let text = self.saved.texts.get(&key)?;
+        match parse_field(f, text) {
+            Err(e) => Some(FieldError::Parse(e)),
+            Ok(Parsed::Money(v)) => match f {
+                Field::Price(r, part, l) => {
+                    let in_use = self.saved.book.price(r, part).map(|x| x.at(l));
+                    (in_use != Some(v)).then_some(FieldError::PriceOrder)
+                }
+                _ => None,
+            },
+            Ok(_) => None,
+        }
+    }
+
+    /// Whether a field is on screen for the current plan.
+    pub fn visible(&self, f: Field) -> bool {
+        let p = &self.saved.plan;
+        let kind = self.coverage_kind();
+        match f {
+            Field::BoostersPerMonth | Field::MaintenanceMonths => p.maintenance.enabled,
+            Field::Price(r, ..) => r == p.route,
+            Field::CoveredPercent => kind == CoverageKind::Percent,
+            Field::Copay => kind == CoverageKind::Copay,
+            Field::DeductibleLeft | Field::OopMax => kind != CoverageKind::None,
+            Field::SavingsPerTreatment | Field::SavingsCap => {
+                p.savings.enabled
+                    && p.savings_eligibility() == crate::cost::SavingsEligibility::Eligible
+            }
+            Field::TaxRate => p.hsa.enabled,
+            Field::Extra(k) => k.applies(p.route) && k.get(p).enabled,
+            Field::IntegrationSessions => p.extras.integration.enabled,
+            Field::Sessions => true,
+        }
+    }
+
+    /// Whether any field on screen holds a value that is not in use.
+    pub fn has_errors(&self) -> bool {
+        Field::all()
+            .into_iter()
+            .any(|f| self.visible(f) && self.error(f).is_some())
+    }
+
+    fn edit(&mut self, f: Field, text: String, bad: bool) {
+        let key = f.key();
+        if bad {
+            self.bad_input.insert(key.clone());
+        } else {
+            self.bad_input.remove(&key);
+        }
+        let parsed = if bad {
+            None
+        } else {
+            parse_field(f, &text).ok()
+        };
+        self.saved.texts.insert(key, text);
+        let Some(value) = parsed else { return };
+        let s = &mut self.saved;
+        let p = &mut s.plan;
+        match (f, value) {
+            (Field::Sessions, Parsed::Count(n)) => p.induction_sessions = n,
+            (Field::BoostersPerMonth, Parsed::Count(n)) => p.maintenance.per_month = n,
+            (Field::MaintenanceMonths, Parsed::Count(n)) => p.maintenance.months = n,
+            (Field::IntegrationSessions, Parsed::Count(n)) => p.extras.integration_sessions = n,
+            (Field::Price(r, part, l), Parsed::Money(c)) => {
+                if let Ok(book) = s.book.with_price(r, part, l, c) {
+                    s.book = book;
+                }
+            }
+            (Field::CoveredPercent, Parsed::Percent(b)) => {
+                s.covered = b;
+                if let Coverage::Percent { covered } = &mut p.insurance.coverage {
+                    *covered = b;
+                }
+            }
+            (Field::Copay, Parsed::Money(c)) => {
+                s.copay = c;
+                if let Coverage::Copay { per_session } = &mut p.insurance.coverage {
+                    *per_session = c;
+                }
+            }
+            (Field::TaxRate, Parsed::Percent(b)) => p.hsa.tax_rate = b,
+            (Field::DeductibleLeft, Parsed::Money(c)) => p.insurance.deductible_left = c,
+            (Field::OopMax, Parsed::Money(c)) => p.insurance.oop_max = Some(c),
+            (Field::OopMax, Parsed::Unknown) => p.insurance.oop_max = None,
+            (Field::SavingsPerTreatment, Parsed::Money(c)) => p.savings.per_treatment = c,
+            (Field::SavingsCap, Parsed::Money(c)) => p.savings.annual_cap = c,
+            (Field::Extra(k), Parsed::Money(c)) => k.get_mut(p).amount = c,
+            _ => {}
+        }
+    }
+
+    fn switch_route(&mut self, to: Route) {
+        // Counts that are valid follow the engine's route defaults; a text still being fixed
+        // stays as typed.
+        let follow = [Field::Sessions, Field::BoostersPerMonth];
+        for f in follow {
+            if self.error(f).is_none() {
+                self.saved.texts.remove(&f.key());
+            }
+        }
+        self.saved.plan.switch_route(to);
+    }
+}
+
+impl Reducible for CostState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        let covered = s.saved.covered;
+        let copay = s.saved.copay;
+        let p = &mut s.saved.plan;
+        match action {
+            Action::Route(r) => s.switch_route(r),
+            Action::Edit(f, text, bad) => s.edit(f, text, bad),
+            Action::Maintenance(on) => p.maintenance.enabled = on,
+            Action::Coverage(kind) => {
+                p.insurance.coverage = match kind {
+                    CoverageKind::None => Coverage::None,
+                    CoverageKind::Percent => Coverage::Percent { covered },
+                    CoverageKind::Copay => Coverage::Copay { per_session: copay },
+                }
+            }
+            Action::Insurer(k) => p.insurance.insurer = k,
+            Action::Devices(d) => s.saved.book.esketamine.devices_per_dose = d,
+            Action::Savings(on) => p.savings.enabled = on,
+            Action::Hsa(on) => p.hsa.enabled = on,
+            Action::ExtraOn(k, on) => k.get_mut(p).enabled = on,
+            Action::ResetPrices => {
+                s.saved.book = s.base_book;
+                s.saved.texts.retain(|k, _| !k.starts_with("price-"));
+                s.bad_input.retain(|k| !k.starts_with("price-"));
+            }
+        }
+        Rc::new(s)
+    }
+}

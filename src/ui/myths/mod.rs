@@ -1,0 +1,205 @@
+//! The myth-versus-evidence explorer: search box, filter chips, claim cards and the
+//! routes-compared table. A thin skin over `crate::myths`: the engine filters, counts and words
+//! everything; this module keeps the person's query, which cards are open, and where focus goes.
+
+mod card;
+mod chart;
+mod filters;
+mod routes;
+mod state;
+
+use super::WidgetContext;
+use crate::myths::{self, explorer_view, routes_view, MythsContent, MythsLink};
+use crate::nav::{Place, Section};
+use crate::platform::storage::Loaded;
+use state::{Action, ExplorerState, Focus, Stored, STORE_NAME, STORE_VERSION};
+use std::sync::atomic::{AtomicU32, Ordering};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+/// Several widgets may share one document, so element ids carry a per-instance prefix.
+fn next_prefix() -> String {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    format!("kg-myths{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// What every part of the explorer needs to render and to send actions.
+pub(crate) struct Ctx<'a> {
+    content: &'a MythsContent,
+    prefix: &'a str,
+    dispatch: UseReducerDispatcher<ExplorerState>,
+    navigate: Callback<Place>,
+}
+
+impl Ctx<'_> {
+    /// A click handler for a link to another place: handled in-app (the URL fragment is only
+    /// written by the router, and an embed never touches its host's URL).
+    fn go(&self, item: Option<String>) -> Callback<MouseEvent> {
+        let navigate = self.navigate.clone();
+        let dispatch = self.dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            // Modified clicks keep the browser's own behaviour (open in a new tab).
+            if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+                return;
+            }
+            e.prevent_default();
+            // Revealing here as well covers a link to the claim already named by the place.
+            if let Some(id) = item.clone().filter(|i| i != myths::link::ROUTES_SLUG) {
+                dispatch.dispatch(Action::Reveal { id, clear: false });
+            }
+            navigate.emit(Place {
+                section: Section::Myths,
+                item: item.clone(),
+            });
+        })
+    }
+}
+
+/// The myths section.
+#[component]
+pub fn MythsSection() -> Html {
+    let widget = use_context::<WidgetContext>().expect("inside App");
+    let content = use_memo(widget.locale, |l| MythsContent::load(*l));
+    let prefix = use_state(next_prefix);
+    let root = use_node_ref();
+    let state = {
+        let scope = widget.scope.clone();
+        use_reducer(
+            move || match scope.load::<Stored>(STORE_NAME, STORE_VERSION) {
+                Loaded::Restored(stored) => ExplorerState::restored(stored),
+                Loaded::Discarded => ExplorerState::discarded(),
+                Loaded::Empty => ExplorerState::default(),
+            },
+        )
+    };
+
+    // Store the query from an effect, so rendering stays free of side effects.
+    {
+        let scope = widget.scope.clone();
+        use_effect_with(state.query.clone(), move |query| {
+            // An empty search is not stored, so a fresh visit leaves no trace.
+            if query.is_empty() {
+                scope.remove(STORE_NAME);
+            } else {
+                scope.save(STORE_NAME, STORE_VERSION, &Stored::new(query.clone()));
+            }
+        });
+    }
+
+    // A place naming a claim opens it; one naming the routes table moves focus there.
+    {
+        let dispatch = state.dispatcher();
+        let content = content.clone();
+        let query = state.query.clone();
+        use_effect_with(widget.item.clone(), move |item| {
+            let Ok(content) = content.as_ref() else {
+                return;
+            };
+            match item.as_deref().and_then(myths::parse_item) {
+                Some(MythsLink::Claim(id)) if content.claim(id).is_some() => {
+                    let shown = myths::query(&content.claims, &query)
+                        .iter()
+                        .any(|c| c.id == id);
+                    dispatch.dispatch(Action::Reveal {
+                        id: id.to_owned(),
+                        clear: !shown,
+                    });
+                }
+                Some(MythsLink::Routes) => dispatch.dispatch(Action::Focus(Focus::Routes)),
+                _ => {}
+            }
+        });
+    }
+
+    // Move focus after the render that shows its target.
+    {
+        let root = root.clone();
+        let prefix = (*prefix).clone();
+        use_effect_with((state.focus.clone(), state.focus_seq), move |(focus, _)| {
+            if let (Some(focus), Some(root)) = (focus, root.cast::<Element>()) {
+                focus_target(&root, &prefix, focus);
+            }
+        });
+    }
+
+    let content = match content.as_ref() {
+        Ok(c) => c,
+        Err(e) => return html! { <div class="kg-error" role="alert">{ e.to_string() }</div> },
+    };
+    let ui = &content.ui;
+    let ctx = Ctx {
+        content,
+        prefix: &prefix,
+        dispatch: state.dispatcher(),
+        navigate: widget.navigate.clone(),
+    };
+    let show_routes = widget.item.as_deref().and_then(myths::parse_item) == Some(MythsLink::Routes);
+
+    let body = if show_routes {
+        routes::routes_panel(&ctx, &routes_view(content))
+    } else {
+        let view = explorer_view(content, &state.query);
+        html! {
+            <>
+                <p class="kg-myths-routes-link kg-noprint">
+                    <a
+                        class="kg-button kg-secondary"
+                        href={myths::routes_fragment()}
+                        data-action="routes"
+                        onclick={ctx.go(Some(myths::link::ROUTES_SLUG.to_owned()))}
+                    >
+                        { &ui.routes_link }
+                    </a>
+                </p>
+                { filters::controls(&ctx, &state.query, &view) }
+                if view.empty {
+                    { filters::empty_state(&ctx) }
+                } else {
+                    <div class="kg-myths-list">
+                        { for view.results.iter().map(|claim| {
+                            card::claim_card(&ctx, claim, state.is_open(&claim.id))
+                        }) }
+                    </div>
+                }
+            </>
+        }
+    };
+
+    html! {
+        <div class="kg-myths" ref={root}>
+            <h2 class="kg-section-title">{ &ui.heading }</h2>
+            <p class="kg-myths-intro">{ &ui.intro }</p>
+            if state.discarded {
+                <p class="kg-myths-notice" role="status">{ &ui.restore_discarded }</p>
+            }
+            { body }
+        </div>
+    }
+}
+
+/// Focuses (and scrolls to) what a [`Focus`] names, looking only inside this explorer so an
+/// embed never reaches into its host page.
+fn focus_target(root: &Element, prefix: &str, focus: &Focus) {
+    let selector = match focus {
+        Focus::Claim(id) if myths::link::is_claim_id(id) => {
+            format!("[data-claim-id=\"{id}\"] .kg-claim-title")
+        }
+        Focus::Claim(_) => return,
+        Focus::Routes => ".kg-routes-title".to_owned(),
+        Focus::RoutesLink => "[data-action=routes]".to_owned(),
+        Focus::Search => format!("#{prefix}-search"),
+    };
+    let target = root
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<HtmlElement>().ok());
+    if let Some(el) = target {
+        // Scroll the whole card (its top margin in CSS leaves breathing room), then focus the
+        // heading, which is then already in view.
+        let card = el.closest("article").ok().flatten();
+        card.as_ref().unwrap_or(&el).scroll_into_view();
+        let _ = el.focus();
+    }
+}

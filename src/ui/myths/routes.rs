@@ -1,0 +1,59 @@
+//! Routes compared: IV, injection, nasal esketamine and tablets or lozenges side by side, as an
+//! accessible data table (caption, column and row headers), with notes and sources.
+
+use super::state::{Action, Focus};
+use super::Ctx;
+use crate::myths::RoutesView;
+use crate::ui::widgets::SourceList;
+use yew::prelude::*;
+
+/// The routes screen of the explorer.
+pub(crate) fn routes_panel(ctx: &Ctx, view: &RoutesView) -> Html {
+    let ui = &ctx.content.ui;
+    let caption_id = format!("{}-routes-caption", ctx.prefix);
+    let back = {
+        let go = ctx.go(None);
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            go.emit(e);
+            dispatch.dispatch(Action::Focus(Focus::RoutesLink));
+        })
+    };
+    let sources: Vec<_> = view.sources.iter().map(|s| (*s).clone()).collect();
+    html! {
+        <div class="kg-routes" data-routes="true">
+            <h3 class="kg-routes-title" tabindex="-1">{ &ui.routes_heading }</h3>
+            // A wide table scrolls sideways on small screens; the region is focusable so the
+            // keyboard can scroll it too.
+            <div class="kg-table-scroll" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
+                <table class="kg-routes-table">
+                    <caption id={caption_id}>{ view.caption }</caption>
+                    <thead>
+                        <tr>
+                            { for view.headers.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for view.rows.iter().map(|row| html! {
+                            <tr data-route={row.id.to_owned()}>
+                                <th scope="row">{ row.name }</th>
+                                { for row.cells.iter().map(|c| html! { <td>{ *c }</td> }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            if !view.notes.is_empty() {
+                <ul class="kg-routes-notes">
+                    { for view.notes.iter().map(|n| html! { <li>{ *n }</li> }) }
+                </ul>
+            }
+            <SourceList {sources} heading={ui.routes_sources_heading.clone()} />
+            <p class="kg-noprint">
+                <a class="kg-button kg-secondary" href="#myths" data-action="back" onclick={back}>
+                    { &ui.back_to_claims }
+                </a>
+            </p>
+        </div>
+    }
+}

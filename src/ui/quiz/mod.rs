@@ -1,0 +1,274 @@
+//! The eligibility self-check: a thin skin over `crate::quiz`. The engine decides every step,
+//! error, outcome and text; this module renders them, turns events into [`Action`]s, keeps
+//! the state in the widget's storage scope and moves focus after each step.
+
+mod crisis;
+mod device;
+mod question;
+mod result;
+mod review;
+
+use std::rc::Rc;
+
+use super::WidgetContext;
+use crate::platform::storage::{self, Loaded, Persist, Scope};
+use crate::quiz::{Action, QuizContent, QuizState, Step, SCHEMA_VERSION};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+/// Storage name of the quiz state inside the widget's scope.
+const STORE: &str = "quiz";
+
+/// A notice shown above the quiz (never an alert: the crisis alert is the only one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Notice {
+    Cleared,
+    RestoreFailed,
+}
+
+/// The reducer state: the engine's state plus what only the view needs.
+#[derive(Clone, Debug, PartialEq)]
+struct Model {
+    content: Rc<QuizContent>,
+    quiz: QuizState,
+    /// Bumped by every action that changes the screen or refuses to, so an effect can move
+    /// focus after that render (and never on first load, when it stays 0).
+    moved: u32,
+    notice: Option<Notice>,
+}
+
+/// What the view can ask for.
+enum Msg {
+    Do(Action),
+    /// Everything stored was erased; start again on a clean slate.
+    Cleared,
+}
+
+impl Reducible for Model {
+    type Action = Msg;
+
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match msg {
+            Msg::Do(action) => {
+                let moves = matches!(
+                    action,
+                    Action::Next
+                        | Action::Back
+                        | Action::GoTo(_)
+                        | Action::SeeResult
+                        | Action::Restart
+                );
+                next.quiz = next.quiz.apply(&next.content, action);
+                if moves {
+                    next.moved = next.moved.wrapping_add(1);
+                    next.notice = None;
+                }
+            }
+            Msg::Cleared => {
+                next.quiz = QuizState::new(&next.content);
+                next.moved = next.moved.wrapping_add(1);
+                next.notice = Some(Notice::Cleared);
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+/// Reads stored state; anything that cannot be restored is erased and reported.
+fn restore(scope: &Scope, content: &QuizContent) -> (QuizState, Option<Notice>) {
+    match scope.load::<String>(STORE, SCHEMA_VERSION) {
+        Loaded::Empty => (QuizState::new(content), None),
+        Loaded::Discarded => (QuizState::new(content), Some(Notice::RestoreFailed)),
+        Loaded::Restored(text) => match QuizState::restore(content, &text) {
+            Ok(state) => (state, None),
+            Err(_) => {
+                scope.remove(STORE);
+                (QuizState::new(content), Some(Notice::RestoreFailed))
+            }
+        },
+    }
+}
+
+/// The quiz section's content.
+#[component]
+pub fn QuizSection() -> Html {
+    let widget = use_context::<WidgetContext>().expect("inside App");
+    let content = use_memo(widget.locale, |l| QuizContent::load(*l).map(Rc::new));
+    match content.as_ref() {
+        Ok(content) => html! { <Quiz content={Content(content.clone())} /> },
+        Err(e) => html! { <div class="kg-error">{ e.to_string() }</div> },
+    }
+}
+
+/// Loaded content, compared by identity (it never changes for a locale).
+#[derive(Clone)]
+struct Content(Rc<QuizContent>);
+
+impl PartialEq for Content {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct QuizProps {
+    content: Content,
+}
+
+#[component]
+fn Quiz(props: &QuizProps) -> Html {
+    let widget = use_context::<WidgetContext>().expect("inside App");
+    let model = {
+        let content = props.content.0.clone();
+        let scope = widget.scope.clone();
+        use_reducer(move || {
+            let (quiz, notice) = restore(&scope, &content);
+            Model {
+                content,
+                quiz,
+                moved: 0,
+                notice,
+            }
+        })
+    };
+    let remember = use_state(|| widget.scope.remembers());
+    let root = use_node_ref();
+
+    // Store from an effect so rendering stays pure. A fresh state is nothing worth keeping,
+    // and storing it would leave a trace right after "Clear my answers".
+    {
+        let scope = widget.scope.clone();
+        let content = props.content.0.clone();
+        use_effect_with(model.quiz.clone(), move |quiz| {
+            if *quiz == QuizState::new(&content) {
+                scope.remove(STORE);
+            } else {
+                scope.save(STORE, SCHEMA_VERSION, &quiz.to_json());
+            }
+        });
+    }
+    {
+        let root = root.clone();
+        use_effect_with(model.moved, move |moved| {
+            if *moved > 0 {
+                move_focus(&root);
+            }
+        });
+    }
+
+    let dispatch = {
+        let model = model.dispatcher();
+        Callback::from(move |a: Action| model.dispatch(Msg::Do(a)))
+    };
+    let c = &*model.content;
+    let state = &model.quiz;
+    let body = match &state.step {
+        Step::Question(_) => question::screen(c, state, &dispatch),
+        Step::Review => review::review(c, state, &dispatch),
+        Step::Result => html! {
+            <result::ResultView
+                content={props.content.clone()}
+                quiz={state.clone()}
+                dispatch={dispatch.clone()}
+            />
+        },
+    };
+    let notice = model.notice.map(|n| {
+        let text = match n {
+            Notice::Cleared => &c.ui.storage.cleared,
+            Notice::RestoreFailed => &c.ui.storage.restore_failed,
+        };
+        html! { <p class="kg-quiz-notice" role="status" data-notice={notice_id(n)}>{ text }</p> }
+    });
+    let step_id = match state.step {
+        Step::Question(_) => "question",
+        Step::Review => "review",
+        Step::Result => "result",
+    };
+
+    html! {
+        <div class="kg-quiz" ref={root} data-step={step_id}>
+            <h2 class="kg-section-title">{ &c.ui.title }</h2>
+            { for notice }
+            // Kept at one place in the tree so it is announced once, not again on every screen.
+            if state.crisis(c) { { crisis::alert(c) } }
+            { body }
+            { storage_controls(c, &widget.scope, &remember, &model) }
+        </div>
+    }
+}
+
+fn notice_id(n: Notice) -> &'static str {
+    match n {
+        Notice::Cleared => "cleared",
+        Notice::RestoreFailed => "restore-failed",
+    }
+}
+
+/// After a refused Next, focus goes to the error summary; otherwise to the new step's heading.
+fn move_focus(root: &NodeRef) {
+    let Some(root) = root.cast::<web_sys::Element>() else {
+        return;
+    };
+    let target = root
+        .query_selector("[data-kg-error-summary]")
+        .ok()
+        .flatten()
+        .or_else(|| root.query_selector("[data-kg-focus]").ok().flatten());
+    if let Some(el) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// "Remember on this device" and "Clear my answers", on every step.
+fn storage_controls(
+    c: &QuizContent,
+    scope: &Scope,
+    remember: &UseStateHandle<bool>,
+    model: &UseReducerHandle<Model>,
+) -> Html {
+    let texts = &c.ui.storage;
+    let on_remember = {
+        let scope = scope.clone();
+        let remember = remember.clone();
+        Callback::from(move |e: Event| {
+            let on = e
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .is_some_and(|i| i.checked());
+            scope.set_remember(on);
+            remember.set(scope.remembers());
+        })
+    };
+    let on_clear = {
+        let remember = remember.clone();
+        let model = model.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            storage::clear_everything();
+            remember.set(false);
+            model.dispatch(Msg::Cleared);
+        })
+    };
+    let can_store = scope.persist() != Persist::None;
+    html! {
+        <div class="kg-quiz-storage kg-noprint">
+            if can_store {
+                <div class="kg-quiz-check">
+                    <input
+                        type="checkbox"
+                        id="kg-quiz-remember"
+                        checked={**remember}
+                        aria-describedby="kg-quiz-remember-hint"
+                        onchange={on_remember}
+                    />
+                    <label for="kg-quiz-remember">{ &texts.remember }</label>
+                    <p class="kg-quiz-hint" id="kg-quiz-remember-hint">{ &texts.remember_hint }</p>
+                </div>
+            }
+            <button type="button" class="kg-button kg-secondary" data-action="clear" onclick={on_clear}>
+                { &texts.clear }
+            </button>
+        </div>
+    }
+}

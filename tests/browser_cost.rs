@@ -1,0 +1,174 @@
+#![cfg(target_arch = "wasm32")]
+//! The cost estimator renders and responds, in headless Chromium (wasm-bindgen-test).
+
+use ketamine_guide::content::Locale;
+use ketamine_guide::cost::{estimate, Plan, PriceBook, Route};
+use ketamine_guide::nav::Section;
+use ketamine_guide::platform::route::RouteMode;
+use ketamine_guide::ui::{App, AppProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Renders the cost section alone into a fresh container and lets Yew settle.
+async fn mount(prices: Option<&str>) -> Element {
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let props = AppProps {
+        locale: Locale::En,
+        route_mode: RouteMode::Memory,
+        sections: vec![Section::Cost],
+        start: Some(Section::Cost),
+        instance: "test-cost".into(),
+        persist: false,
+        standalone: false,
+        currency: "USD".into(),
+        cta: None,
+        prices: prices.map(|p| p.to_owned().into()),
+        notices: Vec::new(),
+    };
+    yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
+    settle().await;
+    host
+}
+
+async fn settle() {
+    gloo_timers::future::sleep(std::time::Duration::from_millis(30)).await;
+}
+
+fn one(root: &Element, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .dyn_into()
+        .unwrap()
+}
+
+/// Types a value the way a person does: set the text, then a bubbling `input` event.
+async fn type_into(root: &Element, selector: &str, text: &str) {
+    let input: HtmlInputElement = one(root, selector).dyn_into().unwrap();
+    input.set_value(text);
+    let event = document().create_event("Event").unwrap();
+    event.init_event_with_bubbles("input", true);
+    input.dispatch_event(&event).unwrap();
+    settle().await;
+}
+
+fn cents(root: &Element) -> [u64; 3] {
+    let list = root.query_selector_all("[data-estimate]").unwrap();
+    assert_eq!(
+        list.length(),
+        1,
+        "exactly one element carries data-estimate"
+    );
+    let el = one(root, "[data-estimate]");
+    ["low", "typical", "high"].map(|k| {
+        el.get_attribute(&format!("data-{k}-cents"))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("data-{k}-cents is a whole number"))
+    })
+}
+
+fn engine_cents(plan: &Plan, book: &PriceBook) -> [u64; 3] {
+    let t = estimate(plan, book).total;
+    [t.low.get(), t.typical.get(), t.high.get()]
+}
+
+#[wasm_bindgen_test]
+async fn editing_sessions_updates_the_estimate_cents() {
+    let root = mount(None).await;
+    let mut plan = Plan::for_route(Route::Iv);
+    assert_eq!(cents(&root), engine_cents(&plan, &PriceBook::DEFAULT));
+    assert_eq!(cents(&root), [135_000, 307_500, 480_000]);
+
+    type_into(&root, "#kg-cost-induction_sessions", "9").await;
+    plan.induction_sessions = 9;
+    assert_eq!(cents(&root), engine_cents(&plan, &PriceBook::DEFAULT));
+    assert_eq!(cents(&root)[2], 9 * 80_000);
+
+    one(&root, "#kg-cost-route-oral").click();
+    settle().await;
+    plan.switch_route(Route::Oral);
+    assert_eq!(cents(&root), engine_cents(&plan, &PriceBook::DEFAULT));
+    assert_eq!(
+        cents(&root)[0],
+        9 * 7_500,
+        "typed sessions are kept on another route"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_input_shows_its_message_and_keeps_the_last_estimate() {
+    let root = mount(None).await;
+    type_into(&root, "#kg-cost-induction_sessions", "4").await;
+    let kept = cents(&root);
+    assert_eq!(kept[0], 4 * 22_500);
+    for bad in ["", "-2", "2.5", "1e309", "101"] {
+        type_into(&root, "#kg-cost-induction_sessions", bad).await;
+        let input = one(&root, "#kg-cost-induction_sessions");
+        assert_eq!(
+            input.get_attribute("aria-invalid").as_deref(),
+            Some("true"),
+            "{bad:?}"
+        );
+        let described = input.get_attribute("aria-describedby").unwrap_or_default();
+        assert!(
+            described
+                .split(' ')
+                .any(|id| id == "kg-cost-induction_sessions-error"),
+            "{bad:?}: message tied to the field ({described})"
+        );
+        let message = one(&root, "#kg-cost-induction_sessions-error").inner_text();
+        assert!(
+            message.len() > 10,
+            "{bad:?}: a readable message ({message})"
+        );
+        assert_eq!(cents(&root), kept, "{bad:?}: the last valid estimate stays");
+        let text = one(&root, ".kg-cost").inner_text();
+        assert!(
+            !text.contains("NaN") && !text.contains("Infinity"),
+            "{bad:?}"
+        );
+        assert!(root.query_selector("[data-stale]").unwrap().is_some());
+    }
+    type_into(&root, "#kg-cost-induction_sessions", "5").await;
+    let input = one(&root, "#kg-cost-induction_sessions");
+    assert_eq!(
+        input.get_attribute("aria-invalid"),
+        None,
+        "fixed field is no longer invalid"
+    );
+    assert!(root
+        .query_selector("#kg-cost-induction_sessions-error")
+        .unwrap()
+        .is_none());
+    assert_eq!(cents(&root)[0], 5 * 22_500);
+}
+
+#[wasm_bindgen_test]
+async fn a_price_out_of_order_is_refused_and_the_old_price_stays() {
+    let root = mount(None).await;
+    type_into(&root, "#kg-cost-price-iv-session-low", "900").await;
+    assert!(root
+        .query_selector("#kg-cost-price-iv-session-low-error")
+        .unwrap()
+        .is_some());
+    assert_eq!(cents(&root), [135_000, 307_500, 480_000]);
+    type_into(&root, "#kg-cost-price-iv-session-low", "300").await;
+    assert_eq!(cents(&root)[0], 6 * 30_000);
+}
+
+#[wasm_bindgen_test]
+async fn clinic_prices_are_used_and_an_invalid_book_keeps_the_defaults() {
+    let root = mount(Some(r#"{"iv": {"low": 400, "high": 600}}"#)).await;
+    assert_eq!(cents(&root), [240_000, 300_000, 360_000]);
+    let bad = mount(Some(r#"{"iv": {"low": 700, "high": 600}}"#)).await;
+    assert!(bad.query_selector("[data-prices-error]").unwrap().is_some());
+    assert_eq!(cents(&bad), [135_000, 307_500, 480_000]);
+}

@@ -1,0 +1,384 @@
+#![cfg(target_arch = "wasm32")]
+//! The self-check renders and responds in headless Chromium: questions as fieldsets with a
+//! legend, the error after a refused Next, Next and Back, the crisis alert at once, and stored
+//! state that cannot be restored being dropped with a notice.
+
+use ketamine_guide::content::Locale;
+use ketamine_guide::nav::Section;
+use ketamine_guide::platform::route::RouteMode;
+use ketamine_guide::quiz::QuizContent;
+use ketamine_guide::quiz::{choice, choices, Answer, Answers, QuizState, Step, SCHEMA_VERSION};
+use ketamine_guide::ui::{App, AppProps, Cta};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn content() -> QuizContent {
+    QuizContent::load(Locale::En).unwrap()
+}
+
+/// Renders the quiz alone into a fresh container and lets Yew finish its first renders.
+async fn mount(instance: &str, persist: bool) -> Element {
+    mount_with(instance, persist, None).await
+}
+
+async fn mount_with(instance: &str, persist: bool, cta: Option<Cta>) -> Element {
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let props = AppProps {
+        locale: Locale::En,
+        route_mode: RouteMode::Memory,
+        sections: vec![Section::Quiz],
+        start: None,
+        instance: instance.to_owned().into(),
+        persist,
+        standalone: false,
+        currency: "USD".into(),
+        cta,
+        prices: None,
+        notices: Vec::new(),
+    };
+    yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
+    settle().await;
+    host
+}
+
+async fn settle() {
+    gloo_timers::future::sleep(std::time::Duration::from_millis(30)).await;
+}
+
+fn one(root: &Element, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .dyn_into()
+        .unwrap()
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+fn legends(root: &Element) -> Vec<String> {
+    let list = root.query_selector_all("fieldset > legend").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.text_content().unwrap_or_default().trim().to_owned())
+        .collect()
+}
+
+fn legend_of(id: &str) -> String {
+    content().question(id).unwrap().legend.clone()
+}
+
+fn button(root: &Element, name: &str) -> HtmlElement {
+    let list = root.query_selector_all("button").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.dyn_into::<HtmlElement>().unwrap())
+        .find(|b| b.text_content().unwrap_or_default().trim() == name)
+        .unwrap_or_else(|| panic!("no button named {name}"))
+}
+
+async fn type_into(root: &Element, question: &str, text: &str) {
+    let input: HtmlInputElement = one(root, &format!("[data-question={question}] input"))
+        .dyn_into()
+        .unwrap();
+    input.set_value(text);
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    let event = CustomEvent::new_with_event_init_dict("input", &init).unwrap();
+    input.dispatch_event(&event).unwrap();
+    settle().await;
+}
+
+async fn pick(root: &Element, question: &str, choice: &str) {
+    one(
+        root,
+        &format!("[data-question={question}] input[value={choice}]"),
+    )
+    .click();
+    settle().await;
+}
+
+async fn next(root: &Element) {
+    button(root, &content().ui.next).click();
+    settle().await;
+}
+
+/// Answers the screens before the self-harm question with the shortest path.
+async fn reach_self_harm(root: &Element) {
+    type_into(root, "age", "40").await;
+    next(root).await;
+    pick(root, "pregnancy", "none").await;
+    next(root).await;
+    pick(root, "conditions", "none").await;
+    next(root).await;
+    assert_eq!(legends(root), vec![legend_of("self_harm")]);
+}
+
+#[wasm_bindgen_test]
+async fn a_question_is_a_fieldset_whose_legend_is_the_heading_with_native_radios() {
+    let root = mount("q-render", false).await;
+    assert_eq!(legends(&root), vec![legend_of("age")]);
+    let input = one(&root, "fieldset[data-question=age] input");
+    assert_eq!(input.get_attribute("inputmode").as_deref(), Some("numeric"));
+    assert!(
+        input.get_attribute("aria-labelledby").is_some(),
+        "the number input is labelled"
+    );
+    assert_eq!(count(&root, "fieldset legend h3.kg-quiz-question"), 1);
+    assert!(root
+        .query_selector("[data-step=question] form")
+        .unwrap()
+        .is_some());
+    assert_eq!(count(&root, ".kg-quiz-progress progress"), 1);
+
+    reach_self_harm(&root).await;
+    let c = content();
+    let q = c.question("self_harm").unwrap();
+    assert_eq!(
+        count(&root, "fieldset[data-question=self_harm] input[type=radio]"),
+        q.choices.len() as u32
+    );
+    for choice in &q.choices {
+        let label = one(
+            &root,
+            &format!("label[for=kg-quiz-self_harm-{}]", choice.id),
+        );
+        assert_eq!(label.text_content().unwrap(), choice.label);
+    }
+    let why = one(
+        &root,
+        "fieldset[data-question=self_harm] .kg-disclosure-button",
+    );
+    assert_eq!(why.get_attribute("aria-expanded").as_deref(), Some("false"));
+    why.click();
+    settle().await;
+    assert!(
+        count(&root, "fieldset[data-question=self_harm] [data-source]") >= 1,
+        "why we ask cites a source"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn next_without_an_answer_shows_the_error_tied_to_the_field_and_stays() {
+    let root = mount("q-error", false).await;
+    assert_eq!(
+        count(&root, "[data-kg-error-summary]"),
+        0,
+        "no error before trying"
+    );
+    next(&root).await;
+    assert_eq!(
+        legends(&root),
+        vec![legend_of("age")],
+        "still on the first question"
+    );
+    let summary = one(&root, "[data-kg-error-summary]");
+    assert!(summary
+        .text_content()
+        .unwrap()
+        .contains(&content().ui.errors.summary_heading));
+    assert_eq!(
+        document().active_element().unwrap(),
+        summary.clone().into(),
+        "focus on the summary"
+    );
+    let error = one(&root, ".kg-quiz-error");
+    let input = one(&root, "[data-question=age] input");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = input.get_attribute("aria-describedby").unwrap();
+    assert!(
+        described.split(' ').any(|id| id == error.id()),
+        "error tied to the input"
+    );
+
+    type_into(&root, "age", "forty").await;
+    next(&root).await;
+    assert_eq!(legends(&root), vec![legend_of("age")]);
+    assert_eq!(
+        one(&root, ".kg-quiz-error").text_content().unwrap().trim(),
+        content().ui.errors.not_a_number
+    );
+}
+
+#[wasm_bindgen_test]
+async fn next_and_back_move_between_questions_keeping_answers_and_moving_focus() {
+    let root = mount("q-move", false).await;
+    assert!(
+        root.query_selector("[data-action=back]").unwrap().is_none(),
+        "no Back on the first screen"
+    );
+    type_into(&root, "age", "40").await;
+    next(&root).await;
+    assert_eq!(legends(&root), vec![legend_of("pregnancy")]);
+    let heading = one(&root, "fieldset[data-question=pregnancy] legend h3");
+    assert_eq!(
+        document().active_element().unwrap(),
+        heading.into(),
+        "focus on the new legend"
+    );
+    let label = one(&root, "#kg-quiz-progress-label")
+        .text_content()
+        .unwrap();
+    assert!(label.starts_with("Question 2 of "), "{label}");
+
+    button(&root, &content().ui.back).click();
+    settle().await;
+    assert_eq!(legends(&root), vec![legend_of("age")]);
+    let input: HtmlInputElement = one(&root, "[data-question=age] input").dyn_into().unwrap();
+    assert_eq!(input.value(), "40", "the answer is kept");
+}
+
+#[wasm_bindgen_test]
+async fn choosing_yes_to_self_harm_shows_the_988_alert_at_once_and_it_never_blocks() {
+    let root = mount("q-crisis", false).await;
+    reach_self_harm(&root).await;
+    assert_eq!(count(&root, "[role=alert]"), 0);
+    pick(&root, "self_harm", "yes").await;
+    let alert = one(&root, "[role=alert]");
+    assert!(alert.text_content().unwrap().contains("988"));
+    assert_eq!(
+        legends(&root),
+        vec![legend_of("self_harm")],
+        "shown on the same screen"
+    );
+    next(&root).await;
+    assert_eq!(
+        legends(&root),
+        vec![legend_of("psychosis")],
+        "finishing is not blocked"
+    );
+    assert_eq!(
+        count(&root, "[role=alert]"),
+        1,
+        "still shown on later screens"
+    );
+    button(&root, &content().ui.back).click();
+    settle().await;
+    pick(&root, "self_harm", "no").await;
+    assert_eq!(
+        count(&root, "[role=alert]"),
+        0,
+        "gone once the answer changes"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn stored_state_that_cannot_be_restored_is_dropped_with_a_notice() {
+    let session = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
+    session
+        .set_item("kg:q-corrupt:quiz", "{\"v\":1,\"data\":\"{not json\"}")
+        .unwrap();
+    let root = mount("q-corrupt", true).await;
+    let notice = one(&root, "[data-notice=restore-failed]");
+    assert_eq!(
+        notice.text_content().unwrap(),
+        content().ui.storage.restore_failed
+    );
+    assert_eq!(legends(&root), vec![legend_of("age")]);
+    assert_eq!(
+        session.get_item("kg:q-corrupt:quiz").unwrap(),
+        None,
+        "the bad state is erased"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_stored_result_is_restored_with_its_outcome_reasons_and_the_clinic_link() {
+    let answers = Answers::new()
+        .with("age", Answer::Number(40))
+        .with("pregnancy", choices(&["none"]))
+        .with("conditions", choices(&["depression"]))
+        .with("antidepressants", Answer::Number(3))
+        .with("self_harm", choice("no"))
+        .with("psychosis", choice("no"))
+        .with("bipolar", choice("no"))
+        .with("personality", choice("no"))
+        .with("substance", choice("no"))
+        .with("blood_pressure", choice("no"))
+        .with("bp_systolic", Answer::Skipped)
+        .with("bp_diastolic", Answer::Skipped)
+        .with("heart", choice("no"))
+        .with("brain_vessels", choice("yes"))
+        .with("brain_eye", choices(&["none"]))
+        .with("breathing", choice("no"))
+        .with("ketamine_reaction", choice("no"))
+        .with("medicines", choices(&["none"]))
+        .with("route", choice("esketamine"));
+    let state = QuizState {
+        schema_version: SCHEMA_VERSION,
+        answers,
+        drafts: Default::default(),
+        step: Step::Result,
+        returning: false,
+        show_errors: false,
+    };
+    let c = content();
+    let expected = state.assessment(&c).expect("a result");
+    let stored = serde_json::json!({ "v": SCHEMA_VERSION, "data": state.to_json() });
+    let session = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
+    session
+        .set_item("kg:q-result:quiz", &stored.to_string())
+        .unwrap();
+    let cta = Cta {
+        href: "https://clinic.example/book".into(),
+        label: "Book a consultation".into(),
+    };
+    let root = mount_with("q-result", true, Some(cta)).await;
+
+    let result = one(&root, "[data-outcome]");
+    assert_eq!(
+        result.get_attribute("data-outcome").as_deref(),
+        Some(expected.outcome.id())
+    );
+    assert_eq!(
+        expected.outcome.id(),
+        "not-suitable",
+        "an aneurysm is a hard stop"
+    );
+    let shown: Vec<String> = {
+        let list = root.query_selector_all("[data-reason]").unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<Element>().ok()?.get_attribute("data-reason"))
+            .collect()
+    };
+    assert_eq!(shown, expected.deciding_ids());
+    let heading = one(&root, "[data-outcome] h3").text_content().unwrap();
+    assert_eq!(heading, c.ui.outcomes.get(expected.outcome).heading);
+    assert_eq!(
+        count(&root, "[data-route=esketamine]"),
+        1,
+        "notes for the chosen route"
+    );
+    let link = one(&root, "[data-cta]");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://clinic.example/book")
+    );
+    assert_eq!(link.text_content().unwrap(), "Book a consultation");
+    for name in [&c.ui.summary.print, &c.ui.summary.download, &c.ui.restart] {
+        button(&root, name);
+    }
+    assert!(!result
+        .text_content()
+        .unwrap()
+        .to_lowercase()
+        .contains("eligible"));
+}
