@@ -1,7 +1,8 @@
 // Shared by every e2e test: Debian's chromium via playwright-core, a server for dist/, a
 // network recorder, and small page helpers. Tests wait on `data-ready`, never on sleeps.
 import { chromium } from "playwright-core";
-import { mkdirSync } from "node:fs";
+import assert from "node:assert/strict";
+import { mkdirSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { startServer } from "../tools/serve.mjs";
@@ -66,4 +67,24 @@ export async function waitReady(page, log) {
 /** Saves a screenshot under e2e/artifacts/. */
 export async function screenshot(page, name) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The privacy audit: no request leaves the allowed origins, every request is a GET without a
+ * body, and after the app was ready only the app's own static files (no query string) are
+ * fetched.
+ */
+export function auditRequests(log, origins) {
+  assert.deepEqual(foreignRequests(log, origins), [], "no request leaves the origin");
+  for (const r of log.requests) {
+    const u = new URL(r.url);
+    if (u.protocol === "blob:" || u.protocol === "data:") continue;
+    assert.equal(r.method, "GET", `${r.method} ${r.url}`);
+    assert.equal(r.postData ?? null, null, `request with a body: ${r.url}`);
+    if (r.afterReady) {
+      assert.equal(u.search, "", `no query string after ready: ${r.url}`);
+      const file = u.pathname === "/" ? "index.html" : decodeURIComponent(u.pathname.slice(1));
+      assert.ok(existsSync(join(DIST, file)), `after ready, only static assets: ${r.url}`);
+    }
+  }
 }

@@ -6,9 +6,9 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { launch, serveDist, recordRequests, foreignRequests, waitReady, screenshot, ROOT, DIST } from "./helpers.mjs";
+import { launch, serveDist, recordRequests, foreignRequests, auditRequests, waitReady, screenshot, ROOT, DIST } from "./helpers.mjs";
 
-const PERSONAS = JSON.parse(readFileSync(join(ROOT, "e2e", "fixtures", "quiz-personas.json"), "utf8"));
+import { PERSONAS, isActive, tabTo, settledFocus, step, screenQuestions, answer, press, play } from "./quiz-player.mjs";
 
 let browser, server;
 before(async () => {
@@ -19,95 +19,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const isActive = (page, selector) =>
-  page.evaluate((s) => !!document.activeElement && document.activeElement.matches(s), selector);
-
-/** Presses Tab (or Shift+Tab) until the focused element matches `selector`. */
-async function tabTo(page, selector, { backwards = false, max = 90 } = {}) {
-  for (let i = 0; i < max; i++) {
-    if (await isActive(page, selector)) return;
-    await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
-
-/** Waits until the step finished moving focus: to the new heading, or to the error summary. */
-async function settledFocus(page) {
-  await page.waitForFunction(() => document.activeElement?.matches("[data-kg-focus], [data-kg-error-summary]"));
-}
-
-const step = (page) => page.locator(".kg-quiz").getAttribute("data-step");
-const screenQuestions = (page) =>
-  page.locator("fieldset[data-question]").evaluateAll((els) => els.map((e) => e.dataset.question));
-
-/** Answers one question by keyboard. An absent answer leaves an optional question blank. */
-async function answer(page, question, value) {
-  const field = `fieldset[data-question="${question}"]`;
-  if (value === undefined || value === null) return;
-  const kind = await page.locator(`${field} input`).first().getAttribute("type");
-  if (kind === "text") {
-    await tabTo(page, `${field} input`);
-    await page.keyboard.press("ControlOrMeta+A");
-    await page.keyboard.type(String(value));
-  } else if (kind === "radio") {
-    const values = await page.locator(`${field} input`).evaluateAll((els) => els.map((e) => e.value));
-    assert.ok(values.includes(value), `${question} has no choice ${value}`);
-    await tabTo(page, `${field} input`);
-    // Nothing is picked yet, so Tab lands on the first radio: Space picks it, arrows move on.
-    await page.keyboard.press("Space");
-    for (let i = 0; i < values.length; i++) {
-      const picked = await page.locator(`${field} input:checked`).getAttribute("value");
-      if (picked === value) break;
-      await page.keyboard.press("ArrowDown");
-    }
-    assert.equal(await page.locator(`${field} input:checked`).getAttribute("value"), value);
-  } else {
-    const order = await page.locator(`${field} input`).evaluateAll((els) => els.map((e) => e.value));
-    const wanted = [...value].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-    for (const v of wanted) {
-      await tabTo(page, `${field} input[value="${v}"]`);
-      await page.keyboard.press("Space");
-    }
-    const checked = await page.locator(`${field} input:checked`).evaluateAll((els) => els.map((e) => e.value));
-    assert.deepEqual(checked, wanted, `${question} ticked by keyboard`);
-  }
-}
-
-/** Presses the named button by keyboard. */
-async function press(page, action) {
-  await tabTo(page, `button[data-action="${action}"]`);
-  await page.keyboard.press("Enter");
-}
-
-/** Plays one persona from the first question to the result, by keyboard only. */
-async function play(page, persona, { onScreen } = {}) {
-  const seen = [];
-  for (let guard = 0; guard < 40 && (await step(page)) === "question"; guard++) {
-    const questions = await screenQuestions(page);
-    for (const q of questions) {
-      await answer(page, q, persona.answers[q]);
-      seen.push(q);
-    }
-    if (questions.includes("self_harm")) {
-      const alerts = page.locator("[role=alert]");
-      assert.equal(await alerts.count(), persona.crisis ? 1 : 0, "crisis alert at once, on the same screen");
-      if (persona.crisis) assert.match(await alerts.innerText(), /988/);
-    }
-    if (onScreen) await onScreen(questions);
-    await press(page, "next");
-    await settledFocus(page);
-    assert.equal(await page.locator("[data-kg-error-summary]").count(), 0, `Next accepted after ${questions}`);
-    assert.ok(await isActive(page, "[data-kg-focus]"), "focus on the new heading");
-  }
-  assert.equal(await step(page), "review");
-  for (const q of Object.keys(persona.answers)) assert.ok(seen.includes(q), `${q} was asked`);
-  assert.equal(await page.locator("[role=alert]").count(), persona.crisis ? 1 : 0, "crisis kept on the review");
-  await press(page, "see-result");
-  await page.locator("[data-outcome]").waitFor();
-  await settledFocus(page);
-  assert.ok(await isActive(page, "[data-outcome] [data-kg-focus]"), "focus on the result heading");
-}
 
 async function openQuiz(context, log) {
   const page = await context.newPage();
@@ -120,20 +31,7 @@ async function openQuiz(context, log) {
 }
 
 /** Everything after the app was ready is a GET for one of its own static files. */
-function auditNetwork(log) {
-  assert.deepEqual(foreignRequests(log, [server.origin]), [], "no request leaves the origin");
-  for (const r of log.requests) {
-    const u = new URL(r.url);
-    if (u.protocol === "blob:" || u.protocol === "data:") continue;
-    assert.equal(r.method, "GET", `${r.method} ${r.url}`);
-    assert.equal(r.postData ?? null, null, `request with a body: ${r.url}`);
-    if (r.afterReady) {
-      assert.equal(u.search, "", `no query string after ready: ${r.url}`);
-      const file = u.pathname === "/" ? "index.html" : decodeURIComponent(u.pathname.slice(1));
-      assert.ok(existsSync(join(DIST, file)), `after ready, only static assets: ${r.url}`);
-    }
-  }
-}
+const auditNetwork = (log) => auditRequests(log, [server.origin]);
 
 test("twelve personas by keyboard alone reach their outcome and deciding reasons; nothing leaves the device", async () => {
   assert.ok(PERSONAS.length >= 8);

@@ -22,16 +22,19 @@ pub enum Locale {
     /// English (the default and the fallback).
     #[default]
     En,
+    /// Spanish (US Spanish-speaking patients; "usted").
+    Es,
 }
 
 impl Locale {
     /// Every locale, in the order a language switch lists them.
-    pub const ALL: &'static [Locale] = &[Locale::En];
+    pub const ALL: &'static [Locale] = &[Locale::En, Locale::Es];
 
     /// The BCP 47 tag, as used for `lang` attributes and content folders.
     pub fn tag(self) -> &'static str {
         match self {
             Locale::En => "en",
+            Locale::Es => "es",
         }
     }
 
@@ -209,6 +212,8 @@ mod tests {
         assert_eq!(Locale::from_tag(""), None);
         assert_eq!(Locale::negotiate(["de-DE", "en-GB"]), Locale::En);
         assert_eq!(Locale::negotiate(["de-DE"]), Locale::En);
+        assert_eq!(Locale::negotiate(["es-MX", "en-US"]), Locale::Es);
+        assert_eq!(Locale::from_tag("es_419"), Some(Locale::Es));
     }
 
     #[test]

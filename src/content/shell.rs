@@ -15,6 +15,10 @@ pub struct ShellStrings {
     pub disclaimer: String,
     /// The privacy promise shown under the header.
     pub privacy: String,
+    /// This language's own name, as shown in the language switch ("English", "Español").
+    pub language_name: String,
+    /// Accessible name of the language switch.
+    pub language_label: String,
     /// Accessible name of the section tab list.
     pub sections_label: String,
     /// Tab label: eligibility self-check.

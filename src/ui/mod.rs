@@ -9,7 +9,11 @@ pub mod widgets;
 
 use crate::content::{shell::ShellStrings, Locale};
 use crate::nav::{Place, Section};
-use crate::platform::storage::Scope;
+use crate::platform::storage::{Loaded, Scope};
+
+/// Storage name and schema version of the remembered language choice.
+const LOCALE_KEY: &str = "locale";
+const LOCALE_VERSION: u32 = 1;
 use crate::platform::{route::RouteMode, update};
 use std::rc::Rc;
 use tabs::Tabs;
@@ -80,7 +84,38 @@ pub type WidgetContext = Rc<Widget>;
 /// The whole widget: header, disclaimer, section tabs and the three panels.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let strings = use_memo(props.locale, |l| ShellStrings::load(*l));
+    // The person's own language choice (remembered with their answers) wins over the page's.
+    let chosen = {
+        let scope = Scope::new(&props.instance, props.persist);
+        use_state(move || match scope.load::<String>(LOCALE_KEY, LOCALE_VERSION) {
+            Loaded::Restored(tag) => Locale::from_tag(&tag),
+            _ => None,
+        })
+    };
+    let locale = chosen.unwrap_or(props.locale);
+    let strings = use_memo(locale, |l| ShellStrings::load(*l));
+    let languages = use_memo((), |_| {
+        Locale::ALL
+            .iter()
+            .filter_map(|&l| ShellStrings::load(l).ok().map(|s| (l, s.language_name)))
+            .collect::<Vec<_>>()
+    });
+    // The standalone page owns <html lang>; an embed only marks its own root.
+    use_effect_with((locale, props.standalone), |(l, standalone)| {
+        if *standalone {
+            if let Some(html) = crate::platform::document().document_element() {
+                let _ = html.set_attribute("lang", l.tag());
+            }
+        }
+    });
+    let on_language = {
+        let chosen = chosen.clone();
+        let scope = Scope::new(&props.instance, props.persist);
+        Callback::from(move |l: Locale| {
+            scope.save(LOCALE_KEY, LOCALE_VERSION, &l.tag());
+            chosen.set(Some(l));
+        })
+    };
     let sections = if props.sections.is_empty() {
         Section::ALL.to_vec()
     } else {
@@ -137,10 +172,10 @@ pub fn App(props: &AppProps) -> Html {
             place.set(p);
         })
     };
-    let widget = use_memo((props.clone(), place.item.clone()), {
+    let widget = use_memo((props.clone(), place.item.clone(), locale), {
         let navigate = navigate.clone();
-        move |(p, item)| Widget {
-            locale: p.locale,
+        move |(p, item, locale)| Widget {
+            locale: *locale,
             scope: Scope::new(&p.instance, p.persist),
             item: item.clone(),
             navigate,
@@ -173,13 +208,29 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class="kg-app" lang={props.locale.tag()} data-ready={ready.then_some("true")}>
+        <div class="kg-app" lang={locale.tag()} data-ready={ready.then_some("true")}>
             <ContextProvider<WidgetContext> context={widget.clone()}>
                 <header class="kg-header">
                     { title }
                     <p class="kg-tagline">{ &s.tagline }</p>
                     <p class="kg-disclaimer"><strong>{ &s.disclaimer }</strong></p>
                     <p class="kg-privacy">{ &s.privacy }</p>
+                    if languages.len() > 1 {
+                        <div class="kg-lang" role="group" aria-label={s.language_label.clone()}>
+                            { for languages.iter().map(|(l, name)| {
+                                let l = *l;
+                                let onclick = on_language.reform(move |_| l);
+                                html! {
+                                    <button type="button" class="kg-lang-button" lang={l.tag()}
+                                        data-locale={l.tag()}
+                                        aria-pressed={if l == locale { "true" } else { "false" }}
+                                        {onclick}>
+                                        { name }
+                                    </button>
+                                }
+                            }) }
+                        </div>
+                    }
                 </header>
                 if *update {
                     <div class="kg-update" role="status">

@@ -1,0 +1,132 @@
+// The privacy proof: one recorded browser session runs every quiz persona, the summary
+// download, myth searches and filters, cost edits and an embedded journey, then checks that no
+// request left the widget's origins, nothing but the app's own static files was fetched after
+// it was ready, no answer ever appeared in a URL, every storage key is the app's, and
+// "Clear my answers" leaves nothing of ours behind.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, serveDist, recordRequests, auditRequests, waitReady } from "./helpers.mjs";
+import { startServer } from "../tools/serve.mjs";
+import { PERSONAS, play, press, tabTo, settledFocus } from "./quiz-player.mjs";
+
+let browser, server, host;
+before(async () => {
+  server = await serveDist({ cors: true });
+  host = await startServer({
+    dir: "/nonexistent",
+    pages: {
+      "/clinic.html": `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Clinic</title>
+        <script src="${server.url}embed.js" defer></script></head>
+        <body><h1>Clinic</h1><ketamine-guide></ketamine-guide></body></html>`,
+    },
+  });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await host?.close();
+});
+
+const storage = (page) =>
+  page.evaluate(() => ({
+    local: Object.keys(localStorage),
+    session: Object.keys(sessionStorage),
+  }));
+
+/** Every URL the page has shown: only section places, never an answer. */
+function assertNoAnswerInUrl(urls) {
+  for (const u of urls) {
+    const url = new URL(u);
+    assert.equal(url.search, "", `no query string: ${u}`);
+    assert.match(url.hash, /^(#(quiz|myths|cost)(\/[a-z0-9-]+)?)?$/, `fragment names a place only: ${u}`);
+  }
+}
+
+test("every journey stays on the device: requests, URLs and storage", async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const log = recordRequests(context);
+  const page = await context.newPage();
+  const urls = [];
+  page.on("framenavigated", (f) => f === page.mainFrame() && urls.push(f.url()));
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e));
+  await page.goto(server.url);
+  await waitReady(page, log);
+  // Watch the URL on every change the app makes to it (hash changes are not navigations).
+  await page.exposeFunction("__kgUrl", (u) => urls.push(u));
+  await page.evaluate(() => addEventListener("hashchange", () => window.__kgUrl(location.href)));
+
+  // Every quiz persona, then the provider summary download.
+  await page.locator("fieldset[data-question]").first().waitFor();
+  for (const persona of PERSONAS) {
+    await play(page, persona);
+    assert.equal(await page.locator("[data-outcome]").getAttribute("data-outcome"), persona.outcome);
+    if (persona === PERSONAS.at(-1)) {
+      await tabTo(page, 'button[data-action="download"]');
+      const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+      assert.equal(new URL(download.url()).protocol, "blob:", "the summary is made on the device");
+    }
+    await press(page, "restart");
+    await settledFocus(page);
+  }
+  const answered = JSON.stringify(PERSONAS.map((p) => p.answers));
+
+  // Myth searches and filters.
+  await page.locator('[data-tab="myths"]').click();
+  const search = page.locator('[data-section="myths"] input[type="search"]');
+  for (const text of ["sleep", "insomnia cost", "ketamína", "zzzz-nothing"]) {
+    await search.fill(text);
+  }
+  await search.fill("");
+  await page.locator('[data-section="myths"] button[aria-pressed]').first().click();
+
+  // Cost edits.
+  await page.locator('[data-tab="cost"]').click();
+  const numbers = page.locator('[data-section="cost"] input[type="number"]');
+  await numbers.first().fill("9");
+  await numbers.nth(1).fill("312");
+  await page.locator("[data-estimate]").waitFor();
+
+  // Storage: only our keys, and nothing of ours after "Clear my answers".
+  const used = await storage(page);
+  for (const key of [...used.local, ...used.session]) assert.match(key, /^kg:/, `storage key ${key}`);
+  await page.locator('[data-tab="quiz"]').click();
+  await page.locator('[data-section="quiz"] button[data-action="clear"]').click();
+  const cleared = await storage(page);
+  assert.deepEqual(cleared, { local: [], session: [] }, "Clear my answers leaves nothing of ours");
+
+  // The audit: origin, methods, bodies, and after-ready requests; and no answer in any URL.
+  auditRequests(log, [server.origin]);
+  assertNoAnswerInUrl([...urls, page.url(), ...log.requests.map((r) => r.url).filter((u) => u.startsWith("http"))]);
+  for (const r of log.requests) assert.ok(!r.url.includes("answers"), r.url);
+  assert.ok(answered.length > 100);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("an embedded journey on a clinic's page requests nothing from anyone but the widget's origin", async () => {
+  const context = await browser.newContext();
+  const log = recordRequests(context);
+  const page = await context.newPage();
+  await page.goto(`${host.origin}/clinic.html`);
+  await page.locator("ketamine-guide .kg-app[data-ready]").waitFor();
+  log.readyAt = Date.now();
+  const guide = page.locator("ketamine-guide");
+  await guide.locator('[data-tab="cost"]').click();
+  await guide.locator('input[type="number"]').first().fill("4");
+  await guide.locator('[data-tab="myths"]').click();
+  await guide.locator('input[type="search"]').fill("cost");
+  await guide.locator('[data-tab="quiz"]').click();
+  await guide.locator('fieldset[data-question] input').first().fill("40");
+  await guide.locator('button[data-action="next"]').click();
+  await guide.locator('fieldset[data-question]').first().waitFor();
+  auditRequests(
+    { ...log, requests: log.requests.filter((r) => r.url !== `${host.origin}/clinic.html`) },
+    [server.origin],
+  );
+  const keys = await storage(page);
+  for (const key of [...keys.local, ...keys.session]) assert.match(key, /^kg:/);
+  assert.equal(page.url(), `${host.origin}/clinic.html`, "the host URL never changes");
+  await context.close();
+});
