@@ -93,6 +93,30 @@ test("embed: two instances on a hostile cross-origin host page render, stay isol
   assert.equal(page.url(), url, "host URL unchanged");
   assert.equal(await page.evaluate(() => history.length), historyBefore, "no history entries added");
 
+  // Journeys in all three tools inside the shadow roots, with separate state per instance.
+  await first.locator('[data-tab="cost"]').click();
+  const sessions = first.locator('[data-section="cost"] input[type="number"]').first();
+  await sessions.fill("3");
+  await page.waitForFunction(() => {
+    const el = document.querySelector("ketamine-guide").shadowRoot.querySelector("[data-estimate]");
+    return el && el.dataset.lowCents === String(3 * 22500);
+  });
+  const otherLow = await second.locator("[data-estimate]").getAttribute("data-low-cents");
+  assert.equal(otherLow, String(6 * 22500), "the other instance keeps its own plan");
+  assert.ok((await first.locator("a", { hasText: "Book a visit" }).count()) >= 1, "clinic call to action shown with the estimate");
+  await first.locator('[data-tab="quiz"]').click();
+  await first.locator("fieldset[data-question] input").first().fill("40");
+  await first.locator('button[data-action="next"]').click();
+  await first.locator("fieldset[data-question] legend").first().waitFor();
+  await second.locator('[data-tab="myths"]').click();
+  await second.locator('input[type="search"]').fill("sleep");
+  await page.waitForFunction(() => {
+    const root = document.querySelectorAll("ketamine-guide")[1].shadowRoot;
+    const cards = [...root.querySelectorAll("article[data-claim-id]")];
+    return cards.length > 0 && cards.every((a) => a.dataset.topics.split(" ").includes("sleep"));
+  });
+  assert.equal(page.url(), url, "host URL unchanged by the journeys");
+
   // Attributes changed after load take effect.
   await second.evaluate((el) => el.setAttribute("sections", "myths"));
   await page.waitForFunction(() => document.querySelectorAll("ketamine-guide")[1].shadowRoot.querySelectorAll("[role=tab]").length === 1);
@@ -175,8 +199,17 @@ test("offline PWA: after one visit the app loads and works with the network off"
   await context.setOffline(true);
   await page.reload();
   await waitReady(page);
+  // A journey in each tool with the network off.
+  await page.locator("fieldset[data-question] input").first().fill("40");
+  await page.locator('button[data-action="next"]').click();
+  await page.locator("fieldset[data-question] legend").first().waitFor();
+  await page.locator('[data-tab="myths"]').click();
+  await page.locator('[data-section="myths"] input[type="search"]').fill("cost");
+  await page.locator('[data-section="myths"] article[data-claim-id]').first().waitFor();
   await page.locator('[data-tab="cost"]').click();
   assert.equal(new URL(page.url()).hash, "#cost");
+  await page.locator('[data-section="cost"] input[type="number"]').first().fill("4");
+  await page.waitForFunction(() => document.querySelector("[data-estimate]")?.dataset.lowCents === String(4 * 22500));
   await page.reload();
   await waitReady(page);
   assert.equal(await page.locator('[role=tab][aria-selected="true"]').getAttribute("data-tab"), "cost");
