@@ -218,3 +218,36 @@ test("offline PWA: after one visit the app loads and works with the network off"
   await context.close();
   await server.close();
 });
+
+test("configurator: the form drives a live embed preview and a copyable snippet", async () => {
+  const server = await serveDist();
+  const context = await browser.newContext();
+  const log = recordRequests(context);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e));
+  await page.goto(`${server.url}configurator/`);
+  const preview = page.locator("ketamine-guide#cf-preview");
+  await preview.locator('.kg-app[data-ready="true"]').waitFor({ timeout: 20000 });
+  await page.getByRole("checkbox", { name: "Myths & evidence" }).uncheck();
+  await page.getByLabel("Booking link (https://…, optional)").fill("https://clinic.example/book");
+  await page.getByLabel("Booking link text").fill("Book now");
+  await page.getByLabel("Your prices per session (JSON, optional)").fill('{"iv": {"low": 300, "typical": 350, "high": 400}}');
+  assert.equal(await preview.getAttribute("sections"), "quiz cost");
+  assert.deepEqual(await preview.locator("[role=tab]").evaluateAll((ts) => ts.map((t) => t.dataset.tab)), ["quiz", "cost"]);
+  await preview.locator('[data-tab="cost"]').click();
+  await page.waitForFunction(() => document.querySelector("#cf-preview").shadowRoot.querySelector("[data-estimate]")?.dataset.lowCents === "180000");
+  const snippet = await page.locator("#cf-snippet").innerText();
+  assert.match(snippet, /<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" defer><\/script>/);
+  assert.match(snippet, /sections="quiz cost"/);
+  assert.match(snippet, /cta-href="https:\/\/clinic\.example\/book"/);
+  assert.match(snippet, /prices="\{&quot;iv&quot;/);
+  // A bad price book is reported inside the preview, as a clinic's visitors would see it.
+  await page.getByLabel("Your prices per session (JSON, optional)").fill("{oops");
+  await preview.locator("[data-config-errors]").waitFor();
+  await screenshot(page, "configurator");
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreignRequests(log, [server.origin]), []);
+  await context.close();
+  await server.close();
+});

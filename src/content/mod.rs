@@ -38,6 +38,15 @@ impl Locale {
         }
     }
 
+    /// The tag for `Intl` formatting: US conventions in both languages (decimal point, `$`),
+    /// matching the figures written in the content.
+    pub fn intl_tag(self) -> &'static str {
+        match self {
+            Locale::En => "en-US",
+            Locale::Es => "es-US",
+        }
+    }
+
     /// The best locale for a BCP 47 tag such as `en-US`; `None` when we have no such language.
     pub fn from_tag(tag: &str) -> Option<Locale> {
         let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();

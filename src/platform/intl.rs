@@ -13,7 +13,7 @@ fn options(pairs: &[(&str, JsValue)]) -> Object {
 }
 
 fn locales(locale: Locale) -> Array {
-    Array::of1(&JsValue::from_str(locale.tag()))
+    Array::of1(&JsValue::from_str(locale.intl_tag()))
 }
 
 /// Formats integer cents as money, e.g. `$1,350` (cents shown only when not whole).

@@ -34,7 +34,7 @@ impl NumberFormat for IntlFormat {
             &"maximumFractionDigits".into(),
             &JsValue::from_f64(2.0),
         );
-        let locales = Array::of1(&JsValue::from_str(self.locale.tag()));
+        let locales = Array::of1(&JsValue::from_str(self.locale.intl_tag()));
         let value = JsValue::from_f64(f64::from(p.get()) / 10_000.0);
         Intl::NumberFormat::new(&locales, &opts)
             .format()
