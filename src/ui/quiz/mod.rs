@@ -43,6 +43,8 @@ enum Msg {
     Do(Action),
     /// Everything stored was erased; start again on a clean slate.
     Cleared,
+    /// The language changed: same answers and place, new words.
+    Language(Rc<QuizContent>),
 }
 
 impl Reducible for Model {
@@ -65,6 +67,10 @@ impl Reducible for Model {
                     next.moved = next.moved.wrapping_add(1);
                     next.notice = None;
                 }
+            }
+            Msg::Language(content) => {
+                // Answers are ids, shared by every locale, so they carry over unchanged.
+                next.content = content;
             }
             Msg::Cleared => {
                 next.quiz = QuizState::new(&next.content);
@@ -133,6 +139,10 @@ fn Quiz(props: &QuizProps) -> Html {
             }
         })
     };
+    {
+        let model = model.dispatcher();
+        use_effect_with(props.content.clone(), move |c| model.dispatch(Msg::Language(c.0.clone())));
+    }
     let remember = use_state(|| widget.scope.remembers());
     let root = use_node_ref();
 

@@ -1,0 +1,163 @@
+// Spanish, end to end over the release build: the language switch, a full quiz journey, a myth
+// search, a cost edit, switching language mid-quiz without losing answers, an embed with
+// lang="es", and axe on every section in Spanish.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { launch, serveDist, recordRequests, auditRequests, waitReady, screenshot, ROOT } from "./helpers.mjs";
+import { startServer } from "../tools/serve.mjs";
+import { PERSONAS, play, answer, press, settledFocus, screenQuestions } from "./quiz-player.mjs";
+
+/** One string of a content file (`key = "value"` on one line). */
+function contentString(locale, file, key) {
+  const text = readFileSync(join(ROOT, "content", locale, `${file}.toml`), "utf8");
+  const m = text.match(new RegExp(`^${key} = "(.*)"$`, "m"));
+  assert.ok(m, `${locale}/${file}.toml has ${key}`);
+  return m[1];
+}
+
+const AXE = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+async function axeViolations(page) {
+  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+    const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags } });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  });
+}
+
+let browser, server, host;
+before(async () => {
+  server = await serveDist({ cors: true });
+  host = await startServer({
+    dir: "/nonexistent",
+    pages: {
+      "/clinica.html": `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Clínica</title>
+        <script src="${server.url}embed.js" defer></script></head>
+        <body><h1>Clínica</h1><ketamine-guide lang="es"></ketamine-guide></body></html>`,
+    },
+  });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await host?.close();
+});
+
+async function openSpanish(context, log) {
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitReady(page, log);
+  await page.locator('button[data-locale="es"]').click();
+  await page.locator('.kg-app[lang="es"]').waitFor();
+  return page;
+}
+
+test("a browser that prefers Spanish gets Spanish; the page and the widget say so", async () => {
+  const context = await browser.newContext({ locale: "es-MX" });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitReady(page);
+  assert.equal(await page.locator("html").getAttribute("lang"), "es");
+  assert.equal(await page.locator(".kg-app").getAttribute("lang"), "es");
+  assert.equal((await page.locator('[data-tab="quiz"]').innerText()).trim(), contentString("es", "ui", "tab_quiz"));
+  assert.equal(await page.locator('button[data-locale="es"]').getAttribute("aria-pressed"), "true");
+  await context.close();
+});
+
+test("a full quiz journey in Spanish, with crisis help in Spanish", async () => {
+  const context = await browser.newContext();
+  const log = recordRequests(context);
+  const page = await openSpanish(context, log);
+  assert.equal((await page.locator('button[data-action="next"]').innerText()).trim(), "Siguiente");
+  const persona = PERSONAS.find((p) => p.crisis);
+  await play(page, persona);
+  assert.equal(await page.locator("[data-outcome]").getAttribute("data-outcome"), persona.outcome);
+  const alert = await page.locator("[role=alert]").innerText();
+  assert.match(alert, /988/);
+  assert.match(alert, /AYUDA/);
+  for (const id of persona.reason_ids) await page.locator(`[data-reason="${id}"]`).waitFor();
+  await screenshot(page, "es-quiz-result");
+  auditRequests(log, [server.origin]);
+  await context.close();
+});
+
+test("switching language mid-quiz keeps the answers and the place", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitReady(page);
+  const persona = PERSONAS[0];
+  const first = await screenQuestions(page);
+  for (const q of first) await answer(page, q, persona.answers[q]);
+  await press(page, "next");
+  await settledFocus(page);
+  const second = await screenQuestions(page);
+  for (const q of second) await answer(page, q, persona.answers[q]);
+  const legend = await page.locator("fieldset[data-question] legend").first().innerText();
+  await page.locator('button[data-locale="es"]').click();
+  await page.locator('.kg-app[lang="es"]').waitFor();
+  assert.deepEqual(await screenQuestions(page), second, "same screen after switching");
+  assert.notEqual(await page.locator("fieldset[data-question] legend").first().innerText(), legend, "now in Spanish");
+  for (const q of second) {
+    const checked = await page.locator(`fieldset[data-question="${q}"] input:checked`).count();
+    const typed = await page.locator(`fieldset[data-question="${q}"] input[type="text"]`).count();
+    assert.ok(checked > 0 || typed > 0, `${q} still answered`);
+  }
+  await press(page, "back");
+  await settledFocus(page);
+  const age = page.locator(`fieldset[data-question="${first[0]}"] input`).first();
+  assert.equal(await age.inputValue(), String(persona.answers[first[0]]), "earlier answer kept");
+  // The choice is remembered with the rest of the state.
+  await page.reload();
+  await waitReady(page);
+  assert.equal(await page.locator(".kg-app").getAttribute("lang"), "es");
+  await context.close();
+});
+
+test("a myth search and a cost edit in Spanish", async () => {
+  const context = await browser.newContext();
+  const page = await openSpanish(context);
+  await page.locator('[data-tab="myths"]').click();
+  const search = page.locator('[data-section="myths"] input[type="search"]');
+  await search.fill("SUENO");
+  const topics = await page
+    .locator('[data-section="myths"] article[data-claim-id]')
+    .evaluateAll((els) => els.map((a) => a.dataset.topics.split(" ")));
+  assert.ok(topics.length >= 4, "accent- and case-insensitive Spanish search finds the sleep claims");
+  for (const t of topics) assert.ok(t.includes("sleep"), `only sleep claims: ${t}`);
+  await page.locator('[data-tab="cost"]').click();
+  await page.locator('[data-section="cost"] input[type="number"]').first().fill("4");
+  await page.waitForFunction(() => document.querySelector("[data-estimate]")?.dataset.lowCents === "90000");
+  const shown = await page.locator("[data-estimate]").innerText();
+  assert.match(shown, /\$900/, "money formatted for US Spanish");
+  await screenshot(page, "es-cost");
+  await context.close();
+});
+
+test('an embed with lang="es" renders Spanish on an English page', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${host.origin}/clinica.html`);
+  const guide = page.locator("ketamine-guide");
+  await guide.locator('.kg-app[data-ready="true"]').waitFor({ timeout: 20000 });
+  assert.equal(await guide.locator(".kg-app").getAttribute("lang"), "es");
+  assert.equal((await guide.locator('[data-tab="cost"]').innerText()).trim(), contentString("es", "ui", "tab_cost"));
+  assert.equal(await page.locator("html").getAttribute("lang"), "en", "the host page's lang is untouched");
+  await context.close();
+});
+
+test("axe finds no violation in Spanish in any section", async () => {
+  const context = await browser.newContext();
+  const page = await openSpanish(context);
+  const found = [];
+  for (const tab of ["quiz", "myths", "cost"]) {
+    await page.locator(`[data-tab="${tab}"]`).click();
+    await page.locator(`[role=tabpanel][data-section="${tab}"]:not([hidden])`).waitFor();
+    found.push(...(await axeViolations(page)).map((v) => `${tab}: ${v}`));
+  }
+  assert.deepEqual(found, []);
+  await context.close();
+});
