@@ -1,15 +1,23 @@
-// Performance report (not a test): bytes shipped per asset (raw / gzip / brotli) and the time
-// from navigation to the first interactive view (`data-ready`) over N loads in headless Chromium.
-// Usage: node tools/bench.mjs [--loads N]   (expects a release build in dist/)
+// Performance report (not a test). Expects a release build in dist/ (or KG_DIST).
+//   1. bytes per asset, raw / gzip / brotli, and the first view's total;
+//   2. navigation → first interactive view (`data-ready`), median and p95 over N cold loads, side
+//      by side with a static HTML snapshot of the same first view (the ratio is the figure);
+//   3. interaction latency, median and p95: quiz answer → next question painted, search
+//      keystroke → list updated, cost input → estimate updated;
+//   4. wasm memory after a journey through all three tools.
+// Usage: node tools/bench.mjs [--loads N] [--runs N]
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, extname } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { launch, serveDist, DIST } from "../e2e/helpers.mjs";
 
 const args = process.argv.slice(2);
-const loads = Number(args[args.indexOf("--loads") + 1] || 0) || 20;
+const arg = (name, fallback) => Number(args[args.indexOf(`--${name}`) + 1] || 0) || fallback;
+const loads = arg("loads", 20);
+const runs = arg("runs", 30);
 
-const kb = (n) => (n / 1024).toFixed(1).padStart(8);
+// --- 1. bytes --------------------------------------------------------------------------------
+const kb = (n) => (n / 1024).toFixed(1).padStart(9);
 const rows = [];
 for (const name of readdirSync(DIST).sort()) {
   const path = join(DIST, name);
@@ -17,42 +25,147 @@ for (const name of readdirSync(DIST).sort()) {
   const raw = readFileSync(path);
   const gz = gzipSync(raw, { level: 9 }).length;
   const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  rows.push({ name, raw: raw.length, gz, br, ext: extname(name) });
+  rows.push({ name, raw: raw.length, gz, br });
 }
-// The first view needs the page, its CSS, the loader, the JS glue and the wasm.
-const firstView = rows.filter((r) => [".html", ".css", ".js", ".wasm"].includes(r.ext) && !/^(sw|embed)\b/.test(r.name) && r.name !== "embed.html");
+// What the standalone page fetches before its first view: index.html and what it links.
+const index = readFileSync(join(DIST, "index.html"), "utf8");
+const linked = new Set(["index.html", ...[...index.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1])]);
+for (const m of readFileSync(join(DIST, [...linked].find((f) => f.startsWith("boot-"))), "utf8").matchAll(/'\.\/([^']+)'/g)) linked.add(m[1]);
+const firstView = rows.filter((r) => linked.has(r.name));
 const sum = (list, k) => list.reduce((a, r) => a + r[k], 0);
-
-console.log("\nBytes shipped (KiB)");
-console.log("asset".padEnd(44) + "raw".padStart(8) + "gzip".padStart(8) + "brotli".padStart(8));
-for (const r of rows) console.log(r.name.padEnd(44) + kb(r.raw) + kb(r.gz) + kb(r.br));
+console.log("\n## Bytes shipped (KiB)\n");
+console.log("asset".padEnd(44) + "raw".padStart(9) + "gzip".padStart(9) + "brotli".padStart(9) + "  first view");
+for (const r of rows) console.log(r.name.padEnd(44) + kb(r.raw) + kb(r.gz) + kb(r.br) + (linked.has(r.name) ? "  ✓" : ""));
 console.log("first view total".padEnd(44) + kb(sum(firstView, "raw")) + kb(sum(firstView, "gz")) + kb(sum(firstView, "br")));
 
-const server = await serveDist();
+// --- 2. start-up ----------------------------------------------------------------------------
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (p) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+  return { median: at(50), p95: at(95) };
+};
+const fmt = (x) => x.toFixed(1).padStart(8);
+const watchReady = () => {
+  new MutationObserver((_, obs) => {
+    if (document.querySelector('.kg-app[data-ready="true"]')) {
+      window.__kgReady = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+  addEventListener("TrunkApplicationStarted", (e) => (window.__kgWasm = e.detail.wasm));
+};
+
 const browser = await launch();
-const times = [];
+const server = await serveDist();
+async function coldLoad(url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(watchReady);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__kgReady !== undefined, null, { timeout: 20000 });
+  const t = await page.evaluate(() => window.__kgReady);
+  await context.close();
+  return t;
+}
 try {
+  // The static twin: the app's own first view, rendered once, saved as plain HTML + the same CSS.
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('.kg-app[data-ready="true"]');
+  const snapshot = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/g, "").replace(/<link rel="(modulepreload|preload)"[^>]*>/g, "");
+  await page.close();
+  const twin = await serveDist({ pages: { "/static.html": snapshot } });
+
+  const app = [];
+  const stat = [];
   for (let i = 0; i < loads; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.addInitScript(() => {
-      new MutationObserver((_, obs) => {
-        if (document.querySelector('.kg-app[data-ready="true"]')) {
-          window.__kgReady = performance.now();
-          obs.disconnect();
-        }
-      }).observe(document, { subtree: true, childList: true, attributes: true });
-    });
-    await page.goto(server.url);
-    await page.waitForFunction(() => window.__kgReady !== undefined, null, { timeout: 20000 });
-    times.push(await page.evaluate(() => window.__kgReady));
-    await context.close();
+    app.push(await coldLoad(server.url));
+    stat.push(await coldLoad(`${twin.url}static.html`));
   }
+  await twin.close();
+  const a = stats(app);
+  const s = stats(stat);
+  console.log(`\n## Navigation → first interactive view, ${loads} cold loads each (ms)\n`);
+  console.log("page".padEnd(28) + "median".padStart(8) + "p95".padStart(8));
+  console.log("app (data-ready)".padEnd(28) + fmt(a.median) + fmt(a.p95));
+  console.log("static HTML twin".padEnd(28) + fmt(s.median) + fmt(s.p95));
+  console.log("ratio app / static".padEnd(28) + fmt(a.median / s.median) + fmt(a.p95 / s.p95));
+
+  // --- 3. interactions ------------------------------------------------------------------------
+  const context = await browser.newContext();
+  const p = await context.newPage();
+  await p.addInitScript(watchReady);
+  await p.goto(server.url);
+  await p.waitForFunction(() => window.__kgReady !== undefined);
+  const measure = (fn) =>
+    p.evaluate(fn).then((ms) => {
+      if (typeof ms !== "number") throw new Error(`measurement failed: ${ms}`);
+      return ms;
+    });
+  // Each probe: change something, wait for the DOM to show it, then for the next paint.
+  const painted = "new Promise((r) => requestAnimationFrame(() => setTimeout(r)))";
+  const quiz = [];
+  const search = [];
+  const cost = [];
+  for (let i = 0; i < runs; i++) {
+    quiz.push(
+      await measure(`(async () => {
+        const input = document.querySelector('fieldset[data-question="age"] input');
+        input.value = "40"; input.dispatchEvent(new Event("input", { bubbles: true }));
+        await ${painted};
+        const t0 = performance.now();
+        document.querySelector('button[data-action="next"]').click();
+        while (document.querySelector('fieldset[data-question="age"]')) await new Promise((r) => setTimeout(r));
+        await ${painted};
+        const ms = performance.now() - t0;
+        document.querySelector('button[data-action="back"]').click();
+        while (!document.querySelector('fieldset[data-question="age"]')) await new Promise((r) => setTimeout(r));
+        return ms;
+      })()`),
+    );
+  }
+  await p.locator('[data-tab="myths"]').click();
+  for (let i = 0; i < runs; i++) {
+    search.push(
+      await measure(`(async () => {
+        const box = document.querySelector('[data-section="myths"] input[type="search"]');
+        const before = document.querySelectorAll('[data-section="myths"] article').length;
+        const t0 = performance.now();
+        box.value = ${i} % 2 ? "" : "sleep"; box.dispatchEvent(new Event("input", { bubbles: true }));
+        while (document.querySelectorAll('[data-section="myths"] article').length === before) await new Promise((r) => setTimeout(r));
+        await ${painted};
+        return performance.now() - t0;
+      })()`),
+    );
+  }
+  await p.locator('[data-tab="cost"]').click();
+  for (let i = 0; i < runs; i++) {
+    cost.push(
+      await measure(`(async () => {
+        const input = document.querySelector('[data-section="cost"] input[type="number"]');
+        const est = document.querySelector("[data-estimate]");
+        const before = est.dataset.lowCents;
+        const t0 = performance.now();
+        input.value = String(${(i % 9) + 2}); input.dispatchEvent(new Event("input", { bubbles: true }));
+        while (document.querySelector("[data-estimate]").dataset.lowCents === before) await new Promise((r) => setTimeout(r));
+        await ${painted};
+        return performance.now() - t0;
+      })()`),
+    );
+  }
+  console.log(`\n## Interaction → updated and painted, ${runs} runs each (ms)\n`);
+  console.log("interaction".padEnd(40) + "median".padStart(8) + "p95".padStart(8));
+  for (const [name, xs] of [["quiz answer → next question", quiz], ["search keystroke → list updated", search], ["cost input → estimate updated", cost]]) {
+    const r = stats(xs);
+    console.log(name.padEnd(40) + fmt(r.median) + fmt(r.p95));
+  }
+  console.log("(each includes waiting for the next animation frame, so ~16 ms of it is the frame itself)");
+
+  // --- 4. memory ------------------------------------------------------------------------------
+  const bytes = await p.evaluate(() => window.__kgWasm?.memory?.buffer.byteLength ?? null);
+  console.log(`\n## wasm linear memory after the journeys: ${bytes === null ? "n/a" : (bytes / 1048576).toFixed(2) + " MiB"}`);
+  await context.close();
 } finally {
   await browser.close();
   await server.close();
 }
-times.sort((a, b) => a - b);
-const pct = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))];
-console.log(`\nNavigation → data-ready over ${loads} cold loads (fresh context each), ms`);
-console.log(`median ${pct(50).toFixed(1)}   p95 ${pct(95).toFixed(1)}   min ${times[0].toFixed(1)}   max ${times.at(-1).toFixed(1)}`);
