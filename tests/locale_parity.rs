@@ -8,8 +8,13 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 
 fn json(locale: Locale, feature: Feature) -> Value {
-    let text = raw(locale, feature)
-        .unwrap_or_else(|| panic!("content/{}/{}.toml is missing", locale.tag(), feature.file_stem()));
+    let text = raw(locale, feature).unwrap_or_else(|| {
+        panic!(
+            "content/{}/{}.toml is missing",
+            locale.tag(),
+            feature.file_stem()
+        )
+    });
     serde_json::from_str(text).expect("generated content is JSON")
 }
 
@@ -45,7 +50,8 @@ fn compare(path: &str, a: &Value, b: &Value, problems: &mut Vec<String>) {
                     let id_key = k == "id"
                         || k.ends_with("_id")
                         || k.ends_with("ids")
-                        || ["sources", "topics", "related", "verdict", "strength"].contains(&k.as_str());
+                        || ["sources", "topics", "related", "verdict", "strength"]
+                            .contains(&k.as_str());
                     let id_like = v.is_string()
                         || v.as_array().is_some_and(|a| a.iter().all(Value::is_string));
                     // Under `ui`, keys such as `sources` are headings, not references.
@@ -93,10 +99,20 @@ fn every_locale_has_the_same_content_shape_ids_and_placeholders_as_english() {
     for &locale in &Locale::ALL[1..] {
         for &feature in Feature::ALL {
             let path = format!("{}/{}", locale.tag(), feature.file_stem());
-            compare(&path, &json(Locale::En, feature), &json(locale, feature), &mut problems);
+            compare(
+                &path,
+                &json(Locale::En, feature),
+                &json(locale, feature),
+                &mut problems,
+            );
         }
     }
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 #[test]

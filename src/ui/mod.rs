@@ -87,10 +87,12 @@ pub fn App(props: &AppProps) -> Html {
     // The person's own language choice (remembered with their answers) wins over the page's.
     let chosen = {
         let scope = Scope::new(&props.instance, props.persist);
-        use_state(move || match scope.load::<String>(LOCALE_KEY, LOCALE_VERSION) {
-            Loaded::Restored(tag) => Locale::from_tag(&tag),
-            _ => None,
-        })
+        use_state(
+            move || match scope.load::<String>(LOCALE_KEY, LOCALE_VERSION) {
+                Loaded::Restored(tag) => Locale::from_tag(&tag),
+                _ => None,
+            },
+        )
     };
     let locale = chosen.unwrap_or(props.locale);
     let strings = use_memo(locale, |l| ShellStrings::load(*l));

@@ -141,7 +141,9 @@ fn Quiz(props: &QuizProps) -> Html {
     };
     {
         let model = model.dispatcher();
-        use_effect_with(props.content.clone(), move |c| model.dispatch(Msg::Language(c.0.clone())));
+        use_effect_with(props.content.clone(), move |c| {
+            model.dispatch(Msg::Language(c.0.clone()))
+        });
     }
     let remember = use_state(|| widget.scope.remembers());
     let root = use_node_ref();
