@@ -3,61 +3,18 @@
 
 use ketamine_guide::content::{shell::ShellStrings, Locale};
 use ketamine_guide::nav::Section;
-use ketamine_guide::platform::{panic::show_error_panel, route::RouteMode};
-use ketamine_guide::ui::{App, AppProps};
-use wasm_bindgen::JsCast;
+use ketamine_guide::platform::panic::show_error_panel;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+use web_sys::{Element, KeyboardEvent, KeyboardEventInit};
+
+mod support;
+use support::{all, document, settle};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// Renders an app into a fresh container and lets Yew finish its first renders.
+/// Renders an app into a fresh container.
 async fn mount(sections: Vec<Section>, start: Option<Section>) -> Element {
-    let host = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&host).unwrap();
-    let props = AppProps {
-        locale: Locale::En,
-        route_mode: RouteMode::Memory,
-        sections,
-        start,
-        instance: "test".into(),
-        persist: false,
-        standalone: false,
-        currency: "USD".into(),
-        cta: None,
-        prices: None,
-        notices: Vec::new(),
-    };
-    yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
-    // The first render of a whole app in an unoptimised build can take 100+ ms: wait for the
-    // app to say it is ready rather than guessing a delay.
-    for _ in 0..200 {
-        if host
-            .query_selector(".kg-app[data-ready]")
-            .unwrap()
-            .is_some()
-        {
-            break;
-        }
-        settle().await;
-    }
-    host
-}
-
-async fn settle() {
-    gloo_timers::future::sleep(std::time::Duration::from_millis(30)).await;
-}
-
-fn all(root: &Element, selector: &str) -> Vec<HtmlElement> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.dyn_into::<HtmlElement>().unwrap())
-        .collect()
+    support::mount(support::props(sections, start, "test", false)).await
 }
 
 fn selected_tab(root: &Element) -> String {

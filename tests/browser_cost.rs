@@ -1,53 +1,24 @@
 #![cfg(target_arch = "wasm32")]
 //! The cost estimator renders and responds, in headless Chromium (wasm-bindgen-test).
 
-use ketamine_guide::content::Locale;
 use ketamine_guide::cost::{estimate, Plan, PriceBook, Route};
 use ketamine_guide::nav::Section;
-use ketamine_guide::platform::route::RouteMode;
-use ketamine_guide::ui::{App, AppProps};
+use ketamine_guide::ui::AppProps;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement};
+
+mod support;
+use support::{document, one, settle};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// Renders the cost section alone into a fresh container and lets Yew settle.
 async fn mount(prices: Option<&str>) -> Element {
-    let host = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&host).unwrap();
     let props = AppProps {
-        locale: Locale::En,
-        route_mode: RouteMode::Memory,
-        sections: vec![Section::Cost],
-        start: Some(Section::Cost),
-        instance: "test-cost".into(),
-        persist: false,
-        standalone: false,
-        currency: "USD".into(),
-        cta: None,
         prices: prices.map(|p| p.to_owned().into()),
-        notices: Vec::new(),
+        ..support::props(vec![Section::Cost], Some(Section::Cost), "test-cost", false)
     };
-    yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
-    settle().await;
-    host
-}
-
-async fn settle() {
-    gloo_timers::future::sleep(std::time::Duration::from_millis(30)).await;
-}
-
-fn one(root: &Element, selector: &str) -> HtmlElement {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .dyn_into()
-        .unwrap()
+    support::mount(props).await
 }
 
 /// Types a value the way a person does: set the text, then a bubbling `input` event.

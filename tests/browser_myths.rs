@@ -5,17 +5,14 @@
 use ketamine_guide::content::Locale;
 use ketamine_guide::myths::{self, chart_alt, MythsContent, Query};
 use ketamine_guide::nav::Section;
-use ketamine_guide::platform::route::RouteMode;
-use ketamine_guide::ui::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod support;
+use support::{all, document, settle};
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn content() -> MythsContent {
     MythsContent::load(Locale::En).unwrap()
@@ -28,36 +25,13 @@ async fn mount() -> Element {
 
 /// Renders an app opened on the explorer for a storage instance.
 async fn mount_with(instance: &str, persist: bool) -> Element {
-    let host = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&host).unwrap();
-    let props = AppProps {
-        locale: Locale::En,
-        route_mode: RouteMode::Memory,
-        sections: Section::ALL.to_vec(),
-        start: Some(Section::Myths),
-        instance: instance.to_owned().into(),
+    support::mount(support::props(
+        Section::ALL.to_vec(),
+        Some(Section::Myths),
+        instance,
         persist,
-        standalone: false,
-        currency: "USD".into(),
-        cta: None,
-        prices: None,
-        notices: Vec::new(),
-    };
-    yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
-    settle().await;
-    host
-}
-
-async fn settle() {
-    gloo_timers::future::sleep(std::time::Duration::from_millis(30)).await;
-}
-
-fn all(root: &Element, selector: &str) -> Vec<HtmlElement> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.dyn_into::<HtmlElement>().unwrap())
-        .collect()
+    ))
+    .await
 }
 
 fn one(root: &Element, selector: &str) -> HtmlElement {
@@ -208,7 +182,7 @@ async fn a_search_that_matches_nothing_shows_the_empty_state_and_clear_restores_
         .unwrap();
     assert_eq!(input.value(), "");
     assert!(
-        all(&root, "[aria-pressed=true]").is_empty(),
+        all(&root, "[data-section=myths] [aria-pressed=true]").is_empty(),
         "every chip released"
     );
     assert_eq!(

@@ -5,19 +5,17 @@
 
 use ketamine_guide::content::Locale;
 use ketamine_guide::nav::Section;
-use ketamine_guide::platform::route::RouteMode;
 use ketamine_guide::quiz::QuizContent;
 use ketamine_guide::quiz::{choice, choices, Answer, Answers, QuizState, Step, SCHEMA_VERSION};
-use ketamine_guide::ui::{App, AppProps, Cta};
+use ketamine_guide::ui::{AppProps, Cta};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement, HtmlInputElement};
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod support;
+use support::{document, one, settle};
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn content() -> QuizContent {
     QuizContent::load(Locale::En).unwrap()
@@ -29,36 +27,11 @@ async fn mount(instance: &str, persist: bool) -> Element {
 }
 
 async fn mount_with(instance: &str, persist: bool, cta: Option<Cta>) -> Element {
-    let host = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&host).unwrap();
     let props = AppProps {
-        locale: Locale::En,
-        route_mode: RouteMode::Memory,
-        sections: vec![Section::Quiz],
-        start: None,
-        instance: instance.to_owned().into(),
-        persist,
-        standalone: false,
-        currency: "USD".into(),
         cta,
-        prices: None,
-        notices: Vec::new(),
+        ..support::props(vec![Section::Quiz], None, instance, persist)
     };
-    yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
-    settle().await;
-    host
-}
-
-async fn settle() {
-    gloo_timers::future::sleep(std::time::Duration::from_millis(30)).await;
-}
-
-fn one(root: &Element, selector: &str) -> HtmlElement {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-        .dyn_into()
-        .unwrap()
+    support::mount(props).await
 }
 
 fn count(root: &Element, selector: &str) -> u32 {

@@ -1,0 +1,78 @@
+//! Shared by the wasm-bindgen-test files: mount an app into a fresh container and query it.
+#![allow(dead_code)] // each test file uses its own subset
+
+use ketamine_guide::content::Locale;
+use ketamine_guide::nav::Section;
+use ketamine_guide::platform::route::RouteMode;
+use ketamine_guide::ui::{App, AppProps};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+pub fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Props of an embedded-style instance (memory routing, English, USD, no clinic settings).
+pub fn props(
+    sections: Vec<Section>,
+    start: Option<Section>,
+    instance: &str,
+    persist: bool,
+) -> AppProps {
+    AppProps {
+        locale: Locale::En,
+        route_mode: RouteMode::Memory,
+        sections,
+        start,
+        instance: instance.to_owned().into(),
+        persist,
+        standalone: false,
+        currency: "USD".into(),
+        cta: None,
+        prices: None,
+        notices: Vec::new(),
+    }
+}
+
+/// Renders an app into a fresh container and waits until it says it is ready (the first
+/// render of a whole app in an unoptimised build can take 100+ ms: never guess a delay).
+pub async fn mount(props: AppProps) -> Element {
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
+    for _ in 0..200 {
+        if host
+            .query_selector(".kg-app[data-ready]")
+            .unwrap()
+            .is_some()
+        {
+            break;
+        }
+        settle().await;
+    }
+    settle().await;
+    host
+}
+
+/// Lets Yew finish the renders an event scheduled.
+pub async fn settle() {
+    gloo_timers::future::sleep(std::time::Duration::from_millis(30)).await;
+}
+
+/// Every element matching `selector` under `root`.
+pub fn all(root: &Element, selector: &str) -> Vec<HtmlElement> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.dyn_into::<HtmlElement>().unwrap())
+        .collect()
+}
+
+/// The one element matching `selector` under `root` (panics with the selector otherwise).
+pub fn one(root: &Element, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .dyn_into()
+        .unwrap()
+}
