@@ -10,7 +10,7 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 mod support;
-use support::{all, document, settle};
+use support::{all, document, eventually, settle};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -185,11 +185,8 @@ async fn a_search_that_matches_nothing_shows_the_empty_state_and_clear_restores_
         all(&root, "[data-section=myths] [aria-pressed=true]").is_empty(),
         "every chip released"
     );
-    assert_eq!(
-        document().active_element().map(|e| e.id()),
-        Some(input.id()),
-        "focus lands on the search box"
-    );
+    let focused = || document().active_element().map(|e| e.id()) == Some(input.id());
+    assert!(eventually(focused).await, "focus lands on the search box");
 }
 
 #[wasm_bindgen_test]
@@ -269,9 +266,10 @@ async fn a_related_link_opens_that_claim_and_focuses_its_heading() {
     assert_eq!(target.get_attribute("data-open").as_deref(), Some("true"));
     let heading = one(&target, ".kg-claim-title");
     assert_eq!(heading.get_attribute("tabindex").as_deref(), Some("-1"));
-    assert_eq!(
-        document().active_element().map(|e| e.id()),
-        Some(heading.id())
+    let focused = || document().active_element().map(|e| e.id()) == Some(heading.id());
+    assert!(
+        eventually(focused).await,
+        "focus on the opened claim's heading"
     );
 }
 
@@ -293,21 +291,25 @@ async fn the_routes_table_is_reachable_from_the_explorer_and_back() {
     );
     assert_eq!(all(&table, "th[scope=row]").len(), c.routes.rows.len());
     assert!(shown_ids(&root).is_empty(), "one topic per screen");
-    assert!(document()
-        .active_element()
-        .unwrap()
-        .class_list()
-        .contains("kg-routes-title"));
+    let on_title = || {
+        document()
+            .active_element()
+            .is_some_and(|e| e.class_list().contains("kg-routes-title"))
+    };
+    assert!(eventually(on_title).await, "focus on the table's heading");
     one(&root, "[data-action=back]").click();
     settle().await;
     settle().await;
     assert_eq!(shown_ids(&root).len(), c.claims.len());
-    assert_eq!(
+    let on_link = || {
         document()
             .active_element()
             .and_then(|e| e.get_attribute("data-action"))
-            .as_deref(),
-        Some("routes"),
+            .as_deref()
+            == Some("routes")
+    };
+    assert!(
+        eventually(on_link).await,
         "focus returns to the link that opened the table"
     );
 }

@@ -13,7 +13,7 @@ use wasm_bindgen_test::*;
 use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement, HtmlInputElement};
 
 mod support;
-use support::{document, one, settle};
+use support::{document, eventually, one, settle};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -159,11 +159,9 @@ async fn next_without_an_answer_shows_the_error_tied_to_the_field_and_stays() {
         .text_content()
         .unwrap()
         .contains(&content().ui.errors.summary_heading));
-    assert_eq!(
-        document().active_element().unwrap(),
-        summary.clone().into(),
-        "focus on the summary"
-    );
+    let target: web_sys::Element = summary.clone().into();
+    let on_summary = || document().active_element() == Some(target.clone());
+    assert!(eventually(on_summary).await, "focus on the summary");
     let error = one(&root, ".kg-quiz-error");
     let input = one(&root, "[data-question=age] input");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
@@ -193,11 +191,9 @@ async fn next_and_back_move_between_questions_keeping_answers_and_moving_focus()
     next(&root).await;
     assert_eq!(legends(&root), vec![legend_of("pregnancy")]);
     let heading = one(&root, "fieldset[data-question=pregnancy] legend h3");
-    assert_eq!(
-        document().active_element().unwrap(),
-        heading.into(),
-        "focus on the new legend"
-    );
+    let target: web_sys::Element = heading.into();
+    let on_legend = || document().active_element() == Some(target.clone());
+    assert!(eventually(on_legend).await, "focus on the new legend");
     let label = one(&root, "#kg-quiz-progress-label")
         .text_content()
         .unwrap();

@@ -76,3 +76,15 @@ pub fn one(root: &Element, selector: &str) -> HtmlElement {
         .dyn_into()
         .unwrap()
 }
+
+/// Waits (up to two seconds) until `check` holds: for effects that run after a render, such as
+/// moving focus, whose timing depends on how busy the machine is.
+pub async fn eventually(check: impl Fn() -> bool) -> bool {
+    for _ in 0..200 {
+        if check() {
+            return true;
+        }
+        gloo_timers::future::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    check()
+}
