@@ -171,6 +171,15 @@ pub fn CostSection() -> Html {
         })
     };
     {
+        // A clinic's prices changed after load (the embed's `prices` attribute): follow them.
+        let state = state.clone();
+        use_effect_with(origin_and_book.0, move |book| {
+            if state.base_book != *book {
+                state.dispatch(Action::Base(*book));
+            }
+        });
+    }
+    {
         let scope = widget.scope.clone();
         let base = origin_and_book.0;
         use_effect_with(state.saved.clone(), move |saved| {

@@ -80,6 +80,9 @@ pub enum Action {
     ExtraOn(ExtraKind, bool),
     /// Back to the base prices.
     ResetPrices,
+    /// The clinic's configured prices changed (embed attribute): they become the base, and
+    /// the prices shown follow them.
+    Base(PriceBook),
 }
 
 impl CostState {
@@ -280,6 +283,12 @@ impl Reducible for CostState {
             Action::Savings(on) => p.savings.enabled = on,
             Action::Hsa(on) => p.hsa.enabled = on,
             Action::ExtraOn(k, on) => k.get_mut(p).enabled = on,
+            Action::Base(book) => {
+                s.base_book = book;
+                s.saved.book = book;
+                s.saved.texts.retain(|k, _| !k.starts_with("price-"));
+                s.bad_input.retain(|k| !k.starts_with("price-"));
+            }
             Action::ResetPrices => {
                 s.saved.book = s.base_book;
                 s.saved.texts.retain(|k, _| !k.starts_with("price-"));
