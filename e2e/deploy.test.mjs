@@ -163,8 +163,9 @@ test("embed: invalid attributes show readable messages inside the element and no
   await context.close();
 });
 
-test("strict CSP: the standalone page runs with zero violations", async () => {
+test("strict CSP: the standalone page runs with zero violations", async (t) => {
   const server = await serveDist({ csp: true });
+  t.after(() => server.close());
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
@@ -182,11 +183,11 @@ test("strict CSP: the standalone page runs with zero violations", async () => {
   assert.equal(styled, 0, "no inline style attributes");
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   await context.close();
-  await server.close();
 });
 
-test("offline PWA: after one visit the app loads and works with the network off", async () => {
+test("offline PWA: after one visit the app loads and works with the network off", async (t) => {
   const server = await serveDist();
+  t.after(() => server.close());
   const context = await browser.newContext();
   const log = recordRequests(context);
   const page = await context.newPage();
@@ -216,11 +217,11 @@ test("offline PWA: after one visit the app loads and works with the network off"
   await screenshot(page, "offline-cost");
   assert.deepEqual(foreignRequests(log, [server.origin]), []);
   await context.close();
-  await server.close();
 });
 
-test("configurator: the form drives a live embed preview and a copyable snippet", async () => {
+test("configurator: the form drives a live embed preview and a copyable snippet", async (t) => {
   const server = await serveDist();
+  t.after(() => server.close());
   const context = await browser.newContext();
   const log = recordRequests(context);
   const page = await context.newPage();
@@ -249,5 +250,4 @@ test("configurator: the form drives a live embed preview and a copyable snippet"
   assert.deepEqual(errors, []);
   assert.deepEqual(foreignRequests(log, [server.origin]), []);
   await context.close();
-  await server.close();
 });

@@ -69,7 +69,12 @@ export async function startServer({ dir = "dist", host = "127.0.0.1", port = 0, 
   await new Promise((ok, fail) => server.once("error", fail).listen(port, host, ok));
   const { port: actual } = server.address();
   const base = `http://${host}:${actual}`;
-  return { server, url: `${base}/`, origin: base, close: () => new Promise((ok) => server.close(ok)) };
+  // Closing also drops idle keep-alive connections a browser still holds, so it never waits.
+  const close = () => new Promise((ok) => {
+    server.close(ok);
+    server.closeAllConnections?.();
+  });
+  return { server, url: `${base}/`, origin: base, close };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
