@@ -31,7 +31,9 @@
       if (found) preview.setAttribute(name, found[1]);
       else preview.removeAttribute(name);
     }
-    preview.style.setProperty("--kg-accent", accent);
+    // Only a changed colour themes the preview, exactly as only a changed one enters the snippet.
+    if (accent.toLowerCase() === "#1d5fa8") preview.style.removeProperty("--kg-accent");
+    else preview.style.setProperty("--kg-accent", accent);
     const attrText = attrs.map(([k, v]) => ` ${k}="${escape(v)}"`).join("");
     const style = accent.toLowerCase() === "#1d5fa8" ? "" : `\n<style>ketamine-guide { --kg-accent: ${accent}; }</style>`;
     snippet.textContent = `<script src="${embedUrl}" defer></script>${style}\n<ketamine-guide${attrText}></ketamine-guide>`;

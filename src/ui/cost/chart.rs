@@ -7,19 +7,54 @@ use crate::cost::{chart_max, compare_routes, Bps, NumberFormat, RouteTotal};
 use crate::nav::{Place, Section};
 use yew::prelude::*;
 
-/// Height of one route's row in CSS pixels: name, bar, figures.
-const ROW: u32 = 84;
+/// Line height of the chart's text, in CSS pixels.
+const LINE: u32 = 18;
+/// Longest line of a route's name, in characters. SVG text never wraps by itself, and the
+/// chart is about 280 px wide on a 320 px screen: 26 characters of 15 px bold text fit there.
+const NAME_CHARS: usize = 26;
+/// Longest line of the figures under a bar (14 px regular text).
+const FIGURE_CHARS: usize = 32;
 
 fn pct(b: Bps) -> String {
     format!("{}.{:02}%", b.get() / 100, b.get() % 100)
 }
 
-fn bar(ui: &Ui, i: usize, r: &RouteTotal, max: crate::cost::Cents, current: bool) -> Html {
+/// Breaks `text` into lines of at most `max` characters at spaces (a longer word keeps its own
+/// line), so long names and other languages' wordings stay inside a narrow chart.
+fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
+/// One text block of several lines, the first baseline at `y`.
+fn lines(class: &'static str, y: u32, lines: &[String]) -> Html {
+    html! {
+        <text x="0" y={y.to_string()} {class}>
+            { for lines.iter().enumerate().map(|(i, l)| html! {
+                <tspan x="0" y={(y + i as u32 * LINE).to_string()}>{ l }</tspan>
+            }) }
+        </text>
+    }
+}
+
+/// One route's row starting at `y`; returns it with its height.
+fn bar(ui: &Ui, y: u32, r: &RouteTotal, max: crate::cost::Cents, current: bool) -> (Html, u32) {
     let [low, typical, high] = r.total.fraction_of(max);
     let width = Bps::new(u32::from(high.get().saturating_sub(low.get()))).unwrap_or(Bps::ZERO);
     // A range with one value still gets a visible block, not a zero-width bar.
     let flat = width == Bps::ZERO;
-    let y = i as u32 * ROW;
     let name =
         ui.c.route(r.route)
             .map(|t| t.name.clone())
@@ -29,25 +64,30 @@ fn bar(ui: &Ui, i: usize, r: &RouteTotal, max: crate::cost::Cents, current: bool
     } else {
         name
     };
-    html! {
+    let name_lines = wrap(&label, NAME_CHARS);
+    let figure_lines = wrap(&ui.range(&r.total), FIGURE_CHARS);
+    let bar_y = y + 10 + name_lines.len() as u32 * LINE;
+    let height = bar_y - y + 56 + (figure_lines.len() as u32 - 1) * LINE;
+    let row = html! {
         <g class={classes!("kg-cost-bar", current.then_some("kg-cost-bar-current"))} data-route={r.route.id()}>
-            <text x="0" y={(y + 18).to_string()} class="kg-cost-bar-name">{ label }</text>
-            <rect class="kg-cost-bar-track" x="0" y={(y + 28).to_string()} width="100%" height="20" rx="3" />
+            { lines("kg-cost-bar-name", y + 18, &name_lines) }
+            <rect class="kg-cost-bar-track" x="0" y={bar_y.to_string()} width="100%" height="20" rx="3" />
             <rect
                 class="kg-cost-bar-range"
                 x={pct(low)}
                 transform={flat.then_some("translate(-3 0)")}
-                y={(y + 28).to_string()}
+                y={bar_y.to_string()}
                 width={if flat { "6".to_owned() } else { pct(width) }}
                 height="20"
                 rx="3"
                 data-x={low.get().to_string()}
                 data-width={width.get().to_string()}
             />
-            <rect class="kg-cost-bar-typical" x={pct(typical)} y={(y + 24).to_string()} width="4" height="28" data-x={typical.get().to_string()} />
-            <text x="0" y={(y + 70).to_string()} class="kg-cost-bar-figures">{ ui.range(&r.total) }</text>
+            <rect class="kg-cost-bar-typical" x={pct(typical)} y={(bar_y - 4).to_string()} width="4" height="28" data-x={typical.get().to_string()} />
+            { lines("kg-cost-bar-figures", bar_y + 42, &figure_lines) }
         </g>
-    }
+    };
+    (row, height)
 }
 
 /// Chart, table and the link to the routes table in the myths section.
@@ -55,7 +95,16 @@ pub fn view(ui: &Ui, navigate: &Callback<Place>) -> Html {
     let plan = ui.s.plan();
     let rows = compare_routes(plan, ui.s.book());
     let max = chart_max(&rows);
-    let height = (rows.len() as u32 * ROW).to_string();
+    let mut height = 0;
+    let bars: Vec<Html> = rows
+        .iter()
+        .map(|r| {
+            let (row, h) = bar(ui, height, r, max, r.route == plan.route);
+            height += h;
+            row
+        })
+        .collect();
+    let height = height.to_string();
     let onclick = {
         let navigate = navigate.clone();
         Callback::from(move |e: MouseEvent| {
@@ -80,12 +129,16 @@ pub fn view(ui: &Ui, navigate: &Callback<Place>) -> Html {
                 >
                     <title id="kg-cost-chart-title">{ ui.chart("title") }</title>
                     <desc id="kg-cost-chart-desc">{ ui.chart("description") }</desc>
-                    { for rows.iter().enumerate().map(|(i, r)| bar(ui, i, r, max, r.route == plan.route)) }
+                    { for bars }
                 </svg>
             </div>
-            <div class="kg-cost-table-wrap">
+            // A table wider than a narrow screen scrolls sideways inside this region, which the
+            // keyboard can focus and scroll too.
+            <div class="kg-cost-table-wrap" role="region" aria-labelledby="kg-cost-compare-caption" tabindex="0">
                 <table class="kg-cost-table" data-compare-table="">
-                    <caption>{ ui.chart("table_caption") }</caption>
+                    <caption id="kg-cost-compare-caption">
+                        <span class="kg-caption-text">{ ui.chart("table_caption") }</span>
+                    </caption>
                     <thead>
                         <tr>
                             <th scope="col">{ ui.chart("col_route") }</th>

@@ -63,9 +63,12 @@ fn breakdown(ui: &Ui, est: &Estimate) -> Html {
         rows.push(row(ui, ui.result("after_hsa"), &est.after_hsa, "after_hsa"));
     }
     html! {
-        <div class="kg-cost-table-wrap">
+        // Scrolls sideways inside a focusable region when a narrow screen cannot fit it.
+        <div class="kg-cost-table-wrap" role="region" aria-labelledby="kg-cost-breakdown-caption" tabindex="0">
             <table class="kg-cost-table">
-                <caption>{ ui.heading("breakdown") }</caption>
+                <caption id="kg-cost-breakdown-caption">
+                    <span class="kg-caption-text">{ ui.heading("breakdown") }</span>
+                </caption>
                 <thead>
                     <tr>
                         <td></td>

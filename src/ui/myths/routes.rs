@@ -27,7 +27,10 @@ pub(crate) fn routes_panel(ctx: &Ctx, view: &RoutesView) -> Html {
             // keyboard can scroll it too.
             <div class="kg-table-scroll" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
                 <table class="kg-routes-table">
-                    <caption id={caption_id}>{ view.caption }</caption>
+                    <caption id={caption_id}>
+                        // Kept to the visible width while the table scrolls (see myths.css).
+                        <span class="kg-caption-text">{ view.caption }</span>
+                    </caption>
                     <thead>
                         <tr>
                             { for view.headers.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }
