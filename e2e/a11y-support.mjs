@@ -230,28 +230,7 @@ export async function focusReport(page, min) {
 }
 
 /** Answers one question with the keyboard (as a person would: Tab, Space, arrows, typing). */
-export async function keyAnswer(page, question, value) {
-  const field = `fieldset[data-question="${question}"]`;
-  if (value === undefined || value === null) return;
-  const kind = await page.locator(`${field} input`).first().getAttribute("type");
-  if (kind === "text") {
-    await tabTo(page, `${field} input`);
-    await page.keyboard.press("ControlOrMeta+A");
-    await page.keyboard.type(String(value));
-  } else if (kind === "radio") {
-    const values = await page.locator(`${field} input`).evaluateAll((els) => els.map((e) => e.value));
-    await tabTo(page, `${field} input`);
-    await page.keyboard.press("Space");
-    for (let i = 0; i < values.length && (await page.locator(`${field} input:checked`).getAttribute("value")) !== value; i++) {
-      await page.keyboard.press("ArrowDown");
-    }
-  } else {
-    for (const v of value) {
-      await tabTo(page, `${field} input[value="${v}"]`);
-      await page.keyboard.press("Space");
-    }
-  }
-}
+export { answer as keyAnswer } from "./quiz-player.mjs";
 
 // ---------------------------------------------------------------------------------------------
 

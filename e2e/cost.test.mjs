@@ -1,19 +1,12 @@
 // The cost estimator over the release build: route, sessions and price edits change the
 // estimate and the chart by exact cents; bad input shows an inline message and keeps the last
 // estimate; reload keeps the plan; nothing leaves the origin; light, dark and 320 px views.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serveDist, recordRequests, foreignRequests, waitReady, screenshot } from "./helpers.mjs";
+import { recordRequests, foreignRequests, waitReady, screenshot } from "./helpers.mjs";
+import { useBrowserAndServer } from "./setup.mjs";
 
-let browser, server;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 // Defaults from the price book: IV $225–$800 (typical = midpoint $512.50), oral $75–$200.
 const IV = { low: 22500, high: 80000 };
@@ -21,7 +14,7 @@ const ORAL = { low: 7500, high: 20000 };
 const mid = (r) => Math.floor(r.low / 2) + Math.floor(r.high / 2) + Math.floor(((r.low % 2) + (r.high % 2)) / 2);
 const totals = (r, n) => ({ low: r.low * n, typical: mid(r) * n, high: r.high * n });
 
-async function open(context, url = server.url + "#cost") {
+async function open(context, url = env.server.url + "#cost") {
   const log = recordRequests(context);
   const page = await context.newPage();
   const errors = [];
@@ -72,7 +65,7 @@ async function expectRefused(page, selector, text, pattern) {
 }
 
 test("route, sessions and a price change the estimate and the chart by exact cents", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page, log, errors } = await open(context);
   await page.locator("#kg-cost-route-iv").check();
   assert.deepEqual(await estimate(page), totals(IV, 6), "IV, 6 sessions at defaults");
@@ -112,12 +105,12 @@ test("route, sessions and a price change the estimate and the chart by exact cen
   await page.waitForFunction(() => location.hash === "#myths/routes");
 
   assert.deepEqual(errors, []);
-  assert.deepEqual(foreignRequests(log, [server.origin]), [], "no request leaves the origin");
+  assert.deepEqual(foreignRequests(log, [env.server.origin]), [], "no request leaves the origin");
   await context.close();
 });
 
 test("invalid input shows an inline message and keeps the last estimate, never NaN", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page, errors } = await open(context);
   await page.locator("#kg-cost-route-iv").check();
   const sessions = "#kg-cost-induction_sessions";
@@ -141,7 +134,7 @@ test("invalid input shows an inline message and keeps the last estimate, never N
 });
 
 test("reload keeps the plan and the typed texts", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page } = await open(context);
   await page.locator("#kg-cost-route-oral").check();
   await page.locator("#kg-cost-induction_sessions").fill("9");
@@ -170,7 +163,7 @@ test("reload keeps the plan and the typed texts", async () => {
 });
 
 test("dark theme and a 320 px screen stay readable", async () => {
-  const dark = await browser.newContext({ colorScheme: "dark" });
+  const dark = await env.browser.newContext({ colorScheme: "dark" });
   const { page } = await open(dark);
   await page.locator("#kg-cost-route-esketamine").check();
   await page.locator("#kg-cost-maintenance_enabled-on").check();
@@ -178,7 +171,7 @@ test("dark theme and a 320 px screen stay readable", async () => {
   await screenshot(page, "cost-dark");
   await dark.close();
 
-  const narrow = await browser.newContext({ viewport: { width: 320, height: 800 } });
+  const narrow = await env.browser.newContext({ viewport: { width: 320, height: 800 } });
   const { page: small } = await open(narrow);
   const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `no sideways scrolling at 320 px (overflow ${overflow}px)`);

@@ -1,32 +1,25 @@
 // The myths explorer over the release build: search, filters that combine, a reload that keeps
 // them, deep links, keyboard-only disclosures, the empty state, the routes table, a network
 // audit, and screenshots in light and dark.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { launch, serveDist, recordRequests, foreignRequests, waitReady, screenshot, ARTIFACTS } from "./helpers.mjs";
+import { recordRequests, foreignRequests, waitReady, screenshot, ARTIFACTS } from "./helpers.mjs";
+import { useBrowserAndServer } from "./setup.mjs";
 
-let browser, server;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 const PANEL = '[role=tabpanel][data-section="myths"]';
 const ARTICLES = `${PANEL} article[data-claim-id]`;
 
 /** Opens a fresh context on a place; returns the page, its request log and its page errors. */
 async function open(hash, contextOptions = {}) {
-  const context = await browser.newContext(contextOptions);
+  const context = await env.browser.newContext(contextOptions);
   const log = recordRequests(context);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e));
-  await page.goto(`${server.url}${hash}`);
+  await page.goto(`${env.server.url}${hash}`);
   await waitReady(page, log);
   await page.locator(ARTICLES).first().waitFor();
   return { context, page, log, errors };
@@ -37,7 +30,7 @@ const shot = (locator, name) => locator.screenshot({ path: join(ARTIFACTS, `${na
 
 async function done({ context, log, errors }) {
   assert.deepEqual(errors, [], "no page error");
-  assert.deepEqual(foreignRequests(log, [server.origin]), [], "no request leaves the origin");
+  assert.deepEqual(foreignRequests(log, [env.server.origin]), [], "no request leaves the origin");
   await context.close();
 }
 
@@ -178,7 +171,7 @@ test("the routes table is an accessible table reachable from the explorer and by
   await page.locator(ARTICLES).first().waitFor();
   assert.equal(new URL(page.url()).hash, "#myths");
 
-  await page.goto(`${server.url}#myths/routes`);
+  await page.goto(`${env.server.url}#myths/routes`);
   await page.reload();
   await waitReady(page);
   await table.waitFor();

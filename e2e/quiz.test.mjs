@@ -2,40 +2,33 @@
 // arrow keys, typing, Enter; no clicks): twelve personas end to end with their outcome and
 // deciding reasons, the crisis alert, reload mid-quiz, "Clear my answers", the downloaded
 // summary, screenshots light and dark, and a network audit of every journey.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { launch, serveDist, recordRequests, foreignRequests, auditRequests, waitReady, screenshot, ROOT, DIST } from "./helpers.mjs";
+import { recordRequests, auditRequests, waitReady, screenshot, ROOT } from "./helpers.mjs";
+import { useBrowserAndServer } from "./setup.mjs";
 
 import { PERSONAS, isActive, tabTo, settledFocus, step, screenQuestions, answer, press, play } from "./quiz-player.mjs";
 
-let browser, server;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 async function openQuiz(context, log) {
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitReady(page, log);
   await page.locator("fieldset[data-question]").first().waitFor();
   return { page, errors };
 }
 
 /** Everything after the app was ready is a GET for one of its own static files. */
-const auditNetwork = (log) => auditRequests(log, [server.origin]);
+const auditNetwork = (log) => auditRequests(log, [env.server.origin]);
 
 test("twelve personas by keyboard alone reach their outcome and deciding reasons; nothing leaves the device", async () => {
   assert.ok(PERSONAS.length >= 8);
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const log = recordRequests(context);
   for (const persona of PERSONAS) {
     const { page, errors } = await openQuiz(context, log);
@@ -59,7 +52,7 @@ test("twelve personas by keyboard alone reach their outcome and deciding reasons
 });
 
 test("Change on the review opens the question and Next returns to the review", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page } = await openQuiz(context);
   const persona = PERSONAS[0];
   await play(page, persona, {});
@@ -80,7 +73,7 @@ test("Change on the review opens the question and Next returns to the review", a
 });
 
 test("reload mid-quiz keeps the answers and the screen; unreadable state is dropped with a notice", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page } = await openQuiz(context);
   const persona = PERSONAS[0];
   for (let i = 0; i < 3; i++) {
@@ -113,7 +106,7 @@ test("reload mid-quiz keeps the answers and the screen; unreadable state is drop
 });
 
 test("Clear my answers erases every stored trace, remembered ones included", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page } = await openQuiz(context);
   await answer(page, "age", 52);
   await press(page, "next");
@@ -140,7 +133,7 @@ test("Clear my answers erases every stored trace, remembered ones included", asy
 });
 
 test("the summary downloads as a file made on the device, with the outcome and the date", async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await env.browser.newContext({ acceptDownloads: true });
   const log = recordRequests(context);
   const { page } = await openQuiz(context, log);
   const persona = PERSONAS.find((p) => p.crisis);
@@ -179,7 +172,7 @@ test("the summary downloads as a file made on the device, with the outcome and t
 
 for (const colorScheme of ["light", "dark"]) {
   test(`screenshots of a question, the crisis alert and a result (${colorScheme})`, async () => {
-    const context = await browser.newContext({ colorScheme });
+    const context = await env.browser.newContext({ colorScheme });
     const { page } = await openQuiz(context);
     const persona = PERSONAS.find((p) => p.crisis && p.outcome === "not-suitable") ?? PERSONAS.find((p) => p.crisis);
     await screenshot(page, `quiz-question-${colorScheme}`);
@@ -199,7 +192,7 @@ for (const colorScheme of ["light", "dark"]) {
 }
 
 test("Next without an answer shows the error summary and the field's message", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page } = await openQuiz(context);
   await press(page, "next");
   await settledFocus(page);
@@ -211,7 +204,7 @@ test("Next without an answer shows the error summary and the field's message", a
 });
 
 test("axe finds no accessibility violation on a question, an error, the crisis alert, the review or the result", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page } = await openQuiz(context);
   const axePath = join(ROOT, "node_modules", "axe-core", "axe.min.js");
   const check = async (label) => {

@@ -1,20 +1,13 @@
 // The app shell over the release build: load, keyboard section switching, reload keeps the
 // section, back button, load-failure panel, and a network audit of the whole journey.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, serveDist, recordRequests, foreignRequests, waitReady, screenshot, DIST } from "./helpers.mjs";
+import { recordRequests, foreignRequests, waitReady, screenshot, DIST } from "./helpers.mjs";
+import { useBrowserAndServer } from "./setup.mjs";
 
-let browser, server;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 const selectedTab = (page) => page.locator('[role=tab][aria-selected="true"]').getAttribute("data-tab");
 
@@ -30,12 +23,12 @@ test("index.html loads nothing from another origin and has no inline script", ()
 });
 
 test("keyboard switches all three sections, reload and Back keep the place, no foreign request", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const log = recordRequests(context);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitReady(page, log);
   assert.equal(await selectedTab(page), "quiz");
   assert.equal(await page.locator("html").getAttribute("lang"), "en");
@@ -64,15 +57,15 @@ test("keyboard switches all three sections, reload and Back keep the place, no f
   await page.keyboard.press("Home");
 
   assert.deepEqual(errors, []);
-  assert.deepEqual(foreignRequests(log, [server.origin]), [], "no request leaves the origin");
+  assert.deepEqual(foreignRequests(log, [env.server.origin]), [], "no request leaves the origin");
   await context.close();
 });
 
 test("a wasm that fails to load shows a readable panel, not a blank page", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: "gone" }));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const panel = page.locator("[data-error-panel][role=alert]");
   await panel.waitFor({ timeout: 15000 });
   assert.match(await panel.innerText(), /could not load/i);
