@@ -1,9 +1,9 @@
 // The three deployments from one build: script-tag embed on a foreign host page (cross-origin,
 // hostile CSS, two instances), the offline PWA, and the standalone page under a strict CSP.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serveDist, recordRequests, foreignRequests, waitReady, screenshot } from "./helpers.mjs";
-import { startServer } from "../tools/serve.mjs";
+import { serveDist, recordRequests, foreignRequests, waitReady, screenshot, clinicPage } from "./helpers.mjs";
+import { useEmbedHost } from "./setup.mjs";
 
 const HOSTILE_CSS = `
   * { font: 32px serif !important; color: red !important; box-sizing: content-box !important }
@@ -11,40 +11,20 @@ const HOSTILE_CSS = `
   h1#host-title { color: rgb(0, 128, 0) !important; }
 `;
 
-function hostPage(assetsUrl, body) {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Clinic</title>
-<style>${HOSTILE_CSS}</style>
-<script src="${assetsUrl}embed.js" defer></script></head>
-<body><h1 id="host-title">Example clinic</h1><p id="host-text">Our services</p>
-${body}
-<button id="host-button">Host button</button></body></html>`;
-}
+const hostPage = (assetsUrl, body) => clinicPage(assetsUrl, body, { head: `<style>${HOSTILE_CSS}</style>` });
 
-let browser, assets, host;
-before(async () => {
-  assets = await serveDist({ cors: true });
-  host = await startServer({
-    dir: "/nonexistent",
-    pages: {
-      "/clinic.html": hostPage(
-        assets.url,
-        `<ketamine-guide id="first" sections="quiz cost" start="cost" cta-href="https://clinic.example/book" cta-label="Book a visit"></ketamine-guide>
-         <ketamine-guide sections="cost myths" currency="EUR"></ketamine-guide>`,
-      ),
-      "/invalid.html": hostPage(
-        assets.url,
-        `<ketamine-guide prices="{not json" sections="quiz bogus" cta-href="javascript:alert(1)" cta-label="Book" currency="dollars"></ketamine-guide>
-         <ketamine-guide prices='{"iv": {"low": -5, "typical": 10, "high": 20}}'></ketamine-guide>`,
-      ),
-    },
-  });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await assets?.close();
-  await host?.close();
-});
+const env = useEmbedHost((assets) => ({
+  "/clinic.html": hostPage(
+    assets,
+    `<ketamine-guide id="first" sections="quiz cost" start="cost" cta-href="https://clinic.example/book" cta-label="Book a visit"></ketamine-guide>
+     <ketamine-guide sections="cost myths" currency="EUR"></ketamine-guide>`,
+  ),
+  "/invalid.html": hostPage(
+    assets,
+    `<ketamine-guide prices="{not json" sections="quiz bogus" cta-href="javascript:alert(1)" cta-label="Book" currency="dollars"></ketamine-guide>
+     <ketamine-guide prices='{"iv": {"low": -5, "typical": 10, "high": 20}}'></ketamine-guide>`,
+  ),
+}));
 
 const instances = (page) => page.locator("ketamine-guide");
 
@@ -57,12 +37,12 @@ async function waitEmbeds(page, count) {
 }
 
 test("embed: two instances on a hostile cross-origin host page render, stay isolated and never touch the host", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const log = recordRequests(context);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e));
-  const url = `${host.origin}/clinic.html`;
+  const url = `${env.host.origin}/clinic.html`;
   await page.goto(url);
   const historyBefore = await page.evaluate(() => history.length);
   const hostStyleBefore = await page.locator("#host-title").evaluate((el) => getComputedStyle(el).color + getComputedStyle(el).fontSize);
@@ -131,18 +111,18 @@ test("embed: two instances on a hostile cross-origin host page render, stay isol
   await screenshot(page, "embed-host");
 
   assert.deepEqual(errors, []);
-  assert.deepEqual(foreignRequests(log, [host.origin, assets.origin]), []);
-  const hostAssets = log.requests.filter((r) => new URL(r.url).origin === host.origin);
+  assert.deepEqual(foreignRequests(log, [env.host.origin, env.server.origin]), []);
+  const hostAssets = log.requests.filter((r) => new URL(r.url).origin === env.host.origin);
   assert.deepEqual(hostAssets.map((r) => new URL(r.url).pathname), ["/clinic.html"], "only the page itself comes from the host");
   await context.close();
 });
 
 test("embed: invalid attributes show readable messages inside the element and nothing throws", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e));
-  await page.goto(`${host.origin}/invalid.html`);
+  await page.goto(`${env.host.origin}/invalid.html`);
   await waitEmbeds(page, 2);
   const messages = await instances(page).nth(0).locator("[data-config-errors] li").allInnerTexts();
   assert.equal(messages.length, 4, messages.join("\n"));
@@ -166,7 +146,7 @@ test("embed: invalid attributes show readable messages inside the element and no
 test("strict CSP: the standalone page runs with zero violations", async (t) => {
   const server = await serveDist({ csp: true });
   t.after(() => server.close());
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__violations = [];
@@ -188,7 +168,7 @@ test("strict CSP: the standalone page runs with zero violations", async (t) => {
 test("offline PWA: after one visit the app loads and works with the network off", async (t) => {
   const server = await serveDist();
   t.after(() => server.close());
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const log = recordRequests(context);
   const page = await context.newPage();
   await page.goto(server.url);
@@ -222,7 +202,7 @@ test("offline PWA: after one visit the app loads and works with the network off"
 test("configurator: the form drives a live embed preview and a copyable snippet", async (t) => {
   const server = await serveDist();
   t.after(() => server.close());
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const log = recordRequests(context);
   const page = await context.newPage();
   const errors = [];

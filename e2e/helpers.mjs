@@ -88,3 +88,12 @@ export function auditRequests(log, origins) {
     }
   }
 }
+
+/** A clinic's page on another origin that embeds the widget served at `assetsUrl`. */
+export function clinicPage(assetsUrl, body, { head = "", title = "Example clinic" } = {}) {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}
+<script src="${assetsUrl}embed.js" defer></script></head>
+<body><h1 id="host-title">${title}</h1><p id="host-text">Our services</p>
+${body}
+<button id="host-button">Host button</button></body></html>`;
+}

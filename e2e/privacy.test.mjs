@@ -3,30 +3,15 @@
 // request left the widget's origins, nothing but the app's own static files was fetched after
 // it was ready, no answer ever appeared in a URL, every storage key is the app's, and
 // "Clear my answers" leaves nothing of ours behind.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serveDist, recordRequests, auditRequests, waitReady } from "./helpers.mjs";
-import { startServer } from "../tools/serve.mjs";
+import { recordRequests, auditRequests, waitReady, clinicPage } from "./helpers.mjs";
+import { useEmbedHost } from "./setup.mjs";
 import { PERSONAS, play, press, tabTo, settledFocus } from "./quiz-player.mjs";
 
-let browser, server, host;
-before(async () => {
-  server = await serveDist({ cors: true });
-  host = await startServer({
-    dir: "/nonexistent",
-    pages: {
-      "/clinic.html": `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Clinic</title>
-        <script src="${server.url}embed.js" defer></script></head>
-        <body><h1>Clinic</h1><ketamine-guide></ketamine-guide></body></html>`,
-    },
-  });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await host?.close();
-});
+const env = useEmbedHost((assets) => ({
+  "/clinic.html": clinicPage(assets, "<ketamine-guide></ketamine-guide>"),
+}));
 
 const storage = (page) =>
   page.evaluate(() => ({
@@ -44,14 +29,14 @@ function assertNoAnswerInUrl(urls) {
 }
 
 test("every journey stays on the device: requests, URLs and storage", async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await env.browser.newContext({ acceptDownloads: true });
   const log = recordRequests(context);
   const page = await context.newPage();
   const urls = [];
   page.on("framenavigated", (f) => f === page.mainFrame() && urls.push(f.url()));
   const errors = [];
   page.on("pageerror", (e) => errors.push(e));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitReady(page, log);
   // Watch the URL on every change the app makes to it (hash changes are not navigations).
   await page.exposeFunction("__kgUrl", (u) => urls.push(u));
@@ -97,7 +82,7 @@ test("every journey stays on the device: requests, URLs and storage", async () =
   assert.deepEqual(cleared, { local: [], session: [] }, "Clear my answers leaves nothing of ours");
 
   // The audit: origin, methods, bodies, and after-ready requests; and no answer in any URL.
-  auditRequests(log, [server.origin]);
+  auditRequests(log, [env.server.origin]);
   assertNoAnswerInUrl([...urls, page.url(), ...log.requests.map((r) => r.url).filter((u) => u.startsWith("http"))]);
   for (const r of log.requests) assert.ok(!r.url.includes("answers"), r.url);
   assert.ok(answered.length > 100);
@@ -106,10 +91,10 @@ test("every journey stays on the device: requests, URLs and storage", async () =
 });
 
 test("an embedded journey on a clinic's page requests nothing from anyone but the widget's origin", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const log = recordRequests(context);
   const page = await context.newPage();
-  await page.goto(`${host.origin}/clinic.html`);
+  await page.goto(`${env.host.origin}/clinic.html`);
   await page.locator("ketamine-guide .kg-app[data-ready]").waitFor();
   log.readyAt = Date.now();
   const guide = page.locator("ketamine-guide");
@@ -122,11 +107,11 @@ test("an embedded journey on a clinic's page requests nothing from anyone but th
   await guide.locator('button[data-action="next"]').click();
   await guide.locator('fieldset[data-question]').first().waitFor();
   auditRequests(
-    { ...log, requests: log.requests.filter((r) => r.url !== `${host.origin}/clinic.html`) },
-    [server.origin],
+    { ...log, requests: log.requests.filter((r) => r.url !== `${env.host.origin}/clinic.html`) },
+    [env.server.origin],
   );
   const keys = await storage(page);
   for (const key of [...keys.local, ...keys.session]) assert.match(key, /^kg:/);
-  assert.equal(page.url(), `${host.origin}/clinic.html`, "the host URL never changes");
+  assert.equal(page.url(), `${env.host.origin}/clinic.html`, "the host URL never changes");
   await context.close();
 });

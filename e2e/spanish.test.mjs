@@ -1,12 +1,12 @@
 // Spanish, end to end over the release build: the language switch, a full quiz journey, a myth
 // search, a cost edit, switching language mid-quiz without losing answers, an embed with
 // lang="es", and axe on every section in Spanish.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, serveDist, recordRequests, auditRequests, waitReady, screenshot, ROOT } from "./helpers.mjs";
-import { startServer } from "../tools/serve.mjs";
+import { recordRequests, auditRequests, waitReady, screenshot, ROOT, clinicPage } from "./helpers.mjs";
+import { useEmbedHost } from "./setup.mjs";
 import { PERSONAS, play, answer, press, settledFocus, screenQuestions } from "./quiz-player.mjs";
 import { axe } from "./a11y-support.mjs";
 
@@ -19,28 +19,13 @@ function contentString(locale, file, key) {
 }
 
 
-let browser, server, host;
-before(async () => {
-  server = await serveDist({ cors: true });
-  host = await startServer({
-    dir: "/nonexistent",
-    pages: {
-      "/clinica.html": `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Clínica</title>
-        <script src="${server.url}embed.js" defer></script></head>
-        <body><h1>Clínica</h1><ketamine-guide lang="es"></ketamine-guide></body></html>`,
-    },
-  });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await host?.close();
-});
+const env = useEmbedHost((assets) => ({
+  "/clinica.html": clinicPage(assets, '<ketamine-guide lang="es"></ketamine-guide>', { title: "Clínica" }),
+}));
 
 async function openSpanish(context, log) {
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitReady(page, log);
   await page.locator('button[data-locale="es"]').click();
   await page.locator('.kg-app[lang="es"]').waitFor();
@@ -48,9 +33,9 @@ async function openSpanish(context, log) {
 }
 
 test("a browser that prefers Spanish gets Spanish; the page and the widget say so", async () => {
-  const context = await browser.newContext({ locale: "es-MX" });
+  const context = await env.browser.newContext({ locale: "es-MX" });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitReady(page);
   assert.equal(await page.locator("html").getAttribute("lang"), "es");
   assert.equal(await page.locator(".kg-app").getAttribute("lang"), "es");
@@ -60,7 +45,7 @@ test("a browser that prefers Spanish gets Spanish; the page and the widget say s
 });
 
 test("a full quiz journey in Spanish, with crisis help in Spanish", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const log = recordRequests(context);
   const page = await openSpanish(context, log);
   assert.equal((await page.locator('button[data-action="next"]').innerText()).trim(), "Siguiente");
@@ -72,14 +57,14 @@ test("a full quiz journey in Spanish, with crisis help in Spanish", async () => 
   assert.match(alert, /AYUDA/);
   for (const id of persona.reason_ids) await page.locator(`[data-reason="${id}"]`).waitFor();
   await screenshot(page, "es-quiz-result");
-  auditRequests(log, [server.origin]);
+  auditRequests(log, [env.server.origin]);
   await context.close();
 });
 
 test("switching language mid-quiz keeps the answers and the place", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitReady(page);
   const persona = PERSONAS[0];
   const first = await screenQuestions(page);
@@ -110,7 +95,7 @@ test("switching language mid-quiz keeps the answers and the place", async () => 
 });
 
 test("a myth search and a cost edit in Spanish", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await openSpanish(context);
   await page.locator('[data-tab="myths"]').click();
   const search = page.locator('[data-section="myths"] input[type="search"]');
@@ -130,9 +115,9 @@ test("a myth search and a cost edit in Spanish", async () => {
 });
 
 test('an embed with lang="es" renders Spanish on an English page', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${host.origin}/clinica.html`);
+  await page.goto(`${env.host.origin}/clinica.html`);
   const guide = page.locator("ketamine-guide");
   await guide.locator('.kg-app[data-ready="true"]').waitFor({ timeout: 20000 });
   assert.equal(await guide.locator(".kg-app").getAttribute("lang"), "es");
@@ -142,7 +127,7 @@ test('an embed with lang="es" renders Spanish on an English page', async () => {
 });
 
 test("axe finds no violation in Spanish in any section", async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await openSpanish(context);
   const found = [];
   for (const tab of ["quiz", "myths", "cost"]) {

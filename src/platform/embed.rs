@@ -91,13 +91,9 @@ fn props_for(host: &Element, instance: &str) -> AppProps {
         Err(e) => vec![e.to_string()],
     };
     AppProps {
-        locale,
-        route_mode: RouteMode::Memory,
         sections,
         start,
-        instance: instance.to_owned().into(),
         persist,
-        standalone: false,
         currency: currency.into(),
         cta: cta.map(|(href, label)| Cta {
             href: href.into(),
@@ -105,5 +101,6 @@ fn props_for(host: &Element, instance: &str) -> AppProps {
         }),
         prices: prices.map(Into::into),
         notices,
+        ..AppProps::new(locale, RouteMode::Memory, instance, false)
     }
 }

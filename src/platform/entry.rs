@@ -1,7 +1,6 @@
 //! Entry points: the standalone page (and PWA), and later the embed's custom element.
 
 use crate::content::Locale;
-use crate::nav::Section;
 use crate::platform::{document, route::RouteMode, window};
 use crate::ui::{App, AppProps};
 
@@ -38,18 +37,6 @@ pub fn start_standalone() {
     // The static "loading" markup inside the root is replaced by the app.
     root.set_inner_html("");
     super::panic::register_mount(&root, locale);
-    let props = AppProps {
-        locale,
-        route_mode: RouteMode::Fragment,
-        sections: Section::ALL.to_vec(),
-        start: None,
-        instance: "main".into(),
-        persist: true,
-        standalone: true,
-        currency: "USD".into(),
-        cta: None,
-        prices: None,
-        notices: Vec::new(),
-    };
+    let props = AppProps::new(locale, RouteMode::Fragment, "main", true);
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

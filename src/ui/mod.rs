@@ -50,6 +50,26 @@ pub struct AppProps {
     pub notices: Vec<String>,
 }
 
+impl AppProps {
+    /// Every section, USD, answers kept for the session, no clinic settings: the base the
+    /// standalone page, each embed and the tests adjust.
+    pub fn new(locale: Locale, route_mode: RouteMode, instance: &str, standalone: bool) -> Self {
+        AppProps {
+            locale,
+            route_mode,
+            sections: Section::ALL.to_vec(),
+            start: None,
+            instance: instance.to_owned().into(),
+            persist: true,
+            standalone,
+            currency: AttrValue::Static("USD"),
+            cta: None,
+            prices: None,
+            notices: Vec::new(),
+        }
+    }
+}
+
 /// A clinic's call to action.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cta {

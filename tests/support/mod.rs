@@ -20,17 +20,10 @@ pub fn props(
     persist: bool,
 ) -> AppProps {
     AppProps {
-        locale: Locale::En,
-        route_mode: RouteMode::Memory,
         sections,
         start,
-        instance: instance.to_owned().into(),
         persist,
-        standalone: false,
-        currency: "USD".into(),
-        cta: None,
-        prices: None,
-        notices: Vec::new(),
+        ..AppProps::new(Locale::En, RouteMode::Memory, instance, false)
     }
 }
 

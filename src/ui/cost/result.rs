@@ -7,10 +7,11 @@ use crate::ui::widgets::Disclosure;
 use crate::ui::Cta;
 use yew::prelude::*;
 
-fn row(ui: &Ui, label: &str, r: &Range, id: &'static str) -> Html {
+/// One breakdown row; its label is the result string with the same key as its id.
+fn row(ui: &Ui, id: &'static str, r: &Range) -> Html {
     html! {
         <tr data-row={id}>
-            <th scope="row">{ label }</th>
+            <th scope="row">{ ui.result(id) }</th>
             <td>{ ui.fmt.money(r.low) }</td>
             <td>{ ui.fmt.money(r.typical) }</td>
             <td>{ ui.fmt.money(r.high) }</td>
@@ -22,45 +23,25 @@ fn breakdown(ui: &Ui, est: &Estimate) -> Html {
     let plan = ui.s.plan();
     let insured = plan.insurance.coverage != Coverage::None;
     let zero = Range::default();
-    let mut rows = vec![row(ui, ui.result("induction"), &est.induction, "induction")];
+    let mut rows = vec![row(ui, "induction", &est.induction)];
     if plan.maintenance.enabled {
-        rows.push(row(
-            ui,
-            ui.result("maintenance"),
-            &est.maintenance,
-            "maintenance",
-        ));
+        rows.push(row(ui, "maintenance", &est.maintenance));
     }
     if est.extras != zero {
-        rows.push(row(ui, ui.result("extras"), &est.extras, "extras"));
+        rows.push(row(ui, "extras", &est.extras));
     }
     if insured {
-        rows.push(row(
-            ui,
-            ui.result("before_insurance"),
-            &est.before_insurance,
-            "before_insurance",
-        ));
-        rows.push(row(
-            ui,
-            ui.result("insurance_pays"),
-            &est.insurance_pays,
-            "insurance_pays",
-        ));
+        rows.push(row(ui, "before_insurance", &est.before_insurance));
+        rows.push(row(ui, "insurance_pays", &est.insurance_pays));
     }
     if est.savings != zero {
-        rows.push(row(ui, ui.result("savings"), &est.savings, "savings"));
+        rows.push(row(ui, "savings", &est.savings));
     }
-    rows.push(row(ui, ui.result("total"), &est.total, "total"));
-    rows.push(row(ui, ui.result("per_month"), &est.per_month, "per_month"));
+    rows.push(row(ui, "total", &est.total));
+    rows.push(row(ui, "per_month", &est.per_month));
     if plan.hsa.enabled {
-        rows.push(row(
-            ui,
-            ui.result("hsa_saving"),
-            &est.hsa_saving,
-            "hsa_saving",
-        ));
-        rows.push(row(ui, ui.result("after_hsa"), &est.after_hsa, "after_hsa"));
+        rows.push(row(ui, "hsa_saving", &est.hsa_saving));
+        rows.push(row(ui, "after_hsa", &est.after_hsa));
     }
     html! {
         // Scrolls sideways inside a focusable region when a narrow screen cannot fit it.
