@@ -222,6 +222,12 @@ pub fn App(props: &AppProps) -> Html {
         let navigate = navigate.clone();
         Callback::from(move |section: Section| navigate.emit(Place::section(section)))
     };
+    // A panel's tool is built the first time its section is shown, then kept (hidden) so its
+    // state survives switching tabs: the first view builds one tool, not three.
+    let visited = use_mut_ref(Vec::<Section>::new);
+    if !visited.borrow().contains(&place.section) {
+        visited.borrow_mut().push(place.section);
+    }
     let tabs: Vec<(Section, String)> = sections.iter().map(|&sec| (sec, label(sec))).collect();
     let title = if props.standalone {
         html! { <h1 class="kg-title">{ &s.title }</h1> }
@@ -280,11 +286,13 @@ pub fn App(props: &AppProps) -> Html {
                             data-section={sec.id()}
                             {hidden}
                         >
-                            { match sec {
-                                Section::Quiz => html! { <quiz::QuizSection /> },
-                                Section::Myths => html! { <myths::MythsSection /> },
-                                Section::Cost => html! { <cost::CostSection /> },
-                            } }
+                            if visited.borrow().contains(&sec) {
+                                { match sec {
+                                    Section::Quiz => html! { <quiz::QuizSection /> },
+                                    Section::Myths => html! { <myths::MythsSection /> },
+                                    Section::Cost => html! { <cost::CostSection /> },
+                                } }
+                            }
                         </section>
                     }
                 }) }
