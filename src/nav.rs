@@ -29,6 +29,16 @@ impl Section {
         }
     }
 
+    /// The content file its tool reads.
+    pub fn feature(self) -> crate::content::Feature {
+        use crate::content::Feature;
+        match self {
+            Section::Quiz => Feature::Quiz,
+            Section::Myths => Feature::Myths,
+            Section::Cost => Feature::Cost,
+        }
+    }
+
     /// Parses a section id (exact, lowercase).
     pub fn from_id(id: &str) -> Option<Section> {
         Section::ALL.into_iter().find(|s| s.id() == id)

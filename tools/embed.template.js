@@ -14,6 +14,7 @@
   const loadBindings = () =>
     (bindings ??= import(asset("__KG_GLUE__")).then(async (m) => {
       await m.default({ module_or_path: asset("__KG_WASM__") });
+      m.setContentBase(base.href);
       return m;
     }));
 

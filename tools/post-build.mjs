@@ -3,9 +3,11 @@
 //    and guards start-up, so a wasm that fails to load shows a readable panel.
 // 2. Release builds: registers the service worker from boot.js and generates `sw.js` from the
 //    hashed output files (cache name from their content hash).
-// 3. Writes the embed: one stylesheet bundle for shadow roots and `embed.js`, the loader that
+// 3. Copies the content files (`kg-<locale>-<feature>-<hash>.json`, written by build.rs) that
+//    the app fetches when a language or tool is first shown.
+// 4. Writes the embed: one stylesheet bundle for shadow roots and `embed.js`, the loader that
 //    defines <ketamine-guide>.
-import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, writeFileSync, readdirSync, statSync, copyFileSync, existsSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join, relative } from "node:path";
 
@@ -22,6 +24,26 @@ const fail = (msg) => {
   console.error(`post-build: ${msg}`);
   process.exit(1);
 };
+
+// --- 0. content files -----------------------------------------------------------------------
+// build.rs writes them into the crate's OUT_DIR; the newest index is the build just made.
+{
+  const target = process.env.CARGO_TARGET_DIR || join(process.env.TRUNK_SOURCE_DIR || ".", "target");
+  const buildDir = join(target, "wasm32-unknown-unknown", release ? "release" : "debug", "build");
+  const outs = (existsSync(buildDir) ? readdirSync(buildDir) : [])
+    .filter((d) => d.startsWith("ketamine-guide-"))
+    .map((d) => join(buildDir, d, "out"))
+    .filter((d) => existsSync(join(d, "content_index.rs")))
+    .sort((a, b) => statSync(join(b, "content_index.rs")).mtimeMs - statSync(join(a, "content_index.rs")).mtimeMs);
+  if (outs.length === 0) fail(`no content index under ${buildDir}`);
+  const index = readFileSync(join(outs[0], "content_index.rs"), "utf8");
+  const names = [...index.matchAll(/Some\("(kg-[a-z]+-[a-z]+-[0-9a-f]{16}\.json)"\)/g)].map((m) => m[1]);
+  if (names.length === 0) fail("the content index names no content files");
+  for (const name of names) {
+    if (!existsSync(join(outs[0], name))) fail(`content file ${name} is missing from ${outs[0]}`);
+    copyFileSync(join(outs[0], name), join(staging, name));
+  }
+}
 
 // --- 1. the loader --------------------------------------------------------------------------
 const inline = /<script type="module"(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/;

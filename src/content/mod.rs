@@ -4,7 +4,12 @@
 //! Each feature owns its typed model (`quiz::model`, `myths::model`, `cost::model`,
 //! `content::shell`) and calls [`load`]; native tests validate every file of every locale.
 
+#[cfg(all(target_arch = "wasm32", not(feature = "bundled-content")))]
+mod remote;
 pub mod shell;
+
+#[cfg(all(target_arch = "wasm32", not(feature = "bundled-content")))]
+pub use remote::{ensure, set_base};
 
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -35,6 +40,15 @@ impl Locale {
         match self {
             Locale::En => "en",
             Locale::Es => "es",
+        }
+    }
+
+    /// The language's own name for itself, as the language switch lists it (the same in
+    /// every language, so it is not translated content).
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Es => "Español",
         }
     }
 
@@ -126,10 +140,38 @@ impl fmt::Display for ContentError {
 
 impl std::error::Error for ContentError {}
 
-/// The JSON text of one content file, if it was built in.
+/// The JSON text of one content file: compiled in (native builds and the `bundled-content`
+/// feature), or fetched by [`ensure`] in the browser; `None` until then.
 pub fn raw(locale: Locale, feature: Feature) -> Option<&'static str> {
-    generated::raw(locale.tag(), feature.file_stem())
+    #[cfg(all(target_arch = "wasm32", not(feature = "bundled-content")))]
+    {
+        remote::get(locale, feature)
+    }
+    #[cfg(not(all(target_arch = "wasm32", not(feature = "bundled-content"))))]
+    {
+        generated::raw(locale.tag(), feature.file_stem())
+    }
 }
+
+/// Whether one content file can be read now (without waiting for a download).
+pub fn available(locale: Locale, feature: Feature) -> bool {
+    raw(locale, feature).is_some()
+}
+
+/// The shipped file name of one content file (`kg-<locale>-<feature>-<hash>.json`).
+pub fn file_name(locale: Locale, feature: Feature) -> Option<&'static str> {
+    generated::file_name(locale.tag(), feature.file_stem())
+}
+
+/// Makes sure content files are available: compiled-in content always is.
+#[cfg(all(target_arch = "wasm32", feature = "bundled-content"))]
+pub async fn ensure(_locale: Locale, _features: Vec<Feature>) -> Result<(), String> {
+    Ok(())
+}
+
+/// Where fetched content lives: compiled-in content has no address.
+#[cfg(all(target_arch = "wasm32", feature = "bundled-content"))]
+pub fn set_base(_base: &str) {}
 
 /// Deserialises one feature's content for a locale into its typed model.
 pub fn load<T: DeserializeOwned>(locale: Locale, feature: Feature) -> Result<T, ContentError> {
@@ -223,6 +265,25 @@ mod tests {
         assert_eq!(Locale::negotiate(["de-DE"]), Locale::En);
         assert_eq!(Locale::negotiate(["es-MX", "en-US"]), Locale::Es);
         assert_eq!(Locale::from_tag("es_419"), Some(Locale::Es));
+    }
+
+    #[test]
+    fn every_content_file_has_its_own_hashed_file_name() {
+        let mut names = Vec::new();
+        for &locale in Locale::ALL {
+            for &feature in Feature::ALL {
+                let name = file_name(locale, feature).expect("named");
+                assert!(
+                    name.starts_with(&format!("kg-{}-{}-", locale.tag(), feature.file_stem())),
+                    "{name}"
+                );
+                assert!(name.ends_with(".json"), "{name}");
+                names.push(name);
+            }
+        }
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Locale::ALL.len() * Feature::ALL.len());
     }
 
     #[test]

@@ -15,8 +15,6 @@ pub struct ShellStrings {
     pub disclaimer: String,
     /// The privacy promise shown under the header.
     pub privacy: String,
-    /// This language's own name, as shown in the language switch ("English", "Español").
-    pub language_name: String,
     /// Accessible name of the language switch.
     pub language_label: String,
     /// Accessible name of the section tab list.
@@ -27,6 +25,8 @@ pub struct ShellStrings {
     pub tab_myths: String,
     /// Tab label: cost estimator.
     pub tab_cost: String,
+    /// Shown in a tool's panel while its text downloads (the first visit only).
+    pub loading: String,
     /// Heading of the panel shown when the app fails.
     pub error_title: String,
     /// Body of that panel.

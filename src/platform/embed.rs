@@ -2,8 +2,7 @@
 //! [`mount_embed`] with the host element and a container inside its shadow root. Attributes
 //! are validated by [`crate::embed_config`]; problems are shown inside the element.
 
-use crate::content::{shell::ShellStrings, Locale};
-use crate::cost::CostContent;
+use crate::content::Locale;
 use crate::embed_config::{self, EmbedConfig};
 use crate::platform::{entry::browser_languages, panic, route::RouteMode};
 use crate::ui::{App, AppProps, Cta};
@@ -36,6 +35,12 @@ impl EmbedHandle {
         }
         panic::unregister_mount(&self.container);
     }
+}
+
+/// Tells the app where its content files are: the folder `embed.js` was loaded from.
+#[wasm_bindgen(js_name = setContentBase)]
+pub fn set_content_base(base: &str) {
+    crate::content::set_base(base);
 }
 
 /// Mounts an app for `host` into `container` (inside host's shadow root). `instance` names its
@@ -80,16 +85,6 @@ fn props_for(host: &Element, instance: &str) -> AppProps {
         persist,
     } = config;
     let locale = locale.unwrap_or_else(|| page_locale(host));
-    let notices = match ShellStrings::load(locale) {
-        Ok(shell) => {
-            let cost = CostContent::load(locale).ok();
-            errors
-                .iter()
-                .map(|e| embed_config::message(e, &shell, cost.as_ref()))
-                .collect()
-        }
-        Err(e) => vec![e.to_string()],
-    };
     AppProps {
         sections,
         start,
@@ -100,7 +95,7 @@ fn props_for(host: &Element, instance: &str) -> AppProps {
             label: label.into(),
         }),
         prices: prices.map(Into::into),
-        notices,
+        config_errors: errors,
         ..AppProps::new(locale, RouteMode::Memory, instance, false)
     }
 }

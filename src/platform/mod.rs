@@ -20,3 +20,8 @@ pub fn window() -> web_sys::Window {
 pub fn document() -> web_sys::Document {
     window().document().expect("window has a document")
 }
+
+/// Writes a problem to the browser console (for whoever maintains the page).
+pub fn log_error(message: &str) {
+    web_sys::console::error_1(&message.into());
+}

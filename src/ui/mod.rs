@@ -7,7 +7,8 @@ mod quiz;
 mod tabs;
 pub mod widgets;
 
-use crate::content::{shell::ShellStrings, Locale};
+use crate::content::{self, shell::ShellStrings, Feature, Locale};
+use crate::embed_config::{self, ConfigError};
 use crate::nav::{Place, Section};
 use crate::platform::storage::{Loaded, Scope};
 
@@ -45,9 +46,9 @@ pub struct AppProps {
     /// A clinic's price book as JSON (validated by the cost section), if any.
     #[prop_or_default]
     pub prices: Option<AttrValue>,
-    /// Readable problems with the embed's configuration, shown above the tools.
+    /// Problems with the embed's configuration, explained above the tools.
     #[prop_or_default]
-    pub notices: Vec<String>,
+    pub config_errors: Vec<ConfigError>,
 }
 
 impl AppProps {
@@ -65,7 +66,7 @@ impl AppProps {
             currency: AttrValue::Static("USD"),
             cta: None,
             prices: None,
-            notices: Vec::new(),
+            config_errors: Vec::new(),
         }
     }
 }
@@ -114,22 +115,7 @@ pub fn App(props: &AppProps) -> Html {
             },
         )
     };
-    let locale = chosen.unwrap_or(props.locale);
-    let strings = use_memo(locale, |l| ShellStrings::load(*l));
-    let languages = use_memo((), |_| {
-        Locale::ALL
-            .iter()
-            .filter_map(|&l| ShellStrings::load(l).ok().map(|s| (l, s.language_name)))
-            .collect::<Vec<_>>()
-    });
-    // The standalone page owns <html lang>; an embed only marks its own root.
-    use_effect_with((locale, props.standalone), |(l, standalone)| {
-        if *standalone {
-            if let Some(html) = crate::platform::document().document_element() {
-                let _ = html.set_attribute("lang", l.tag());
-            }
-        }
-    });
+    let wanted = chosen.unwrap_or(props.locale);
     let on_language = {
         let chosen = chosen.clone();
         let scope = Scope::new(&props.instance, props.persist);
@@ -156,6 +142,61 @@ pub fn App(props: &AppProps) -> Html {
                 .unwrap_or_else(|| Place::section(first))
         })
     };
+    // A tool's panel is built the first time its section is shown, then kept (hidden) so its
+    // state survives switching tabs: the first view builds one tool, not three.
+    let visited = use_mut_ref(Vec::<Section>::new);
+    if !visited.borrow().contains(&place.section) {
+        visited.borrow_mut().push(place.section);
+    }
+    // Content is fetched per language and tool, when first needed. While a newly chosen
+    // language downloads, the previous one stays on screen.
+    let needed: Vec<Feature> = std::iter::once(Feature::Shell)
+        .chain(visited.borrow().iter().map(|&s| s.feature()))
+        .chain((!props.config_errors.is_empty()).then_some(Feature::Cost))
+        .collect();
+    let complete = |l: Locale| needed.iter().all(|&f| content::available(l, f));
+    let shown = use_mut_ref(|| None::<Locale>);
+    let locale = if complete(wanted) {
+        wanted
+    } else {
+        let previous = *shown.borrow();
+        previous
+            .filter(|&l| content::available(l, Feature::Shell))
+            .unwrap_or(wanted)
+    };
+    if complete(locale) {
+        *shown.borrow_mut() = Some(locale);
+    }
+    let refresh = use_force_update();
+    let load_error = use_state(|| None::<String>);
+    {
+        let load_error = load_error.clone();
+        let missing = !complete(wanted);
+        use_effect_with((wanted, needed.clone()), move |(wanted, needed)| {
+            if missing {
+                let (wanted, needed) = (*wanted, needed.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    match content::ensure(wanted, needed).await {
+                        Ok(()) => refresh.force_update(),
+                        Err(e) => load_error.set(Some(e)),
+                    }
+                });
+            }
+        });
+    }
+    let strings = use_memo(
+        (locale, content::available(locale, Feature::Shell)),
+        |(l, _)| ShellStrings::load(*l),
+    );
+    let ready_now = complete(locale);
+    // The standalone page owns <html lang>; an embed only marks its own root.
+    use_effect_with((locale, props.standalone), |(l, standalone)| {
+        if *standalone {
+            if let Some(html) = crate::platform::document().document_element() {
+                let _ = html.set_attribute("lang", l.tag());
+            }
+        }
+    });
     let update = use_state(|| false);
     {
         let update = update.clone();
@@ -169,10 +210,15 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(guard)
         });
     }
+    // `data-ready`: the first view is built and usable (set once, after it has rendered).
     let ready = use_state(|| false);
     {
         let ready = ready.clone();
-        use_effect_with((), move |_| ready.set(true));
+        use_effect_with(ready_now, move |now| {
+            if *now {
+                ready.set(true);
+            }
+        });
     }
     {
         let place = place.clone();
@@ -207,12 +253,19 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
-    let s = match strings.as_ref() {
-        Ok(s) => s,
-        Err(e) => {
-            return html! { <div class="kg-app kg-error" role="alert">{ e.to_string() }</div> }
+    let s = match (strings.as_ref(), (*load_error).as_ref()) {
+        (Ok(s), _) => s,
+        (Err(_), Some(e)) => return load_failed(None, e),
+        (Err(_), None) => {
+            // Downloading the first language's text: an empty, busy root (no data-ready yet).
+            return html! { <div class="kg-app" lang={locale.tag()} aria-busy="true"></div> };
         }
     };
+    if let Some(e) = (*load_error).as_ref() {
+        if !complete(locale) {
+            return load_failed(Some(s), e);
+        }
+    }
     let label = |section: Section| match section {
         Section::Quiz => s.tab_quiz.clone(),
         Section::Myths => s.tab_myths.clone(),
@@ -222,12 +275,6 @@ pub fn App(props: &AppProps) -> Html {
         let navigate = navigate.clone();
         Callback::from(move |section: Section| navigate.emit(Place::section(section)))
     };
-    // A panel's tool is built the first time its section is shown, then kept (hidden) so its
-    // state survives switching tabs: the first view builds one tool, not three.
-    let visited = use_mut_ref(Vec::<Section>::new);
-    if !visited.borrow().contains(&place.section) {
-        visited.borrow_mut().push(place.section);
-    }
     let tabs: Vec<(Section, String)> = sections.iter().map(|&sec| (sec, label(sec))).collect();
     let title = if props.standalone {
         html! { <h1 class="kg-title">{ &s.title }</h1> }
@@ -243,10 +290,10 @@ pub fn App(props: &AppProps) -> Html {
                     <p class="kg-tagline">{ &s.tagline }</p>
                     <p class="kg-disclaimer"><strong>{ &s.disclaimer }</strong></p>
                     <p class="kg-privacy">{ &s.privacy }</p>
-                    if languages.len() > 1 {
+                    if Locale::ALL.len() > 1 {
                         <div class="kg-lang" role="group" aria-label={s.language_label.clone()}>
-                            { for languages.iter().map(|(l, name)| {
-                                let l = *l;
+                            { for Locale::ALL.iter().map(|&l| {
+                                let name = l.endonym();
                                 let onclick = on_language.reform(move |_| l);
                                 html! {
                                     <button type="button" class="kg-lang-button" lang={l.tag()}
@@ -268,10 +315,13 @@ pub fn App(props: &AppProps) -> Html {
                         </button>
                     </div>
                 }
-                if !props.notices.is_empty() {
+                if !props.config_errors.is_empty() {
                     <div class="kg-config-errors" role="status" data-config-errors="">
                         <p class="kg-config-title"><strong>{ &s.config_title }</strong></p>
-                        <ul>{ for props.notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                        <ul>{ for props.config_errors.iter().map(|e| {
+                            let cost = crate::cost::CostContent::load(locale).ok();
+                            html! { <li>{ embed_config::message(e, s, cost.as_ref()) }</li> }
+                        }) }</ul>
                     </div>
                 }
                 <Tabs label={s.sections_label.clone()} {tabs} selected={place.section} {on_select} />
@@ -286,7 +336,9 @@ pub fn App(props: &AppProps) -> Html {
                             data-section={sec.id()}
                             {hidden}
                         >
-                            if visited.borrow().contains(&sec) {
+                            if visited.borrow().contains(&sec) && !content::available(locale, sec.feature()) {
+                                <p class="kg-loading" role="status">{ &s.loading }</p>
+                            } else if visited.borrow().contains(&sec) {
                                 { match sec {
                                     Section::Quiz => html! { <quiz::QuizSection /> },
                                     Section::Myths => html! { <myths::MythsSection /> },
@@ -297,6 +349,32 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 }) }
             </ContextProvider<WidgetContext>>
+        </div>
+    }
+}
+
+/// Shown when content could not be downloaded (offline before the first visit, a broken
+/// deployment): plain text, a reload link, nothing lost.
+fn load_failed(strings: Option<&ShellStrings>, detail: &str) -> Html {
+    crate::platform::log_error(detail);
+    let (title, body, reload) = match strings {
+        Some(s) => (
+            s.error_title.as_str(),
+            s.error_body.as_str(),
+            s.error_reload.as_str(),
+        ),
+        None => (
+            "The guide could not load",
+            "Part of this page did not download. Nothing you entered was sent anywhere. \
+             Check your connection, then reload.",
+            "Reload the page",
+        ),
+    };
+    html! {
+        <div class="kg-app kg-error" role="alert" data-error-panel="">
+            <h2>{ title }</h2>
+            <p>{ body }</p>
+            <p><a class="kg-button" href="">{ reload }</a></p>
         </div>
     }
 }

@@ -49,7 +49,11 @@ pub async fn mount(props: AppProps) -> Element {
 
 /// Lets Yew finish the renders an event scheduled.
 pub async fn settle() {
+    // Every queued render and effect, then one timer turn for work they start (timers,
+    // fetches resolved from memory), then whatever that queued.
+    yew::scheduler::flush().await;
     gloo_timers::future::sleep(std::time::Duration::from_millis(30)).await;
+    yew::scheduler::flush().await;
 }
 
 /// Every element matching `selector` under `root`.

@@ -1,0 +1,75 @@
+//! Content fetched at run time: each `kg-<locale>-<feature>-<hash>.json` is a static file of
+//! the bundle, downloaded the first time a view needs it and kept for the page's lifetime.
+//! The hashed name changes with the text, so a cached copy is never stale.
+
+use super::{file_name, Feature, Locale};
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+thread_local! {
+    /// Downloaded files. Leaked on purpose: at most one copy per language and tool, alive as
+    /// long as the page, so views can borrow `&'static str` as they do with compiled-in text.
+    static LOADED: RefCell<Vec<(Locale, Feature, &'static str)>> = const { RefCell::new(Vec::new()) };
+    /// Address the files are fetched from: "" (the page's own folder) or the embed's folder.
+    static BASE: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// The folder content is fetched from (embed.js passes the folder it was loaded from).
+pub fn set_base(base: &str) {
+    BASE.with(|b| *b.borrow_mut() = base.to_owned());
+}
+
+pub(super) fn get(locale: Locale, feature: Feature) -> Option<&'static str> {
+    LOADED.with(|l| {
+        l.borrow()
+            .iter()
+            .find(|(lo, f, _)| *lo == locale && *f == feature)
+            .map(|(_, _, text)| *text)
+    })
+}
+
+/// Downloads whichever of `features` are missing for `locale` (all at once). A file another
+/// call is already fetching may be fetched twice; the first copy to arrive is kept.
+pub async fn ensure(locale: Locale, features: Vec<Feature>) -> Result<(), String> {
+    let missing: Vec<Feature> = features
+        .into_iter()
+        .filter(|&f| get(locale, f).is_none())
+        .collect();
+    let fetches: Vec<_> = missing.iter().map(|&f| fetch(locale, f)).collect();
+    for (f, fetch) in missing.into_iter().zip(fetches) {
+        let text = fetch.await?;
+        if get(locale, f).is_none() {
+            let text: &'static str = Box::leak(text.into_boxed_str());
+            LOADED.with(|l| l.borrow_mut().push((locale, f, text)));
+        }
+    }
+    Ok(())
+}
+
+/// Starts one download at once (so several run side by side) and resolves to its text.
+fn fetch(
+    locale: Locale,
+    feature: Feature,
+) -> impl std::future::Future<Output = Result<String, String>> {
+    let name = file_name(locale, feature).unwrap_or("missing.json");
+    let url = BASE.with(|b| format!("{}{name}", b.borrow()));
+    let promise = crate::platform::window().fetch_with_str(&url);
+    async move {
+        let fail = |why: &str| format!("{url}: {why}");
+        let response: web_sys::Response = JsFuture::from(promise)
+            .await
+            .map_err(|_| fail("network error"))?
+            .dyn_into()
+            .map_err(|_| fail("not a response"))?;
+        if !response.ok() {
+            return Err(fail(&format!("HTTP {}", response.status())));
+        }
+        let text = response.text().map_err(|_| fail("unreadable"))?;
+        JsFuture::from(text)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .ok_or_else(|| fail("unreadable"))
+    }
+}
