@@ -21,23 +21,12 @@ const kb = (n) => (n / 1024).toFixed(1).padStart(9);
 const rows = [];
 for (const name of readdirSync(DIST).sort()) {
   const path = join(DIST, name);
-  if (!statSync(path).isFile()) continue;
+  if (!statSync(path).isFile() || name.endsWith(".br")) continue;
   const raw = readFileSync(path);
   const gz = gzipSync(raw, { level: 9 }).length;
   const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   rows.push({ name, raw: raw.length, gz, br });
 }
-// What the standalone page fetches before its first view: index.html and what it links.
-const index = readFileSync(join(DIST, "index.html"), "utf8");
-const linked = new Set(["index.html", ...[...index.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1])]);
-for (const m of readFileSync(join(DIST, [...linked].find((f) => f.startsWith("boot-"))), "utf8").matchAll(/'\.\/([^']+)'/g)) linked.add(m[1]);
-const firstView = rows.filter((r) => linked.has(r.name));
-const sum = (list, k) => list.reduce((a, r) => a + r[k], 0);
-console.log("\n## Bytes shipped (KiB)\n");
-console.log("asset".padEnd(44) + "raw".padStart(9) + "gzip".padStart(9) + "brotli".padStart(9) + "  first view");
-for (const r of rows) console.log(r.name.padEnd(44) + kb(r.raw) + kb(r.gz) + kb(r.br) + (linked.has(r.name) ? "  ✓" : ""));
-console.log("first view total".padEnd(44) + kb(sum(firstView, "raw")) + kb(sum(firstView, "gz")) + kb(sum(firstView, "br")));
-
 // --- 2. start-up ----------------------------------------------------------------------------
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -57,6 +46,29 @@ const watchReady = () => {
 
 const browser = await launch();
 const server = await serveDist();
+
+// What the standalone page fetches before its first view is ready: recorded on a cold load, so
+// content files fetched at run time count too (and files fetched later do not).
+const firstViewNames = await (async () => {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const seen = [];
+  let ready = false;
+  page.on("request", (r) => {
+    if (!ready) seen.push(new URL(r.url()).pathname.replace(/^\//, "") || "index.html");
+  });
+  await page.goto(server.url);
+  await page.waitForSelector('.kg-app[data-ready="true"]');
+  ready = true;
+  await context.close();
+  return new Set(seen);
+})();
+const firstView = rows.filter((r) => firstViewNames.has(r.name));
+const sum = (list, k) => list.reduce((a, r) => a + r[k], 0);
+console.log("\n## Bytes shipped (KiB)\n");
+console.log("asset".padEnd(44) + "raw".padStart(9) + "gzip".padStart(9) + "brotli".padStart(9) + "  first view");
+for (const r of rows) console.log(r.name.padEnd(44) + kb(r.raw) + kb(r.gz) + kb(r.br) + (firstViewNames.has(r.name) ? "  ✓" : ""));
+console.log("first view total".padEnd(44) + kb(sum(firstView, "raw")) + kb(sum(firstView, "gz")) + kb(sum(firstView, "br")));
 async function coldLoad(url) {
   const context = await browser.newContext();
   const page = await context.newPage();

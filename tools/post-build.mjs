@@ -7,8 +7,9 @@
 //    the app fetches when a language or tool is first shown.
 // 4. Writes the embed: one stylesheet bundle for shadow roots and `embed.js`, the loader that
 //    defines <ketamine-guide>.
-import { readFileSync, writeFileSync, readdirSync, statSync, copyFileSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync, readdirSync, statSync, copyFileSync, existsSync, unlinkSync } from "node:fs";
 import { createHash } from "node:crypto";
+import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { join, relative } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -43,6 +44,12 @@ const fail = (msg) => {
     if (!existsSync(join(outs[0], name))) fail(`content file ${name} is missing from ${outs[0]}`);
     copyFileSync(join(outs[0], name), join(staging, name));
   }
+  // The standalone page's first view (its own language, the first tool) needs two of them:
+  // start those downloads with the wasm instead of after it has started.
+  const lang = (html.match(/<html lang="([a-z]+)"/) || [])[1] || "en";
+  const first = names.filter((n) => n.startsWith(`kg-${lang}-ui-`) || n.startsWith(`kg-${lang}-quiz-`));
+  const preloads = first.map((n) => `<link rel="preload" href="./${n}" as="fetch" crossorigin="anonymous">`).join("");
+  html = html.replace("</head>", `${preloads}</head>`);
 }
 
 // --- 1. the loader --------------------------------------------------------------------------
@@ -119,8 +126,17 @@ if (!glue || !wasm) fail("wasm-bindgen output not found");
 const cssFiles = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/g)].map((m) => m[1]);
 if (cssFiles.length === 0) fail("no stylesheet linked from index.html");
 const css = cssFiles.map((f) => readFileSync(join(staging, f), "utf8")).join("\n");
-const cssName = `embed-${hashOf(css)}.css`;
+const cssName = `styles-${hashOf(css)}.css`;
 writeFileSync(join(staging, cssName), css);
+// One stylesheet for the page too: one render-blocking request instead of five.
+{
+  const integrity = `sha384-${createHash("sha384").update(css).digest("base64")}`;
+  const links = [...html.matchAll(/[ \t]*<link rel="stylesheet" href="\.\/[^"]+\.css"[^>]*>\n?/g)];
+  html = html.replace(links[0][0], `  <link rel="stylesheet" href="./${cssName}" integrity="${integrity}">\n`);
+  for (const link of links.slice(1)) html = html.replace(link[0], "");
+  for (const f of cssFiles) unlinkSync(join(staging, f));
+  writeFileSync(indexPath, html);
+}
 const embed = readFileSync(new URL("./embed.template.js", import.meta.url), "utf8")
   .replaceAll("__KG_GLUE__", glue)
   .replaceAll("__KG_WASM__", wasm)
@@ -137,7 +153,7 @@ if (release) {
     });
   const assets = walk(staging)
     .map((p) => relative(staging, p).split("\\").join("/"))
-    .filter((p) => p !== "sw.js" && !p.startsWith("."))
+    .filter((p) => p !== "sw.js" && !p.startsWith(".") && !p.endsWith(".br"))
     .sort();
   const digest = createHash("sha256");
   for (const a of assets) digest.update(a).update(readFileSync(join(staging, a)));
@@ -147,5 +163,25 @@ if (release) {
     .replace("__KG_ASSETS__", JSON.stringify(["./", ...assets.map((a) => `./${a}`)], null, 2));
   writeFileSync(join(staging, "sw.js"), sw);
   console.log(`post-build: sw.js caches ${assets.length + 1} entries as ${cacheName}`);
+}
+// --- 5. precompressed copies ----------------------------------------------------------------
+// Release builds: `<file>.br` beside each text and wasm file, for servers that send stored
+// brotli (nginx brotli_static, most static hosts; tools/serve.mjs does).
+if (release) {
+  const compressible = /\.(html|js|css|wasm|json|webmanifest|svg)$/;
+  const all = (dir) =>
+    readdirSync(dir).flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? all(p) : [p];
+    });
+  let count = 0;
+  for (const p of all(staging).filter((p) => compressible.test(p))) {
+    const br = brotliCompressSync(readFileSync(p), {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: statSync(p).size },
+    });
+    writeFileSync(`${p}.br`, br);
+    count++;
+  }
+  console.log(`post-build: ${count} brotli copies`);
 }
 console.log(`post-build: loader ${bootName}, embed.js → ${glue}, ${cssName}`);

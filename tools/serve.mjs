@@ -1,10 +1,13 @@
 // A small static file server for dist/: the quick start's server and the e2e tests' server.
 // Binds to loopback only. Options: --dir, --host, --port (0 = any free port), --cors (assets
 // usable from another origin, for the embed), --csp (the strict policy from the README).
+// Compresses like a production server: the release build's precompressed `<file>.br` when the
+// browser accepts brotli, else gzip made on the fly (kept in memory).
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
 
 export const STRICT_CSP = [
   "default-src 'none'",
@@ -32,6 +35,28 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".txt"]);
+const gzipped = new Map();
+
+/** The body to send and its encoding, given what the browser accepts. */
+async function encode(file, body, accept, info) {
+  if (!COMPRESSIBLE.has(extname(file))) return { body };
+  if (/\bbr\b/.test(accept)) {
+    try {
+      const br = await stat(file + ".br");
+      if (br.mtimeMs >= info.mtimeMs) return { body: await readFile(file + ".br"), encoding: "br" };
+    } catch {
+      // No precompressed copy (a debug build): fall through to gzip.
+    }
+  }
+  if (/\bgzip\b/.test(accept)) {
+    const key = `${file}:${info.mtimeMs}:${info.size}`;
+    if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: 6 }));
+    return { body: gzipped.get(key), encoding: "gzip" };
+  }
+  return { body };
+}
+
 /** Starts serving `dir`; resolves to { server, url, close }. `pages` maps extra paths to HTML. */
 export async function startServer({ dir = "dist", host = "127.0.0.1", port = 0, cors = false, csp = false, pages = {} } = {}) {
   const root = resolve(dir);
@@ -57,9 +82,12 @@ export async function startServer({ dir = "dist", host = "127.0.0.1", port = 0, 
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error("not a file");
-      const body = await readFile(file);
+      const raw = await readFile(file);
       const type = TYPES[extname(file)] ?? "application/octet-stream";
       if (csp && type.startsWith("text/html")) headers["Content-Security-Policy"] = STRICT_CSP;
+      const { body, encoding } = await encode(file, raw, req.headers["accept-encoding"] ?? "", info);
+      if (encoding) headers["Content-Encoding"] = encoding;
+      if (COMPRESSIBLE.has(extname(file))) headers["Vary"] = "Accept-Encoding";
       res.writeHead(200, { ...headers, "Content-Type": type, "Content-Length": body.length });
       res.end(req.method === "HEAD" ? undefined : body);
     } catch {
