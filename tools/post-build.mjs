@@ -10,6 +10,7 @@
 import { readFileSync, writeFileSync, readdirSync, statSync, copyFileSync, existsSync, unlinkSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants as zlib } from "node:zlib";
+import { minify } from "terser";
 import { join, relative } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -50,6 +51,21 @@ const fail = (msg) => {
   const first = names.filter((n) => n.startsWith(`kg-${lang}-ui-`) || n.startsWith(`kg-${lang}-quiz-`));
   const preloads = first.map((n) => `<link rel="preload" href="./${n}" as="fetch" crossorigin="anonymous">`).join("");
   html = html.replace("</head>", `${preloads}</head>`);
+}
+
+// --- 0b. minified JS glue (release) -----------------------------------------------------------
+// wasm-bindgen's glue is readable source; terser shrinks it (import names are property keys and
+// survive). Its integrity hash in index.html is recomputed to match.
+if (release) {
+  const glueName = readdirSync(staging).find((f) => /^ketamine-guide-[0-9a-f]+\.js$/.test(f));
+  if (!glueName) fail("wasm-bindgen glue not found");
+  const before = readFileSync(join(staging, glueName), "utf8");
+  const { code } = await minify(before, { module: true, compress: true, mangle: true });
+  if (!code) fail("terser returned nothing for the glue");
+  writeFileSync(join(staging, glueName), code);
+  const sri = (text) => `sha384-${createHash("sha384").update(text).digest("base64")}`;
+  if (!html.includes(sri(before))) fail("the glue's integrity attribute was not found in index.html");
+  html = html.replace(sri(before), sri(code));
 }
 
 // --- 1. the loader --------------------------------------------------------------------------
