@@ -87,7 +87,12 @@ async fn arrow_keys_home_and_end_move_selection_and_focus() {
     settle().await;
     assert_eq!(selected_tab(&root), "myths");
     let active = document().active_element().unwrap();
-    assert_eq!(active.get_attribute("data-tab").as_deref(), Some("myths"), "{}", active.outer_html().chars().take(300).collect::<String>());
+    assert_eq!(
+        active.get_attribute("data-tab").as_deref(),
+        Some("myths"),
+        "{}",
+        active.outer_html().chars().take(300).collect::<String>()
+    );
     press("End");
     settle().await;
     assert_eq!(selected_tab(&root), "cost");
