@@ -73,6 +73,29 @@ test("a wasm that fails to load shows a readable panel, not a blank page", async
   await context.close();
 });
 
+test("content that fails to download shows a readable panel and keeps what is on screen", async () => {
+  const context = await env.browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  // The first view's own text missing: a plain panel with a reload link, not a blank page.
+  await page.route(/kg-en-ui-[0-9a-f]+\.json$/, (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.goto(env.server.url);
+  const panel = page.locator("[data-error-panel][role=alert]");
+  await panel.waitFor({ timeout: 15000 });
+  assert.match(await panel.innerText(), /could not load/i);
+  assert.equal(await panel.locator("a[href]").count(), 1, "offers a reload link");
+  await page.unroute(/kg-en-ui-[0-9a-f]+\.json$/);
+
+  // A tool's text missing later: the shell and the quiz stay, the panel says so in the page's language.
+  await page.route(/kg-en-myths-[0-9a-f]+\.json$/, (route) => route.abort());
+  await page.goto(env.server.url + "#quiz");
+  await page.reload();
+  await waitReady(page);
+  await page.locator('[data-tab="myths"]').click();
+  await page.locator("[data-error-panel][role=alert]").waitFor({ timeout: 15000 });
+  assert.match(await page.locator("[data-error-panel]").innerText(), /Something went wrong/);
+  await context.close();
+});
+
 async function expectVisiblePanel(page, id) {
   const visible = await page.locator("[role=tabpanel]:not([hidden])").evaluateAll((els) => els.map((e) => e.dataset.section));
   assert.deepEqual(visible, [id]);

@@ -177,7 +177,10 @@ pub fn App(props: &AppProps) -> Html {
                 let (wanted, needed) = (*wanted, needed.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     match content::ensure(wanted, needed).await {
-                        Ok(()) => refresh.force_update(),
+                        Ok(()) => {
+                            load_error.set(None);
+                            refresh.force_update();
+                        }
                         Err(e) => load_error.set(Some(e)),
                     }
                 });
@@ -255,17 +258,18 @@ pub fn App(props: &AppProps) -> Html {
 
     let s = match (strings.as_ref(), (*load_error).as_ref()) {
         (Ok(s), _) => s,
-        (Err(_), Some(e)) => return load_failed(None, e),
+        (Err(_), Some(e)) => {
+            return html! { <div class="kg-app" lang={locale.tag()}>{ load_failed(None, e) }</div> }
+        }
         (Err(_), None) => {
             // Downloading the first language's text: an empty, busy root (no data-ready yet).
             return html! { <div class="kg-app" lang={locale.tag()} aria-busy="true"></div> };
         }
     };
-    if let Some(e) = (*load_error).as_ref() {
-        if !complete(locale) {
-            return load_failed(Some(s), e);
-        }
-    }
+    // A download that failed: inside the tool that lacks its text, or (a language that could not
+    // be fetched, the previous one still shown) above the tools. Everything else stays usable.
+    let failed = (*load_error).as_deref();
+    let language_failed = failed.filter(|_| locale != wanted && complete(locale));
     let label = |section: Section| match section {
         Section::Quiz => s.tab_quiz.clone(),
         Section::Myths => s.tab_myths.clone(),
@@ -324,6 +328,9 @@ pub fn App(props: &AppProps) -> Html {
                         }) }</ul>
                     </div>
                 }
+                if let Some(e) = language_failed {
+                    { load_failed(Some(s), e) }
+                }
                 <Tabs label={s.sections_label.clone()} {tabs} selected={place.section} {on_select} />
                 { for sections.iter().map(|&sec| {
                     let hidden = sec != place.section;
@@ -337,7 +344,11 @@ pub fn App(props: &AppProps) -> Html {
                             {hidden}
                         >
                             if visited.borrow().contains(&sec) && !content::available(locale, sec.feature()) {
-                                <p class="kg-loading" role="status">{ &s.loading }</p>
+                                if let Some(e) = failed {
+                                    { load_failed(Some(s), e) }
+                                } else {
+                                    <p class="kg-loading" role="status">{ &s.loading }</p>
+                                }
                             } else if visited.borrow().contains(&sec) {
                                 { match sec {
                                     Section::Quiz => html! { <quiz::QuizSection /> },
@@ -371,7 +382,7 @@ fn load_failed(strings: Option<&ShellStrings>, detail: &str) -> Html {
         ),
     };
     html! {
-        <div class="kg-app kg-error" role="alert" data-error-panel="">
+        <div class="kg-error" role="alert" data-error-panel="">
             <h2>{ title }</h2>
             <p>{ body }</p>
             <p><a class="kg-button" href="">{ reload }</a></p>
