@@ -4,6 +4,8 @@
 //! Each feature owns its typed model (`quiz::model`, `myths::model`, `cost::model`,
 //! `content::shell`) and calls [`load`]; native tests validate every file of every locale.
 
+pub mod decode;
+mod decode_impls;
 #[cfg(all(target_arch = "wasm32", not(feature = "bundled-content")))]
 mod remote;
 pub mod shell;
@@ -11,6 +13,7 @@ pub mod shell;
 #[cfg(all(target_arch = "wasm32", not(feature = "bundled-content")))]
 pub use remote::{ensure, set_base};
 
+use decode::Decode;
 use serde::de::DeserializeOwned;
 use std::fmt;
 
@@ -174,15 +177,26 @@ pub async fn ensure(_locale: Locale, _features: Vec<Feature>) -> Result<(), Stri
 pub fn set_base(_base: &str) {}
 
 /// Deserialises one feature's content for a locale into its typed model.
-pub fn load<T: DeserializeOwned>(locale: Locale, feature: Feature) -> Result<T, ContentError> {
+///
+/// The browser reads it with the small [`decode`] reader (serde_json's derived deserialisers
+/// would add about 18 KB of compressed wasm); native builds use serde, whose
+/// `deny_unknown_fields` is what the content tests rely on. Tests check both give equal values.
+pub fn load<T: DeserializeOwned + Decode>(
+    locale: Locale,
+    feature: Feature,
+) -> Result<T, ContentError> {
     let text = raw(locale, feature).ok_or(ContentError::Missing {
         locale: locale.tag(),
         feature: feature.file_stem(),
     })?;
-    serde_json::from_str(text).map_err(|e| ContentError::Invalid {
+    #[cfg(target_arch = "wasm32")]
+    let parsed = decode::from_str(text);
+    #[cfg(not(target_arch = "wasm32"))]
+    let parsed = serde_json::from_str(text).map_err(|e| e.to_string());
+    parsed.map_err(|detail| ContentError::Invalid {
         locale: locale.tag(),
         feature: feature.file_stem(),
-        detail: e.to_string(),
+        detail,
     })
 }
 

@@ -80,7 +80,8 @@ pub struct Question {
     pub shown_if: Option<Condition>,
 }
 
-fn yes() -> bool {
+/// `required`'s default; also used by the browser's content decoder.
+pub(crate) fn yes() -> bool {
     true
 }
 
