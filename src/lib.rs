@@ -8,6 +8,7 @@ pub mod cost;
 pub mod embed_config;
 pub mod myths;
 pub mod nav;
+pub mod numfmt;
 pub mod quiz;
 
 #[cfg(target_arch = "wasm32")]

@@ -168,12 +168,7 @@ pub fn format_number(value: f64, decimal_separator: &str) -> String {
     if !value.is_finite() {
         return String::new();
     }
-    let tenths = (value * 10.0).round();
-    if tenths % 10.0 == 0.0 {
-        format!("{}", tenths / 10.0)
-    } else {
-        format!("{:.1}", tenths / 10.0).replace('.', decimal_separator)
-    }
+    crate::numfmt::decimal(value, 1).replace('.', decimal_separator)
 }
 
 /// The routes-compared table, ready to render as `<table>`.

@@ -51,7 +51,7 @@ pub fn number(value: f64, locale: Locale) -> String {
         .call1(&JsValue::NULL, &JsValue::from_f64(value))
         .ok()
         .and_then(|s| s.as_string())
-        .unwrap_or_else(|| value.to_string())
+        .unwrap_or_else(|| crate::numfmt::decimal(value, 2))
 }
 
 /// Today's date written out for the locale (e.g. "24 November 2026" / "November 24, 2026").

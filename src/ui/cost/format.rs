@@ -41,6 +41,10 @@ impl NumberFormat for IntlFormat {
             .call1(&JsValue::NULL, &value)
             .ok()
             .and_then(|s| s.as_string())
-            .unwrap_or_else(|| format!("{}%", f64::from(p.get()) / 100.0))
+            .unwrap_or_else(|| {
+                let mut s = crate::numfmt::decimal(f64::from(p.get()) / 100.0, 2);
+                s.push('%');
+                s
+            })
     }
 }

@@ -66,7 +66,5 @@ fn bar_row(ui: &MythsUi, bar: &Bar, frac: f64, which: &str, top: f64, track: boo
 
 /// SVG numbers with at most two decimals: short markup, and never "NaN" (inputs are finite).
 fn fmt(v: f64) -> String {
-    let v = if v.is_finite() { v } else { 0.0 };
-    let s = format!("{v:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    crate::numfmt::decimal(v, 2)
 }
