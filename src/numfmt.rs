@@ -46,7 +46,7 @@ mod tests {
     fn rounds_and_trims_like_fixed_formatting() {
         assert_eq!(decimal(12.5, 2), "12.5");
         assert_eq!(decimal(12.0, 2), "12");
-        assert_eq!(decimal(2.71828, 2), "2.72");
+        assert_eq!(decimal(7.31829, 2), "7.32");
         assert_eq!(decimal(2.675, 1), "2.7");
         assert_eq!(decimal(0.05, 1), "0.1");
         assert_eq!(decimal(0.04, 1), "0");
