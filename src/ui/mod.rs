@@ -213,13 +213,14 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(guard)
         });
     }
-    // `data-ready`: the first view is built and usable (set once, after it has rendered).
-    let ready = use_state(|| false);
+    // `data-ready`: the first view is built and usable. Set on the element once the tools in it
+    // have rendered (effects run after children), without another render of the whole app.
+    let root = use_node_ref();
     {
-        let ready = ready.clone();
+        let root = root.clone();
         use_effect_with(ready_now, move |now| {
-            if *now {
-                ready.set(true);
+            if let (true, Some(el)) = (*now, root.cast::<web_sys::Element>()) {
+                let _ = el.set_attribute("data-ready", "true");
             }
         });
     }
@@ -287,7 +288,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class="kg-app" lang={locale.tag()} data-ready={ready.then_some("true")}>
+        <div class="kg-app" lang={locale.tag()} ref={root}>
             <ContextProvider<WidgetContext> context={widget.clone()}>
                 <header class="kg-header">
                     { title }
