@@ -32,6 +32,17 @@ const MAX_DEPTH: u32 = 128;
 
 /// Parses one JSON document (surrounding whitespace allowed, nothing else).
 pub fn parse(text: &str) -> Result<Json, String> {
+    parse_at(text).map_err(|(pos, msg)| {
+        let mut e = String::from("invalid JSON at byte ");
+        e.push_str(&pos.to_string());
+        e.push_str(": ");
+        e.push_str(msg);
+        e
+    })
+}
+
+/// [`parse`], with a failure given as the byte offset where reading stopped and the problem.
+pub fn parse_at(text: &str) -> Result<Json, (usize, &'static str)> {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
@@ -46,13 +57,24 @@ pub fn parse(text: &str) -> Result<Json, String> {
             Err("trailing characters")
         }
     });
-    result.map_err(|msg| {
-        let mut e = String::from("invalid JSON at byte ");
-        e.push_str(&p.pos.to_string());
-        e.push_str(": ");
-        e.push_str(msg);
-        e
-    })
+    result.map_err(|msg| (p.pos, msg))
+}
+
+impl Json {
+    /// The tree as serde_json's `Value` holds it: in every object a repeated key keeps only
+    /// its last value (and keys come out sorted, as in its `BTreeMap`). Stored quiz state was
+    /// read through a `Value`, so this keeps accepting exactly what that accepted.
+    pub fn dedup(self) -> Json {
+        match self {
+            Json::Arr(items) => Json::Arr(items.into_iter().map(Json::dedup).collect()),
+            Json::Obj(members) => {
+                let map: BTreeMap<String, Json> =
+                    members.into_iter().map(|(k, v)| (k, v.dedup())).collect();
+                Json::Obj(map.into_iter().collect())
+            }
+            other => other,
+        }
+    }
 }
 
 /// Parses `text` and decodes it as `T`.
@@ -495,6 +517,24 @@ impl Decode for u32 {
     }
 }
 
+impl Decode for u64 {
+    fn decode(v: &Json) -> Result<Self, String> {
+        match v {
+            Json::Uint(n) => Ok(*n),
+            _ => Err(expected("a whole number")),
+        }
+    }
+}
+
+impl Decode for u8 {
+    fn decode(v: &Json) -> Result<Self, String> {
+        match v {
+            Json::Uint(n) => u8::try_from(*n).map_err(|_| expected("a smaller number")),
+            _ => Err(expected("a whole number")),
+        }
+    }
+}
+
 impl Decode for f64 {
     fn decode(v: &Json) -> Result<Self, String> {
         match *v {
@@ -560,6 +600,28 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// The members of a struct that serde derives with `deny_unknown_fields` (`deny = true`)
+    /// or without: like serde, a repeated known key is refused, and with `deny` so is any key
+    /// not in `names`.
+    pub fn checked(v: &'a Json, names: &[&str], deny: bool) -> Result<Self, String> {
+        let f = Fields::of(v)?;
+        for (i, (key, _)) in f.members.iter().enumerate() {
+            let known = names.contains(&key.as_str());
+            let problem = if !known && deny {
+                ": unknown field `"
+            } else if known && f.members[..i].iter().any(|(k, _)| k == key) {
+                ": duplicate field `"
+            } else {
+                continue;
+            };
+            let mut e = String::from(problem);
+            e.push_str(key);
+            e.push('`');
+            return Err(e);
+        }
+        Ok(f)
+    }
+
     /// The member called `name`, if present.
     pub fn get(&self, name: &str) -> Option<&'a Json> {
         self.members
@@ -600,10 +662,16 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// A unit enum variant written as its serde name.
+/// A unit enum variant written as its serde name (or, as serde_json also reads it, as an
+/// object whose only member is that name with `null`).
 pub fn unit<T: Copy>(v: &Json, variants: &[(&str, T)]) -> Result<T, String> {
-    let Json::Str(s) = v else {
-        return Err(expected("a name"));
+    let s = match v {
+        Json::Str(s) => s,
+        Json::Obj(m) => match m.as_slice() {
+            [(s, Json::Null)] => s,
+            _ => return Err(expected("a name")),
+        },
+        _ => return Err(expected("a name")),
     };
     match variants.iter().find(|(name, _)| name == s) {
         Some((_, variant)) => Ok(*variant),

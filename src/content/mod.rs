@@ -6,9 +6,11 @@
 
 pub mod decode;
 mod decode_impls;
+pub mod encode;
 #[cfg(all(target_arch = "wasm32", not(feature = "bundled-content")))]
 mod remote;
 pub mod shell;
+mod stored_impls;
 
 #[cfg(all(target_arch = "wasm32", not(feature = "bundled-content")))]
 pub use remote::{ensure, set_base};

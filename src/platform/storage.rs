@@ -5,7 +5,8 @@
 //! trusted. Session storage is the default; local storage only when the person opts in
 //! ("remember on this device"); nothing at all when the embed says `persist="none"`.
 
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use crate::content::decode::{self, Decode};
+use crate::content::encode::{self, Encode, Obj};
 use web_sys::Storage;
 
 /// Prefix of every key the widget writes.
@@ -40,10 +41,31 @@ pub enum Loaded<T> {
     Discarded,
 }
 
-#[derive(Serialize, Deserialize)]
+/// `{"v":version,"data":value}`, as serde wrote it for a struct `{ v: u32, data: T }`.
 struct Envelope<T> {
     v: u32,
     data: T,
+}
+
+impl<T: Encode> Encode for Envelope<T> {
+    fn encode(&self, out: &mut String) {
+        Obj::start(out)
+            .field("v", &self.v)
+            .field("data", &self.data)
+            .end();
+    }
+}
+
+impl<T: Decode> Decode for Envelope<T> {
+    fn decode(v: &decode::Json) -> Result<Self, String> {
+        // Other members are ignored, a repeated one refused (the envelope had no
+        // `deny_unknown_fields`).
+        let f = decode::Fields::checked(v, &["v", "data"], false)?;
+        Ok(Envelope {
+            v: f.req("v")?,
+            data: f.req("data")?,
+        })
+    }
 }
 
 const REMEMBER: &str = "remember";
@@ -118,7 +140,7 @@ impl Scope {
     }
 
     /// Reads a value stored under `name` with schema version `version`.
-    pub fn load<T: DeserializeOwned>(&self, name: &str, version: u32) -> Loaded<T> {
+    pub fn load<T: Decode>(&self, name: &str, version: u32) -> Loaded<T> {
         let Some(store) = self.store() else {
             return Loaded::Empty;
         };
@@ -126,7 +148,7 @@ impl Scope {
         let Ok(Some(text)) = store.get_item(&key) else {
             return Loaded::Empty;
         };
-        match serde_json::from_str::<Envelope<T>>(&text) {
+        match decode::from_str::<Envelope<T>>(&text) {
             Ok(env) if env.v == version => Loaded::Restored(env.data),
             _ => {
                 let _ = store.remove_item(&key);
@@ -137,14 +159,13 @@ impl Scope {
 
     /// Stores `value` under `name` with schema version `version` (quietly does nothing when
     /// storage is unavailable or full: the widget still works, it just forgets on reload).
-    pub fn save<T: Serialize>(&self, name: &str, version: u32, value: &T) {
+    pub fn save<T: Encode>(&self, name: &str, version: u32, value: &T) {
         let Some(store) = self.store() else { return };
-        if let Ok(text) = serde_json::to_string(&Envelope {
+        let text = encode::to_string(&Envelope {
             v: version,
             data: value,
-        }) {
-            let _ = store.set_item(&self.key(name), &text);
-        }
+        });
+        let _ = store.set_item(&self.key(name), &text);
     }
 
     /// Removes one stored value from both storages.

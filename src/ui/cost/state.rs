@@ -4,6 +4,7 @@
 
 use super::inputs::{bps_text, cents_text, parse_field, Parsed};
 pub use super::inputs::{ExtraKind, Field, FieldError, Kind};
+use crate::content::decode::{Decode, Fields, Json};
 use crate::cost::{
     Bps, Cents, Coverage, DevicesPerDose, InsurerKind, ParseError, Plan, PriceBook, Route,
 };
@@ -38,6 +39,25 @@ pub struct Saved {
     pub covered: Bps,
     /// Last valid copay.
     pub copay: Cents,
+}
+
+crate::encode_struct! {
+    Saved { plan, book, texts, covered, copay }
+}
+
+/// `deny_unknown_fields`, every field required.
+impl Decode for Saved {
+    fn decode(v: &Json) -> Result<Self, String> {
+        let names = ["plan", "book", "texts", "covered", "copay"];
+        let f = Fields::checked(v, &names, true)?;
+        Ok(Saved {
+            plan: f.req("plan")?,
+            book: f.req("book")?,
+            texts: f.req("texts")?,
+            covered: f.req("covered")?,
+            copay: f.req("copay")?,
+        })
+    }
 }
 
 /// Storage name and version. The version follows the plan's schema and this shape.

@@ -1,6 +1,7 @@
 //! The explorer's state: the query (stored, so a reload keeps it), which cards are open, and
 //! where focus should go after the next render. Plain data; the engine interprets the query.
 
+use crate::content::decode::{Decode, Fields, Json};
 use crate::myths::{Query, Verdict};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
@@ -24,6 +25,20 @@ impl Stored {
     /// Wraps a query for storage.
     pub fn new(query: Query) -> Self {
         Stored { query }
+    }
+}
+
+crate::encode_struct! {
+    Stored { query }
+}
+
+/// `deny_unknown_fields`.
+impl Decode for Stored {
+    fn decode(v: &Json) -> Result<Self, String> {
+        let f = Fields::checked(v, &["query"], true)?;
+        Ok(Stored {
+            query: f.req("query")?,
+        })
     }
 }
 
