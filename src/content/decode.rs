@@ -32,17 +32,32 @@ const MAX_DEPTH: u32 = 128;
 
 /// Parses one JSON document (surrounding whitespace allowed, nothing else).
 pub fn parse(text: &str) -> Result<Json, String> {
-    parse_at(text).map_err(|(pos, msg)| {
-        let mut e = String::from("invalid JSON at byte ");
-        e.push_str(&pos.to_string());
-        e.push_str(": ");
-        e.push_str(msg);
-        e
+    parse_at(text).map_err(|e| {
+        let mut out = String::from("invalid JSON at byte ");
+        out.push_str(&e.pos.to_string());
+        out.push_str(": ");
+        out.push_str(e.msg);
+        out
     })
 }
 
-/// [`parse`], with a failure given as the byte offset where reading stopped and the problem.
-pub fn parse_at(text: &str) -> Result<Json, (usize, &'static str)> {
+/// Where and why [`parse_at`] stopped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    /// Byte offset where reading stopped.
+    pub pos: usize,
+    /// The problem.
+    pub msg: &'static str,
+    /// 1-based line of the error as serde_json reports it.
+    pub line: usize,
+    /// Column as serde_json reports it: bytes (not characters) from the start of the line
+    /// up to and including the offending byte, 0 when the error is at a line's very start
+    /// (e.g. end of input after a newline).
+    pub column: usize,
+}
+
+/// [`parse`], with a failure's position.
+pub fn parse_at(text: &str) -> Result<Json, ParseError> {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
@@ -57,7 +72,31 @@ pub fn parse_at(text: &str) -> Result<Json, (usize, &'static str)> {
             Err("trailing characters")
         }
     });
-    result.map_err(|msg| (p.pos, msg))
+    result.map_err(|msg| {
+        // These are found by looking at a byte without taking it; serde_json reports them
+        // one byte on, as if taken (every other error here is after the byte was taken or
+        // at the end of input, where both agree).
+        let peeked = matches!(
+            msg,
+            "expected a value" | "expected a key" | "trailing characters" | "invalid number"
+        );
+        let at = if peeked && p.pos < p.bytes.len() {
+            p.pos + 1
+        } else {
+            p.pos
+        };
+        let before = &p.bytes[..at.min(p.bytes.len())];
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        ParseError {
+            pos: p.pos,
+            msg,
+            line: 1 + before.iter().filter(|&&b| b == b'\n').count(),
+            column: before.len() - line_start,
+        }
+    })
 }
 
 impl Json {
@@ -114,7 +153,7 @@ impl Parser<'_> {
     fn expect_word(&mut self, word: &[u8], value: Json) -> Parsed<Json> {
         for &b in word {
             if self.next()? != b {
-                return Err("expected a value");
+                return Err("invalid literal");
             }
         }
         Ok(value)
@@ -252,18 +291,28 @@ impl Parser<'_> {
         Ok(())
     }
 
+    /// Four hex digits. All four are taken before any is checked, as serde_json does, so a
+    /// bad escape is reported at the same place.
     fn hex4(&mut self) -> Parsed<u32> {
         let mut n = 0;
+        let mut valid = true;
         for _ in 0..4 {
             let digit = match self.next()? {
                 b @ b'0'..=b'9' => b - b'0',
                 b @ b'a'..=b'f' => b - b'a' + 10,
                 b @ b'A'..=b'F' => b - b'A' + 10,
-                _ => return Err("invalid escape"),
+                _ => {
+                    valid = false;
+                    0
+                }
             };
             n = n * 16 + u32::from(digit);
         }
-        Ok(n)
+        if valid {
+            Ok(n)
+        } else {
+            Err("invalid escape")
+        }
     }
 
     fn digit(&self) -> Option<u64> {
@@ -874,6 +923,18 @@ mod tests {
         #[test]
         fn json_like_text_never_panics(text in r#"[\[\]{}",:0-9.eE+\-\\u tfnrl a-d]{0,48}"#) {
             let _ = parse(&text);
+        }
+
+        #[test]
+        fn errors_are_where_serde_json_puts_them(
+            text in r#"[\[\]{}",:0-9a-fnrtsuleE.+\- \n\\é]{0,24}"#,
+        ) {
+            let theirs = serde_json::from_str::<serde_json::Value>(&text);
+            match (parse_at(&text), theirs) {
+                (Ok(_), Ok(_)) => {}
+                (Err(o), Err(e)) => prop_assert_eq!((o.line, o.column), (e.line(), e.column())),
+                (o, e) => prop_assert!(false, "{text:?}: {o:?} vs {e:?}"),
+            }
         }
 
         #[test]
