@@ -8,6 +8,7 @@
 //!
 //! Errors are short strings: a path such as `.questions[3].legend` then `: ` and the problem.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// A parsed JSON value. Numbers keep serde_json's three kinds so integer fields reject
@@ -627,7 +628,7 @@ impl<T: Decode> Decode for BTreeMap<String, T> {
     fn decode(v: &Json) -> Result<Self, String> {
         let mut map = BTreeMap::new();
         // A repeated key keeps its last value, as with serde.
-        for (key, value) in Fields::of(v)?.members {
+        for (key, value) in Fields::of(v)?.members.iter() {
             map.insert(key.clone(), T::decode(value).map_err(|e| in_field(key, e))?);
         }
         Ok(map)
@@ -637,22 +638,41 @@ impl<T: Decode> Decode for BTreeMap<String, T> {
 /// The members of a JSON object, read by name. Unknown members are ignored (native tests
 /// reject them in the shipped files).
 pub struct Fields<'a> {
-    members: &'a [(String, Json)],
+    members: Cow<'a, [(String, Json)]>,
+    /// Read from a list (see [`Fields::checked`]): a missing `Option` member is an error.
+    list: bool,
 }
 
 impl<'a> Fields<'a> {
     /// The object's members; an error for anything but an object.
     pub fn of(v: &'a Json) -> Result<Self, String> {
         match v {
-            Json::Obj(members) => Ok(Fields { members }),
+            Json::Obj(members) => Ok(Fields {
+                members: Cow::Borrowed(members),
+                list: false,
+            }),
             _ => Err(expected("a table")),
         }
     }
 
-    /// The members of a struct that serde derives with `deny_unknown_fields` (`deny = true`)
-    /// or without: like serde, a repeated known key is refused, and with `deny` so is any key
-    /// not in `names`.
+    /// The members of a struct that serde derives, with `deny_unknown_fields` (`deny =
+    /// true`) or without: like serde, a repeated known key is refused, and with `deny` so is
+    /// any key not in `names`. Also like serde_json, a list is read as the fields in
+    /// declaration order (`names`); missing trailing ones are then treated as absent.
     pub fn checked(v: &'a Json, names: &[&str], deny: bool) -> Result<Self, String> {
+        if let Json::Arr(items) = v {
+            if items.len() > names.len() {
+                return Err(": trailing characters".to_owned());
+            }
+            let members = names
+                .iter()
+                .map(|n| (*n).to_owned())
+                .zip(items.iter().cloned());
+            return Ok(Fields {
+                members: Cow::Owned(members.collect()),
+                list: true,
+            });
+        }
         let f = Fields::of(v)?;
         for (i, (key, _)) in f.members.iter().enumerate() {
             let known = names.contains(&key.as_str());
@@ -672,7 +692,7 @@ impl<'a> Fields<'a> {
     }
 
     /// The member called `name`, if present.
-    pub fn get(&self, name: &str) -> Option<&'a Json> {
+    pub fn get(&self, name: &str) -> Option<&Json> {
         self.members
             .iter()
             .find(|(key, _)| key == name)
@@ -692,8 +712,12 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// An optional member: absent or `null` is `None`.
+    /// An optional member: absent or `null` is `None` (absent from a list is an error, as
+    /// serde's).
     pub fn opt<T: Decode>(&self, name: &str) -> Result<Option<T>, String> {
+        if self.list {
+            return self.req(name);
+        }
         self.or(name, None)
     }
 

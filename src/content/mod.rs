@@ -11,6 +11,7 @@ pub mod encode;
 mod remote;
 pub mod shell;
 mod stored_impls;
+pub use stored_impls::Envelope;
 
 #[cfg(all(target_arch = "wasm32", not(feature = "bundled-content")))]
 pub use remote::{ensure, set_base};

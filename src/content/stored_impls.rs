@@ -14,6 +14,40 @@ use crate::myths::{Query, Verdict};
 use crate::quiz::answers::{Answer, Answers};
 use crate::quiz::flow::{QuizState, Step};
 
+/// What browser storage holds: `{"v":version,"data":value}`, as serde wrote it for this
+/// struct (before it was hand-written).
+#[derive(Debug, PartialEq)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, serde::Deserialize)
+)]
+pub struct Envelope<T> {
+    /// The value's schema version.
+    pub v: u32,
+    /// The value.
+    pub data: T,
+}
+
+impl<T: Encode> Encode for Envelope<T> {
+    fn encode(&self, out: &mut String) {
+        Obj::start(out)
+            .field("v", &self.v)
+            .field("data", &self.data)
+            .end();
+    }
+}
+
+impl<T: Decode> Decode for Envelope<T> {
+    fn decode(v: &Json) -> Result<Self, String> {
+        // Other members are ignored, a repeated one refused (no `deny_unknown_fields`).
+        let f = Fields::checked(v, &["v", "data"], false)?;
+        Ok(Envelope {
+            v: f.req("v")?,
+            data: f.req("data")?,
+        })
+    }
+}
+
 encode_struct! {
     Maintenance { enabled, per_month, months }
     Insurance { coverage, insurer, deductible_left, oop_max }
@@ -163,14 +197,28 @@ impl Encode for Coverage {
 
 impl Decode for Coverage {
     fn decode(v: &Json) -> Result<Self, String> {
-        // serde finds the tag anywhere in the object, once; it names the variant by its
-        // name or by its index. A unit variant ignores the other members; a struct variant
-        // reads them with `deny_unknown_fields`.
+        // serde also reads an internally tagged enum from a list: the tag, then the
+        // variant's fields in order.
+        if let Json::Arr(items) = v {
+            return match items.as_slice() {
+                [Json::Str(tag), rest @ ..] => match (tag.as_str(), rest) {
+                    ("none", []) => Ok(Coverage::None),
+                    ("percent", [covered]) => Ok(Coverage::Percent {
+                        covered: Bps::decode(covered)?,
+                    }),
+                    ("copay", [per_session]) => Ok(Coverage::Copay {
+                        per_session: Cents::decode(per_session)?,
+                    }),
+                    ("none" | "percent" | "copay", _) => Err(": invalid length".to_owned()),
+                    (other, _) => Err(unknown_variant(other)),
+                },
+                _ => Err(": expected a variant name".to_owned()),
+            };
+        }
+        // serde finds the tag anywhere in the object, once. A unit variant ignores the
+        // other members; a struct variant reads them with `deny_unknown_fields`.
         let f = Fields::checked(v, &["kind"], false)?;
         let variant = match f.get("kind") {
-            Some(Json::Uint(0)) => "none",
-            Some(Json::Uint(1)) => "percent",
-            Some(Json::Uint(2)) => "copay",
             Some(Json::Str(s)) => s.as_str(),
             Some(_) => return Err(": expected a variant name".to_owned()),
             None => return Err(": missing field `kind`".to_owned()),
@@ -189,14 +237,16 @@ impl Decode for Coverage {
                     per_session: f.req("per_session")?,
                 })
             }
-            other => {
-                let mut e = String::from(": unknown variant `");
-                e.push_str(other);
-                e.push('`');
-                Err(e)
-            }
+            other => Err(unknown_variant(other)),
         }
     }
+}
+
+fn unknown_variant(name: &str) -> String {
+    let mut e = String::from(": unknown variant `");
+    e.push_str(name);
+    e.push('`');
+    e
 }
 
 /// `default, deny_unknown_fields`.

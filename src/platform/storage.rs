@@ -6,7 +6,8 @@
 //! ("remember on this device"); nothing at all when the embed says `persist="none"`.
 
 use crate::content::decode::{self, Decode};
-use crate::content::encode::{self, Encode, Obj};
+use crate::content::encode::{self, Encode};
+use crate::content::Envelope;
 use web_sys::Storage;
 
 /// Prefix of every key the widget writes.
@@ -39,33 +40,6 @@ pub enum Loaded<T> {
     Restored(T),
     /// Something unreadable or from another schema was found and erased.
     Discarded,
-}
-
-/// `{"v":version,"data":value}`, as serde wrote it for a struct `{ v: u32, data: T }`.
-struct Envelope<T> {
-    v: u32,
-    data: T,
-}
-
-impl<T: Encode> Encode for Envelope<T> {
-    fn encode(&self, out: &mut String) {
-        Obj::start(out)
-            .field("v", &self.v)
-            .field("data", &self.data)
-            .end();
-    }
-}
-
-impl<T: Decode> Decode for Envelope<T> {
-    fn decode(v: &decode::Json) -> Result<Self, String> {
-        // Other members are ignored, a repeated one refused (the envelope had no
-        // `deny_unknown_fields`).
-        let f = decode::Fields::checked(v, &["v", "data"], false)?;
-        Ok(Envelope {
-            v: f.req("v")?,
-            data: f.req("data")?,
-        })
-    }
 }
 
 const REMEMBER: &str = "remember";

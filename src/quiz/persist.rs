@@ -46,11 +46,8 @@ impl QuizState {
         // serde_json read the text into a `Value` first, which keeps the last of repeated
         // keys; `dedup` does the same, so exactly the same texts are accepted.
         let value = decode::parse(text).map_err(StateError::Malformed)?.dedup();
-        let found = match Fields::of(&value)
-            .ok()
-            .and_then(|f| f.get("schema_version"))
-        {
-            Some(Json::Uint(n)) => *n,
+        let found = match Fields::of(&value).map(|f| f.get("schema_version").cloned()) {
+            Ok(Some(Json::Uint(n))) => n,
             _ => return Err(StateError::Malformed("no schema_version".into())),
         };
         if found != u64::from(SCHEMA_VERSION) {
