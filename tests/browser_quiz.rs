@@ -297,6 +297,14 @@ async fn a_stored_result_is_restored_with_its_outcome_reasons_and_the_clinic_lin
     let c = content();
     let expected = state.assessment(&c).expect("a result");
     let stored = serde_json::json!({ "v": SCHEMA_VERSION, "data": state.to_json() });
+    // The widget writes the same envelope.
+    assert_eq!(
+        ketamine_guide::content::encode::to_string(&ketamine_guide::content::Envelope {
+            v: SCHEMA_VERSION,
+            data: state.to_json(),
+        }),
+        stored.to_string()
+    );
     let session = web_sys::window()
         .unwrap()
         .session_storage()

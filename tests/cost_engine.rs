@@ -618,6 +618,26 @@ proptest! {
     }
 }
 
+proptest! {
+    // Hundreds of mutants per value: a few values cover it.
+    #![proptest_config(ProptestConfig::with_cases(6))]
+
+    #[test]
+    fn stored_estimator_state_codec_matches_serde(
+        plan in plan(u32::MAX, u64::MAX),
+        book in book(u64::MAX),
+        texts in prop::collection::btree_map("[a-z-]{0,12}", ".{0,8}", 0..4),
+        covered in 0u32..=10_000,
+        copay in cents(u64::MAX),
+    ) {
+        let covered = Bps::new(covered).unwrap();
+        let saved = saved::Saved { plan, book, texts, covered, copay };
+        codec::agree(&saved).map_err(TestCaseError::fail)?;
+        let env = ketamine_guide::content::Envelope { v: 1001, data: saved };
+        codec::agree(&env).map_err(TestCaseError::fail)?;
+    }
+}
+
 #[test]
 fn stored_cost_edge_cases_read_as_serde_reads_them() {
     let cases: &[&str] = &[

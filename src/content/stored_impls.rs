@@ -5,11 +5,13 @@
 
 use super::decode::{unit, Decode, Fields, Json};
 use super::encode::{Encode, Obj};
+use crate::cost::saved::Saved;
 use crate::cost::{
     Bps, Cents, Coverage, DevicesPerDose, EsketaminePrices, Extra, Extras, Hsa, Insurance,
     InsurerKind, Maintenance, Plan, PriceBook, Range, Route, Savings,
 };
 use crate::encode_struct;
+use crate::myths::query::Stored;
 use crate::myths::{Query, Verdict};
 use crate::quiz::answers::{Answer, Answers};
 use crate::quiz::flow::{QuizState, Step};
@@ -60,6 +62,8 @@ encode_struct! {
     EsketaminePrices { device, devices_per_dose, observation }
     PriceBook { iv, im, oral, esketamine }
     Query { text, topics, verdicts }
+    Stored { query }
+    Saved { plan, book, texts, covered, copay }
     QuizState { schema_version, answers, drafts, step, returning, show_errors }
 }
 
@@ -88,6 +92,8 @@ decode_struct! {
     Range (false) { low, typical, high }
     EsketaminePrices (true) { device, devices_per_dose, observation }
     PriceBook (true) { iv, im, oral, esketamine }
+    Saved (true) { plan, book, texts, covered, copay }
+    Stored (true) { query }
 }
 
 impl Decode for Insurance {
