@@ -28,8 +28,9 @@ pub enum Json {
     Obj(Vec<(String, Json)>),
 }
 
-/// Nesting limit, as serde_json's: deep input fails instead of overflowing the stack.
-const MAX_DEPTH: u32 = 128;
+/// Nesting limit, as serde_json's (its 128th opening bracket fails): deep input fails
+/// instead of overflowing the stack.
+const MAX_DEPTH: u32 = 127;
 
 /// Parses one JSON document (surrounding whitespace allowed, nothing else).
 pub fn parse(text: &str) -> Result<Json, String> {
@@ -175,11 +176,11 @@ impl Parser<'_> {
     }
 
     fn nested(&mut self, body: fn(&mut Self) -> Parsed<Json>) -> Parsed<Json> {
+        self.pos += 1; // the opening bracket (taken first: serde_json reports the error after it)
         if self.depth >= MAX_DEPTH {
             return Err("nested too deeply");
         }
         self.depth += 1;
-        self.pos += 1; // the opening bracket
         let v = body(self);
         self.depth -= 1;
         v
@@ -907,6 +908,17 @@ mod tests {
         }
         let deep = "[".repeat(100_000);
         assert!(parse(&deep).unwrap_err().contains("deep"));
+        // serde_json's limit and error position, to the bracket.
+        for text in [
+            "[".repeat(129),
+            format!("{}1{}", "[".repeat(127), "]".repeat(127)),
+            format!("{}1{}", "[".repeat(128), "]".repeat(128)),
+            format!("{{\"a\":{}", "[".repeat(130)),
+        ] {
+            let ours = parse_at(&text).err().map(|e| (e.line, e.column));
+            let theirs = serde_json::from_str::<serde_json::Value>(&text);
+            assert_eq!(ours, theirs.err().map(|e| (e.line(), e.column())));
+        }
         let ok_depth = format!("{}{}", "[".repeat(100), "]".repeat(100));
         assert!(parse(&ok_depth).is_ok());
     }
