@@ -297,6 +297,17 @@ async fn a_stored_result_is_restored_with_its_outcome_reasons_and_the_clinic_lin
     let c = content();
     let expected = state.assessment(&c).expect("a result");
     let stored = serde_json::json!({ "v": SCHEMA_VERSION, "data": state.to_json() });
+    // The widget writes the envelope serde wrote: `v` first, then the state as a string.
+    assert_eq!(
+        ketamine_guide::content::encode::to_string(&ketamine_guide::content::Envelope {
+            v: SCHEMA_VERSION,
+            data: state.to_json(),
+        }),
+        format!(
+            r#"{{"v":{SCHEMA_VERSION},"data":{}}}"#,
+            serde_json::to_string(&state.to_json()).unwrap()
+        )
+    );
     let session = web_sys::window()
         .unwrap()
         .session_storage()

@@ -821,3 +821,124 @@ fn unknown_or_corrupt_stored_state_is_refused_with_an_error() {
         );
     }
 }
+
+// --- stored state: the hand-written codec against serde ---------------------------------------
+
+#[path = "codec/mod.rs"]
+mod codec;
+
+/// How the quiz state was read before: through a serde_json `Value`.
+fn old_from_json(text: &str) -> Result<QuizState, StateError> {
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| StateError::Malformed(e.to_string()))?;
+    let found = value
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| StateError::Malformed("no schema_version".into()))?;
+    if found != u64::from(SCHEMA_VERSION) {
+        return Err(StateError::Version {
+            found: u32::try_from(found).unwrap_or(u32::MAX),
+        });
+    }
+    serde_json::from_value(value).map_err(|e| StateError::Malformed(e.to_string()))
+}
+
+/// Same state, or the same kind of refusal (messages differ).
+fn same_state_reading(text: &str) -> Result<(), String> {
+    let kind = |r: Result<QuizState, StateError>| match r {
+        Ok(s) => Ok(s),
+        Err(StateError::Malformed(_)) => Err(None),
+        Err(StateError::Version { found }) => Err(Some(found)),
+    };
+    let (ours, theirs) = (kind(QuizState::from_json(text)), kind(old_from_json(text)));
+    if ours == theirs {
+        Ok(())
+    } else {
+        Err(format!("{text}\n ours:   {ours:?}\n before: {theirs:?}"))
+    }
+}
+
+fn any_quiz_state() -> impl Strategy<Value = QuizState> {
+    let step = prop_oneof![
+        ".{0,8}".prop_map(Step::Question),
+        Just(Step::Review),
+        Just(Step::Result),
+    ];
+    (
+        any_answers(),
+        prop::collection::btree_map(".{0,6}", ".{0,6}", 0..3),
+        step,
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(answers, drafts, step, returning, show_errors)| QuizState {
+                schema_version: SCHEMA_VERSION,
+                answers,
+                drafts,
+                step,
+                returning,
+                show_errors,
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn stored_quiz_state_codec_matches_serde(s in any_quiz_state()) {
+        let text = serde_json::to_string(&s).unwrap();
+        prop_assert_eq!(&s.to_json(), &text);
+        prop_assert_eq!(QuizState::from_json(&text), Ok(s.clone()));
+        let value: Value = serde_json::from_str(&text).unwrap();
+        for mutant in codec::mutants(&value) {
+            same_state_reading(&mutant).map_err(TestCaseError::fail)?;
+        }
+    }
+
+    #[test]
+    fn stored_answers_codec_matches_serde(answers in any_answers()) {
+        codec::agree(&answers).map_err(TestCaseError::fail)?;
+    }
+}
+
+#[test]
+fn stored_quiz_edge_cases_read_as_before() {
+    let cases = [
+        r#"{"schema_version":1,"answers":{},"step":"review"}"#,
+        r#"{"schema_version":1,"answers":{},"step":{"review":null}}"#,
+        r#"{"schema_version":1,"answers":{},"step":{"review":1}}"#,
+        r#"{"schema_version":1,"answers":{},"step":{"question":"age"}}"#,
+        r#"{"schema_version":1,"answers":{},"step":{"question":"a","question":"b"}}"#,
+        r#"{"schema_version":1,"answers":{},"step":{"question":"a","review":null}}"#,
+        r#"{"schema_version":1,"answers":{},"step":"question"}"#,
+        r#"{"schema_version":1,"answers":{},"step":"Review"}"#,
+        r#"{"schema_version":1,"answers":{},"step":"review","step":"result"}"#,
+        r#"{"schema_version":2,"answers":{},"step":"review"}"#,
+        r#"{"schema_version":1,"schema_version":2,"answers":{},"step":"review"}"#,
+        r#"{"schema_version":4294967296,"answers":{}}"#,
+        r#"{"schema_version":1.0,"answers":{},"step":"review"}"#,
+        r#"{"schema_version":-1,"answers":{},"step":"review"}"#,
+        r#"{"schema_version":1,"answers":{"a":null,"b":["x"],"c":3,"d":"y"},"step":"review"}"#,
+        r#"{"schema_version":1,"answers":{"a":-3},"step":"review"}"#,
+        r#"{"schema_version":1,"answers":{"a":3.5},"step":"review"}"#,
+        r#"{"schema_version":1,"answers":{"a":[1]},"step":"review"}"#,
+        r#"{"schema_version":1,"answers":{"a":{}},"step":"review"}"#,
+        r#"{"schema_version":1,"answers":{"a":4294967296},"step":"review"}"#,
+        r#"{"schema_version":1,"answers":{"a":1,"a":"x"},"step":"review"}"#,
+        r#"{"schema_version":1,"answers":{},"step":"review","drafts":null}"#,
+        r#"{"schema_version":1,"answers":{},"step":"review","returning":true,"show_errors":false}"#,
+        r#"{"schema_version":1,"answers":{},"step":"review","extra":1}"#,
+        r#"{"schema_version":1,"answers":{}}"#,
+        r#"[1,{},{},"review"]"#,
+        "",
+        "{",
+        "null",
+    ];
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|t| same_state_reading(t).err())
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

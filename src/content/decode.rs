@@ -8,6 +8,7 @@
 //!
 //! Errors are short strings: a path such as `.questions[3].legend` then `: ` and the problem.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// A parsed JSON value. Numbers keep serde_json's three kinds so integer fields reject
@@ -27,11 +28,38 @@ pub enum Json {
     Obj(Vec<(String, Json)>),
 }
 
-/// Nesting limit, as serde_json's: deep input fails instead of overflowing the stack.
-const MAX_DEPTH: u32 = 128;
+/// Nesting limit, as serde_json's (its 128th opening bracket fails): deep input fails
+/// instead of overflowing the stack.
+const MAX_DEPTH: u32 = 127;
 
 /// Parses one JSON document (surrounding whitespace allowed, nothing else).
 pub fn parse(text: &str) -> Result<Json, String> {
+    parse_at(text).map_err(|e| {
+        let mut out = String::from("invalid JSON at byte ");
+        out.push_str(&e.pos.to_string());
+        out.push_str(": ");
+        out.push_str(e.msg);
+        out
+    })
+}
+
+/// Where and why [`parse_at`] stopped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    /// Byte offset where reading stopped.
+    pub pos: usize,
+    /// The problem.
+    pub msg: &'static str,
+    /// 1-based line of the error as serde_json reports it.
+    pub line: usize,
+    /// Column as serde_json reports it: bytes (not characters) from the start of the line
+    /// up to and including the offending byte, 0 when the error is at a line's very start
+    /// (e.g. end of input after a newline).
+    pub column: usize,
+}
+
+/// [`parse`], with a failure's position.
+pub fn parse_at(text: &str) -> Result<Json, ParseError> {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
@@ -47,12 +75,47 @@ pub fn parse(text: &str) -> Result<Json, String> {
         }
     });
     result.map_err(|msg| {
-        let mut e = String::from("invalid JSON at byte ");
-        e.push_str(&p.pos.to_string());
-        e.push_str(": ");
-        e.push_str(msg);
-        e
+        // These are found by looking at a byte without taking it; serde_json reports them
+        // one byte on, as if taken (every other error here is after the byte was taken or
+        // at the end of input, where both agree).
+        let peeked = matches!(
+            msg,
+            "expected a value" | "expected a key" | "trailing characters" | "invalid number"
+        );
+        let at = if peeked && p.pos < p.bytes.len() {
+            p.pos + 1
+        } else {
+            p.pos
+        };
+        let before = &p.bytes[..at.min(p.bytes.len())];
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        ParseError {
+            pos: p.pos,
+            msg,
+            line: 1 + before.iter().filter(|&&b| b == b'\n').count(),
+            column: before.len() - line_start,
+        }
     })
+}
+
+impl Json {
+    /// The tree as serde_json's `Value` holds it: in every object a repeated key keeps only
+    /// its last value (and keys come out sorted, as in its `BTreeMap`). Stored quiz state was
+    /// read through a `Value`, so this keeps accepting exactly what that accepted.
+    pub fn dedup(self) -> Json {
+        match self {
+            Json::Arr(items) => Json::Arr(items.into_iter().map(Json::dedup).collect()),
+            Json::Obj(members) => {
+                let map: BTreeMap<String, Json> =
+                    members.into_iter().map(|(k, v)| (k, v.dedup())).collect();
+                Json::Obj(map.into_iter().collect())
+            }
+            other => other,
+        }
+    }
 }
 
 /// Parses `text` and decodes it as `T`.
@@ -92,7 +155,7 @@ impl Parser<'_> {
     fn expect_word(&mut self, word: &[u8], value: Json) -> Parsed<Json> {
         for &b in word {
             if self.next()? != b {
-                return Err("expected a value");
+                return Err("invalid literal");
             }
         }
         Ok(value)
@@ -113,11 +176,11 @@ impl Parser<'_> {
     }
 
     fn nested(&mut self, body: fn(&mut Self) -> Parsed<Json>) -> Parsed<Json> {
+        self.pos += 1; // the opening bracket (taken first: serde_json reports the error after it)
         if self.depth >= MAX_DEPTH {
             return Err("nested too deeply");
         }
         self.depth += 1;
-        self.pos += 1; // the opening bracket
         let v = body(self);
         self.depth -= 1;
         v
@@ -230,18 +293,28 @@ impl Parser<'_> {
         Ok(())
     }
 
+    /// Four hex digits. All four are taken before any is checked, as serde_json does, so a
+    /// bad escape is reported at the same place.
     fn hex4(&mut self) -> Parsed<u32> {
         let mut n = 0;
+        let mut valid = true;
         for _ in 0..4 {
             let digit = match self.next()? {
                 b @ b'0'..=b'9' => b - b'0',
                 b @ b'a'..=b'f' => b - b'a' + 10,
                 b @ b'A'..=b'F' => b - b'A' + 10,
-                _ => return Err("invalid escape"),
+                _ => {
+                    valid = false;
+                    0
+                }
             };
             n = n * 16 + u32::from(digit);
         }
-        Ok(n)
+        if valid {
+            Ok(n)
+        } else {
+            Err("invalid escape")
+        }
     }
 
     fn digit(&self) -> Option<u64> {
@@ -495,6 +568,24 @@ impl Decode for u32 {
     }
 }
 
+impl Decode for u64 {
+    fn decode(v: &Json) -> Result<Self, String> {
+        match v {
+            Json::Uint(n) => Ok(*n),
+            _ => Err(expected("a whole number")),
+        }
+    }
+}
+
+impl Decode for u8 {
+    fn decode(v: &Json) -> Result<Self, String> {
+        match v {
+            Json::Uint(n) => u8::try_from(*n).map_err(|_| expected("a smaller number")),
+            _ => Err(expected("a whole number")),
+        }
+    }
+}
+
 impl Decode for f64 {
     fn decode(v: &Json) -> Result<Self, String> {
         match *v {
@@ -538,7 +629,7 @@ impl<T: Decode> Decode for BTreeMap<String, T> {
     fn decode(v: &Json) -> Result<Self, String> {
         let mut map = BTreeMap::new();
         // A repeated key keeps its last value, as with serde.
-        for (key, value) in Fields::of(v)?.members {
+        for (key, value) in Fields::of(v)?.members.iter() {
             map.insert(key.clone(), T::decode(value).map_err(|e| in_field(key, e))?);
         }
         Ok(map)
@@ -548,20 +639,61 @@ impl<T: Decode> Decode for BTreeMap<String, T> {
 /// The members of a JSON object, read by name. Unknown members are ignored (native tests
 /// reject them in the shipped files).
 pub struct Fields<'a> {
-    members: &'a [(String, Json)],
+    members: Cow<'a, [(String, Json)]>,
+    /// Read from a list (see [`Fields::checked`]): a missing `Option` member is an error.
+    list: bool,
 }
 
 impl<'a> Fields<'a> {
     /// The object's members; an error for anything but an object.
     pub fn of(v: &'a Json) -> Result<Self, String> {
         match v {
-            Json::Obj(members) => Ok(Fields { members }),
+            Json::Obj(members) => Ok(Fields {
+                members: Cow::Borrowed(members),
+                list: false,
+            }),
             _ => Err(expected("a table")),
         }
     }
 
+    /// The members of a struct that serde derives, with `deny_unknown_fields` (`deny =
+    /// true`) or without: like serde, a repeated known key is refused, and with `deny` so is
+    /// any key not in `names`. Also like serde_json, a list is read as the fields in
+    /// declaration order (`names`); missing trailing ones are then treated as absent.
+    pub fn checked(v: &'a Json, names: &[&str], deny: bool) -> Result<Self, String> {
+        if let Json::Arr(items) = v {
+            if items.len() > names.len() {
+                return Err(": trailing characters".to_owned());
+            }
+            let members = names
+                .iter()
+                .map(|n| (*n).to_owned())
+                .zip(items.iter().cloned());
+            return Ok(Fields {
+                members: Cow::Owned(members.collect()),
+                list: true,
+            });
+        }
+        let f = Fields::of(v)?;
+        for (i, (key, _)) in f.members.iter().enumerate() {
+            let known = names.contains(&key.as_str());
+            let problem = if !known && deny {
+                ": unknown field `"
+            } else if known && f.members[..i].iter().any(|(k, _)| k == key) {
+                ": duplicate field `"
+            } else {
+                continue;
+            };
+            let mut e = String::from(problem);
+            e.push_str(key);
+            e.push('`');
+            return Err(e);
+        }
+        Ok(f)
+    }
+
     /// The member called `name`, if present.
-    pub fn get(&self, name: &str) -> Option<&'a Json> {
+    pub fn get(&self, name: &str) -> Option<&Json> {
         self.members
             .iter()
             .find(|(key, _)| key == name)
@@ -581,8 +713,12 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// An optional member: absent or `null` is `None`.
+    /// An optional member: absent or `null` is `None` (absent from a list is an error, as
+    /// serde's).
     pub fn opt<T: Decode>(&self, name: &str) -> Result<Option<T>, String> {
+        if self.list {
+            return self.req(name);
+        }
         self.or(name, None)
     }
 
@@ -600,10 +736,16 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// A unit enum variant written as its serde name.
+/// A unit enum variant written as its serde name (or, as serde_json also reads it, as an
+/// object whose only member is that name with `null`).
 pub fn unit<T: Copy>(v: &Json, variants: &[(&str, T)]) -> Result<T, String> {
-    let Json::Str(s) = v else {
-        return Err(expected("a name"));
+    let s = match v {
+        Json::Str(s) => s,
+        Json::Obj(m) => match m.as_slice() {
+            [(s, Json::Null)] => s,
+            _ => return Err(expected("a name")),
+        },
+        _ => return Err(expected("a name")),
     };
     match variants.iter().find(|(name, _)| name == s) {
         Some((_, variant)) => Ok(*variant),
@@ -766,6 +908,17 @@ mod tests {
         }
         let deep = "[".repeat(100_000);
         assert!(parse(&deep).unwrap_err().contains("deep"));
+        // serde_json's limit and error position, to the bracket.
+        for text in [
+            "[".repeat(129),
+            format!("{}1{}", "[".repeat(127), "]".repeat(127)),
+            format!("{}1{}", "[".repeat(128), "]".repeat(128)),
+            format!("{{\"a\":{}", "[".repeat(130)),
+        ] {
+            let ours = parse_at(&text).err().map(|e| (e.line, e.column));
+            let theirs = serde_json::from_str::<serde_json::Value>(&text);
+            assert_eq!(ours, theirs.err().map(|e| (e.line(), e.column())));
+        }
         let ok_depth = format!("{}{}", "[".repeat(100), "]".repeat(100));
         assert!(parse(&ok_depth).is_ok());
     }
@@ -806,6 +959,18 @@ mod tests {
         #[test]
         fn json_like_text_never_panics(text in r#"[\[\]{}",:0-9.eE+\-\\u tfnrl a-d]{0,48}"#) {
             let _ = parse(&text);
+        }
+
+        #[test]
+        fn errors_are_where_serde_json_puts_them(
+            text in r#"[\[\]{}",:0-9a-fnrtsuleE.+\- \n\\é]{0,24}"#,
+        ) {
+            let theirs = serde_json::from_str::<serde_json::Value>(&text);
+            match (parse_at(&text), theirs) {
+                (Ok(_), Ok(_)) => {}
+                (Err(o), Err(e)) => prop_assert_eq!((o.line, o.column), (e.line(), e.column())),
+                (o, e) => prop_assert!(false, "{text:?}: {o:?} vs {e:?}"),
+            }
         }
 
         #[test]

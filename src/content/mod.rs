@@ -6,9 +6,12 @@
 
 pub mod decode;
 mod decode_impls;
+pub mod encode;
 #[cfg(all(target_arch = "wasm32", not(feature = "bundled-content")))]
 mod remote;
 pub mod shell;
+mod stored_impls;
+pub use stored_impls::Envelope;
 
 #[cfg(all(target_arch = "wasm32", not(feature = "bundled-content")))]
 pub use remote::{ensure, set_base};

@@ -14,7 +14,10 @@ pub mod parse;
 pub mod plan;
 pub mod price_book;
 mod price_json;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod price_json_serde;
 pub mod route;
+pub mod saved;
 
 pub use calc::{Arg, CalcKey, CalcLine, NumberFormat, PlainUsd, Value};
 pub use estimate::{

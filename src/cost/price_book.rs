@@ -5,7 +5,6 @@ use super::money::{Cents, Level, Range};
 use super::plan::{DevicesPerDose, Route};
 use super::price_json;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// Esketamine prices: the medicine is priced per nasal spray device, and the clinic charges
 /// for the 2-hour observation on top.
@@ -273,28 +272,7 @@ impl PriceBook {
     /// A bare amount means one fixed price. `typical` is optional (midpoint). Routes and
     /// esketamine parts that are left out keep their defaults. Never panics.
     pub fn from_json(text: &str) -> Result<PriceBook, PriceBookError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| PriceBookError::BadJson {
-            line: e.line(),
-            column: e.column(),
-        })?;
-        let Value::Object(routes) = value else {
-            return Err(PriceBookError::NotAnObject);
-        };
-        let mut book = PriceBook::DEFAULT;
-        for (key, v) in &routes {
-            let route = Route::from_id(key)
-                .ok_or_else(|| PriceBookError::UnknownRoute { key: key.clone() })?;
-            match route {
-                Route::Iv => book.iv = price_json::read_range(route, PricePart::Session, v)?,
-                Route::Im => book.im = price_json::read_range(route, PricePart::Session, v)?,
-                Route::Oral => book.oral = price_json::read_range(route, PricePart::Session, v)?,
-                Route::Esketamine => {
-                    book.esketamine = price_json::read_esketamine(v, book.esketamine)?
-                }
-            }
-        }
-        book.validate()?;
-        Ok(book)
+        price_json::read_book(text)
     }
 }
 

@@ -21,6 +21,22 @@ pub struct Query {
     pub verdicts: Vec<Verdict>,
 }
 
+/// What survives a reload: the search text and filters only. Open cards are not kept, so a
+/// returning person sees a calm, collapsed list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stored {
+    /// The person's query.
+    pub query: Query,
+}
+
+impl Stored {
+    /// Wraps a query for storage.
+    pub fn new(query: Query) -> Self {
+        Stored { query }
+    }
+}
+
 impl Query {
     /// A query for this text with no filters.
     pub fn text(text: impl Into<String>) -> Self {

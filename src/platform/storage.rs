@@ -5,7 +5,9 @@
 //! trusted. Session storage is the default; local storage only when the person opts in
 //! ("remember on this device"); nothing at all when the embed says `persist="none"`.
 
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use crate::content::decode::{self, Decode};
+use crate::content::encode::{self, Encode};
+use crate::content::Envelope;
 use web_sys::Storage;
 
 /// Prefix of every key the widget writes.
@@ -38,12 +40,6 @@ pub enum Loaded<T> {
     Restored(T),
     /// Something unreadable or from another schema was found and erased.
     Discarded,
-}
-
-#[derive(Serialize, Deserialize)]
-struct Envelope<T> {
-    v: u32,
-    data: T,
 }
 
 const REMEMBER: &str = "remember";
@@ -118,7 +114,7 @@ impl Scope {
     }
 
     /// Reads a value stored under `name` with schema version `version`.
-    pub fn load<T: DeserializeOwned>(&self, name: &str, version: u32) -> Loaded<T> {
+    pub fn load<T: Decode>(&self, name: &str, version: u32) -> Loaded<T> {
         let Some(store) = self.store() else {
             return Loaded::Empty;
         };
@@ -126,7 +122,7 @@ impl Scope {
         let Ok(Some(text)) = store.get_item(&key) else {
             return Loaded::Empty;
         };
-        match serde_json::from_str::<Envelope<T>>(&text) {
+        match decode::from_str::<Envelope<T>>(&text) {
             Ok(env) if env.v == version => Loaded::Restored(env.data),
             _ => {
                 let _ = store.remove_item(&key);
@@ -137,14 +133,13 @@ impl Scope {
 
     /// Stores `value` under `name` with schema version `version` (quietly does nothing when
     /// storage is unavailable or full: the widget still works, it just forgets on reload).
-    pub fn save<T: Serialize>(&self, name: &str, version: u32, value: &T) {
+    pub fn save<T: Encode>(&self, name: &str, version: u32, value: &T) {
         let Some(store) = self.store() else { return };
-        if let Ok(text) = serde_json::to_string(&Envelope {
+        let text = encode::to_string(&Envelope {
             v: version,
             data: value,
-        }) {
-            let _ = store.set_item(&self.key(name), &text);
-        }
+        });
+        let _ = store.set_item(&self.key(name), &text);
     }
 
     /// Removes one stored value from both storages.

@@ -36,25 +36,27 @@ impl std::error::Error for StateError {}
 impl QuizState {
     /// The state as JSON.
     pub fn to_json(&self) -> String {
-        // A map of strings and numbers always serialises; the fallback is never reached.
-        serde_json::to_string(self).unwrap_or_default()
+        crate::content::encode::to_string(self)
     }
 
     /// Reads state written by [`QuizState::to_json`], checking the schema version first so an
     /// old shape is reported as such rather than as garbage.
     pub fn from_json(text: &str) -> Result<Self, StateError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| StateError::Malformed(e.to_string()))?;
-        let found = value
-            .get("schema_version")
-            .and_then(serde_json::Value::as_u64)
-            .ok_or_else(|| StateError::Malformed("no schema_version".into()))?;
+        use crate::content::decode::{self, Decode, Fields, Json};
+        // serde_json read the text into a `Value` first, which keeps the last of repeated
+        // keys; `dedup` does the same, so exactly the same texts are accepted.
+        let value = decode::parse(text).map_err(StateError::Malformed)?.dedup();
+        let found = match Fields::of(&value).map(|f| f.get("schema_version").cloned()) {
+            Ok(Some(Json::Uint(n))) => n,
+            _ => return Err(StateError::Malformed("no schema_version".into())),
+        };
         if found != u64::from(SCHEMA_VERSION) {
             return Err(StateError::Version {
                 found: u32::try_from(found).unwrap_or(u32::MAX),
             });
         }
-        serde_json::from_value(value).map_err(|e| StateError::Malformed(e.to_string()))
+        QuizState::decode(&value)
+            .map_err(|e| StateError::Malformed(e.trim_start_matches(['.', ':', ' ']).to_owned()))
     }
 
     /// Reads stored state and repairs it against the content (drops unknown questions and

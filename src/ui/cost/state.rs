@@ -4,6 +4,7 @@
 
 use super::inputs::{bps_text, cents_text, parse_field, Parsed};
 pub use super::inputs::{ExtraKind, Field, FieldError, Kind};
+pub use crate::cost::saved::Saved;
 use crate::cost::{
     Bps, Cents, Coverage, DevicesPerDose, InsurerKind, ParseError, Plan, PriceBook, Route,
 };
@@ -22,22 +23,6 @@ pub enum CoverageKind {
     Percent,
     /// Copay.
     Copay,
-}
-
-/// What survives a reload (session storage).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Saved {
-    /// The last valid plan.
-    pub plan: Plan,
-    /// The last valid prices.
-    pub book: PriceBook,
-    /// Raw texts by [`Field::key`].
-    pub texts: BTreeMap<String, String>,
-    /// Last valid share covered (kept while another coverage kind is picked).
-    pub covered: Bps,
-    /// Last valid copay.
-    pub copay: Cents,
 }
 
 /// Storage name and version. The version follows the plan's schema and this shape.

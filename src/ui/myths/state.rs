@@ -1,8 +1,8 @@
 //! The explorer's state: the query (stored, so a reload keeps it), which cards are open, and
 //! where focus should go after the next render. Plain data; the engine interprets the query.
 
+pub use crate::myths::query::Stored;
 use crate::myths::{Query, Verdict};
-use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -10,22 +10,6 @@ use yew::Reducible;
 pub const STORE_NAME: &str = "myths";
 /// Schema version of [`Stored`]; bump it when its shape changes, so old values are dropped.
 pub const STORE_VERSION: u32 = 1;
-
-/// What survives a reload: the search text and filters only. Open cards are not kept, so a
-/// returning person sees a calm, collapsed list.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Stored {
-    /// The person's query.
-    pub query: Query,
-}
-
-impl Stored {
-    /// Wraps a query for storage.
-    pub fn new(query: Query) -> Self {
-        Stored { query }
-    }
-}
 
 /// Where focus goes after the next render.
 #[derive(Clone, Debug, PartialEq)]
