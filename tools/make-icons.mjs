@@ -1,4 +1,4 @@
-// Draws the app icons (PNG) without any image library: a calm blue tile with a white ring and
+// Draws the app icons (PNG, and an SVG favicon) without any image library: a calm blue tile with a white ring and
 // dot. Run once when the design changes: `node tools/make-icons.mjs`; the PNGs are committed.
 import { deflateSync } from "node:zlib";
 import { writeFileSync } from "node:fs";
@@ -64,4 +64,12 @@ writeFileSync(new URL("icon-192.png", out), icon(192, { maskable: false }));
 writeFileSync(new URL("icon-512.png", out), icon(512, { maskable: false }));
 writeFileSync(new URL("maskable-512.png", out), icon(512, { maskable: true }));
 writeFileSync(new URL("apple-touch-icon.png", out), icon(180, { maskable: true }));
+// The page's favicon: the same tile as a few hundred bytes of SVG (the PNGs serve the manifest).
+writeFileSync(
+  new URL("icon.svg", out),
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">' +
+    '<rect width="100" height="100" rx="18" fill="#1d5fa8"/>' +
+    '<circle cx="50" cy="50" r="27.5" fill="none" stroke="#fff" stroke-width="7"/>' +
+    '<circle cx="50" cy="50" r="9" fill="#fff"/></svg>\n',
+);
 console.log("icons written to pwa/icons/");
