@@ -76,9 +76,17 @@ async function coldLoad(url) {
   await page.goto(url);
   await page.waitForFunction(() => window.__kgReady !== undefined, null, { timeout: 20000 });
   const t = await page.evaluate(() => window.__kgReady);
+  // Start-up phases (marks written by boot.js; the static twin has none).
+  const p = await page.evaluate(() => {
+    const mark = (n) => performance.getEntriesByName(n)[0]?.startTime;
+    const res = (re) => performance.getEntriesByType("resource").find((e) => re.test(e.name))?.responseEnd;
+    return { boot: mark("kg-boot"), glue: mark("kg-glue"), wasmLoaded: res(/\.wasm$/), wasm: mark("kg-wasm") };
+  });
   await context.close();
+  phases.push({ ...p, ready: t });
   return t;
 }
+const phases = [];
 try {
   // The static twin: the app's own first view, rendered once, saved as plain HTML + the same CSS.
   const page = await browser.newPage();
@@ -96,12 +104,17 @@ try {
   }
   await twin.close();
   const a = stats(app);
+  const appPhases = phases.filter((p) => p.boot !== undefined);
+  const phase = (k) => stats(appPhases.map((p) => p[k])).median;
   const s = stats(stat);
   console.log(`\n## Navigation → first interactive view, ${loads} cold loads each (ms)\n`);
   console.log("page".padEnd(28) + "median".padStart(8) + "p95".padStart(8));
   console.log("app (data-ready)".padEnd(28) + fmt(a.median) + fmt(a.p95));
   console.log("static HTML twin".padEnd(28) + fmt(s.median) + fmt(s.p95));
   console.log("ratio app / static".padEnd(28) + fmt(a.median / s.median) + fmt(a.p95 / s.p95));
+  console.log("\nstart-up phases, median ms from navigation: boot.js runs " + phase("boot").toFixed(0) +
+    ", JS glue imported " + phase("glue").toFixed(0) + ", wasm downloaded " + phase("wasmLoaded").toFixed(0) +
+    ", wasm started (first render begun) " + phase("wasm").toFixed(0) + ", data-ready " + phase("ready").toFixed(0));
 
   // --- 3. interactions ------------------------------------------------------------------------
   const context = await browser.newContext();

@@ -73,10 +73,14 @@ const inline = /<script type="module"(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/;
 const match = html.match(inline);
 if (!match) fail("Trunk's inline loader was not found in index.html");
 // Static imports cannot sit inside the try block, so the bindings import becomes dynamic.
+// Performance marks (kg-boot, kg-glue, kg-wasm) let the bench split start-up into phases.
 const loader = match[1].trim().replace(
   /import init, \* as bindings from '([^']+)';/,
-  "const bindings = await import('$1');\nconst init = bindings.default;",
+  "performance.mark('kg-boot');\nconst bindings = await import('$1');\nperformance.mark('kg-glue');\nconst init = bindings.default;",
 );
+if (!/performance\.mark\('kg-glue'\)/.test(loader)) fail("Trunk's loader has no bindings import to mark");
+const marked = loader.replace(/(const wasm = await init\([^;]*\);)/, "$1\nperformance.mark('kg-wasm');");
+if (marked === loader) fail("Trunk's loader has no init call to mark");
 if (/^\s*import\s/m.test(loader)) fail("unexpected static import in Trunk's loader:\n" + loader);
 
 const serviceWorker = `
@@ -123,7 +127,7 @@ const showLoadError = (err) => {
 };
 try {
   await (async () => {
-${loader.split("\n").map((l) => "    " + l).join("\n")}
+${marked.split("\n").map((l) => "    " + l).join("\n")}
   })();
 } catch (err) {
   showLoadError(err);
