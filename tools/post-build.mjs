@@ -76,7 +76,12 @@ if (!match) fail("Trunk's inline loader was not found in index.html");
 // Performance marks (kg-boot, kg-glue, kg-wasm) let the bench split start-up into phases.
 const loader = match[1].trim().replace(
   /import init, \* as bindings from '([^']+)';/,
-  "performance.mark('kg-boot');\nconst bindings = await import('$1');\nperformance.mark('kg-glue');\nconst init = bindings.default;",
+  "performance.mark('kg-boot');\n" +
+    // Reads the preloaded content files now, in parallel with the wasm; the app takes these
+    // promises instead of fetching the same files again after it has started.
+    "window.__kgPreload = Object.fromEntries([...document.querySelectorAll('link[rel=preload][as=fetch][href$=\".json\"]')]" +
+    ".map((l) => [l.getAttribute('href').replace('./', ''), fetch(l.href).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))]));\n" +
+    "const bindings = await import('$1');\nperformance.mark('kg-glue');\nconst init = bindings.default;",
 );
 if (!/performance\.mark\('kg-glue'\)/.test(loader)) fail("Trunk's loader has no bindings import to mark");
 const marked = loader.replace(/(const wasm = await init\([^;]*\);)/, "$1\nperformance.mark('kg-wasm');");

@@ -54,22 +54,53 @@ fn fetch(
 ) -> impl std::future::Future<Output = Result<String, String>> {
     let name = file_name(locale, feature).unwrap_or("missing.json");
     let url = BASE.with(|b| format!("{}{name}", b.borrow()));
-    let promise = crate::platform::window().fetch_with_str(&url);
+    // The standalone page's loader may already be reading this file (see tools/post-build.mjs):
+    // take its promise of the text instead of asking again.
+    let started = match preloaded(name) {
+        Some(text) => Started::Text(text),
+        None => Started::Response(crate::platform::window().fetch_with_str(&url)),
+    };
     async move {
         let fail = |why: &str| format!("{url}: {why}");
-        let response: web_sys::Response = JsFuture::from(promise)
-            .await
-            .map_err(|_| fail("network error"))?
-            .dyn_into()
-            .map_err(|_| fail("not a response"))?;
-        if !response.ok() {
-            return Err(fail(&format!("HTTP {}", response.status())));
-        }
-        let text = response.text().map_err(|_| fail("unreadable"))?;
+        let text = match started {
+            Started::Text(text) => text,
+            Started::Response(promise) => {
+                let response: web_sys::Response = JsFuture::from(promise)
+                    .await
+                    .map_err(|_| fail("network error"))?
+                    .dyn_into()
+                    .map_err(|_| fail("not a response"))?;
+                if !response.ok() {
+                    return Err(fail(&format!("HTTP {}", response.status())));
+                }
+                response.text().map_err(|_| fail("unreadable"))?
+            }
+        };
         JsFuture::from(text)
             .await
             .ok()
             .and_then(|t| t.as_string())
-            .ok_or_else(|| fail("unreadable"))
+            .ok_or_else(|| fail("not downloaded"))
     }
+}
+
+/// A download under way: a response to come, or (preloaded by the page) its text.
+enum Started {
+    Response(js_sys::Promise),
+    Text(js_sys::Promise),
+}
+
+/// The page loader's promise of a file's text, taken once (a failed one is not reused).
+fn preloaded(name: &str) -> Option<js_sys::Promise> {
+    let window = crate::platform::window();
+    let map = js_sys::Reflect::get(&window, &"__kgPreload".into()).ok()?;
+    if !map.is_object() {
+        return None;
+    }
+    let text = js_sys::Reflect::get(&map, &name.into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let _ = js_sys::Reflect::delete_property(map.unchecked_ref::<js_sys::Object>(), &name.into());
+    Some(text)
 }
