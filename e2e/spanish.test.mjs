@@ -33,11 +33,17 @@ async function openSpanish(context, log) {
 }
 
 test("a browser that prefers Spanish gets Spanish; the page and the widget say so", async () => {
-  const context = await env.browser.newContext({ locale: "es-MX" });
+  // No service worker here: it would fetch every file for offline use, which is not the point.
+  const context = await env.browser.newContext({ locale: "es-MX", serviceWorkers: "block" });
+  const log = recordRequests(context);
   const page = await context.newPage();
   await page.goto(env.server.url);
-  await waitReady(page);
+  await waitReady(page, log);
   assert.equal(await page.locator("html").getAttribute("lang"), "es");
+  // The loader guessed Spanish too: the first view downloaded no English text.
+  const firstView = log.requests.filter((r) => !r.afterReady);
+  assert.deepEqual(firstView.filter((r) => /\/kg-en-/.test(r.url)).map((r) => r.url), []);
+  assert.ok(firstView.some((r) => /\/kg-es-quiz-/.test(r.url)), "the Spanish quiz text was fetched");
   assert.equal(await page.locator(".kg-app").getAttribute("lang"), "es");
   assert.equal((await page.locator('[data-tab="quiz"]').innerText()).trim(), contentString("es", "ui", "tab_quiz"));
   assert.equal(await page.locator('button[data-locale="es"]').getAttribute("aria-pressed"), "true");

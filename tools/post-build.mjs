@@ -27,6 +27,7 @@ const fail = (msg) => {
   process.exit(1);
 };
 
+const contentFiles = {};
 // --- 0. content files -----------------------------------------------------------------------
 // build.rs writes them into the crate's OUT_DIR; the newest index is the build just made.
 {
@@ -45,12 +46,11 @@ const fail = (msg) => {
     if (!existsSync(join(outs[0], name))) fail(`content file ${name} is missing from ${outs[0]}`);
     copyFileSync(join(outs[0], name), join(staging, name));
   }
-  // The standalone page's first view (its own language, the first tool) needs two of them:
-  // start those downloads with the wasm instead of after it has started.
-  const lang = (html.match(/<html lang="([a-z]+)"/) || [])[1] || "en";
-  const first = names.filter((n) => n.startsWith(`kg-${lang}-ui-`) || n.startsWith(`kg-${lang}-quiz-`));
-  const preloads = first.map((n) => `<link rel="preload" href="./${n}" as="fetch" crossorigin="anonymous">`).join("");
-  html = html.replace("</head>", `${preloads}</head>`);
+  // Every file by language and tool, for the loader's early start on the first view's two.
+  for (const name of names) {
+    const [, lang, feature] = name.match(/^kg-([a-z]+)-([a-z]+)-/);
+    (contentFiles[lang] ??= {})[feature] = name;
+  }
 }
 
 // --- 0b. minified JS glue (release) -----------------------------------------------------------
@@ -76,12 +76,7 @@ if (!match) fail("Trunk's inline loader was not found in index.html");
 // Performance marks (kg-boot, kg-glue, kg-wasm) let the bench split start-up into phases.
 const loader = match[1].trim().replace(
   /import init, \* as bindings from '([^']+)';/,
-  "performance.mark('kg-boot');\n" +
-    // Reads the preloaded content files now, in parallel with the wasm; the app takes these
-    // promises instead of fetching the same files again after it has started.
-    "window.__kgPreload = Object.fromEntries([...document.querySelectorAll('link[rel=preload][as=fetch][href$=\".json\"]')]" +
-    ".map((l) => [l.getAttribute('href').replace('./', ''), fetch(l.href).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))]));\n" +
-    "const bindings = await import('$1');\nperformance.mark('kg-glue');\nconst init = bindings.default;",
+  "performance.mark('kg-boot');\nstartFirstView();\nconst bindings = await import('$1');\nperformance.mark('kg-glue');\nconst init = bindings.default;",
 );
 if (!/performance\.mark\('kg-glue'\)/.test(loader)) fail("Trunk's loader has no bindings import to mark");
 const marked = loader.replace(/(const wasm = await init\([^;]*\);)/, "$1\nperformance.mark('kg-wasm');");
@@ -129,6 +124,37 @@ const showLoadError = (err) => {
     '<p>Part of this page did not download or your browser could not run it. ' +
     'Nothing you entered was sent anywhere. Check your connection, then reload.</p>' +
     '<p><a class="kg-button" href="">Reload the page</a></p></div>';
+};
+// Starts reading the first view's two content files (the shell's text and the opening tool's)
+// while the wasm downloads; the app takes these promises instead of fetching them again. The
+// language is guessed as the app chooses it (a remembered choice, then the browser's
+// languages, then English); a wrong guess only costs a download, never the right text.
+const startFirstView = () => {
+  const files = ${JSON.stringify(contentFiles)};
+  const remembered = () => {
+    for (const store of ["sessionStorage", "localStorage"]) {
+      try {
+        const tag = JSON.parse(window[store].getItem("kg:main:locale") || "null")?.data;
+        if (files[tag]) return tag;
+      } catch {
+        // Storage blocked or unreadable: guess from the browser instead.
+      }
+    }
+  };
+  const fromBrowser = () =>
+    [...(navigator.languages || []), navigator.language]
+      .map((t) => String(t || "").split(/[-_]/)[0].toLowerCase())
+      .find((t) => files[t]);
+  const lang = remembered() || fromBrowser() || "en";
+  const section = location.hash.slice(1).split("/")[0];
+  const tool = section !== "ui" && files[lang]?.[section] ? section : "quiz";
+  window.__kgPreload = Object.fromEntries(
+    [files[lang]?.ui, files[lang]?.[tool]].filter(Boolean).map((name) => {
+      const text = fetch("./" + name).then((r) => (r.ok ? r.text() : Promise.reject(new Error("HTTP " + r.status))));
+      text.catch(() => {}); // a wrong guess is never awaited: no unhandled rejection
+      return [name, text];
+    }),
+  );
 };
 try {
   await (async () => {
