@@ -87,7 +87,8 @@ const serviceWorker = `
 // Offline use: the service worker caches the app once it has started. It is only ever
 // registered from the app's own origin (never by embed.js on a host page).
 if ("serviceWorker" in navigator) {
-  // Registered once the page has loaded, so caching never competes with start-up.
+  // Registered once the first view is ready (data-ready), so caching every file for offline
+  // use never competes with start-up (the page's load event comes earlier than that).
   const register = () => {
     navigator.serviceWorker.register("./sw.js").then((reg) => {
       const announce = (worker) => {
@@ -103,8 +104,16 @@ if ("serviceWorker" in navigator) {
       });
     }, (err) => console.warn("ketamine-guide: offline support unavailable", err));
   };
-  if (document.readyState === "complete") register();
-  else addEventListener("load", register, { once: true });
+  const ready = () => document.querySelector('.kg-app[data-ready="true"]');
+  if (ready()) register();
+  else {
+    const watch = new MutationObserver(() => {
+      if (!ready()) return;
+      watch.disconnect();
+      register();
+    });
+    watch.observe(document.getElementById("kg-root") || document.body, { subtree: true, childList: true, attributes: true });
+  }
   addEventListener("kg-update-accept", () => {
     const worker = window.__kgUpdate;
     if (!worker) return;
