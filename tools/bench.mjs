@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, extname } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { launch, serveDist, DIST } from "../e2e/helpers.mjs";
+import { FIRST_VIEW_BUDGET_BYTES, FIRST_VIEW_TARGET_BYTES, measureFirstView } from "./budget.mjs";
 
 const args = process.argv.slice(2);
 const arg = (name, fallback) => Number(args[args.indexOf(`--${name}`) + 1] || 0) || fallback;
@@ -47,28 +48,16 @@ const watchReady = () => {
 const browser = await launch();
 const server = await serveDist();
 
-// What the standalone page fetches before its first view is ready: recorded on a cold load, so
-// content files fetched at run time count too (and files fetched later do not).
-const firstViewNames = await (async () => {
-  const context = await browser.newContext({ serviceWorkers: "block" });
-  const page = await context.newPage();
-  const seen = [];
-  let ready = false;
-  page.on("request", (r) => {
-    if (!ready) seen.push(new URL(r.url()).pathname.replace(/^\//, "") || "index.html");
-  });
-  await page.goto(server.url);
-  await page.waitForSelector('.kg-app[data-ready="true"]');
-  ready = true;
-  await context.close();
-  return new Set(seen);
-})();
-const firstView = rows.filter((r) => firstViewNames.has(r.name));
-const sum = (list, k) => list.reduce((a, r) => a + r[k], 0);
+// What the standalone page fetches before its first view is ready (shared with the budget test).
+const firstView = await measureFirstView(browser, server.url, DIST);
+const firstViewNames = new Set(firstView.files.map((f) => f.name));
 console.log("\n## Bytes shipped (KiB)\n");
 console.log("asset".padEnd(44) + "raw".padStart(9) + "gzip".padStart(9) + "brotli".padStart(9) + "  first view");
 for (const r of rows) console.log(r.name.padEnd(44) + kb(r.raw) + kb(r.gz) + kb(r.br) + (firstViewNames.has(r.name) ? "  ✓" : ""));
-console.log("first view total".padEnd(44) + kb(sum(firstView, "raw")) + kb(sum(firstView, "gz")) + kb(sum(firstView, "br")));
+console.log(
+  `\nfirst view, as shipped: ${firstView.total} bytes brotli in ${firstView.files.length} files ` +
+    `(CI budget ${FIRST_VIEW_BUDGET_BYTES}, issue target ${FIRST_VIEW_TARGET_BYTES})`,
+);
 async function coldLoad(url) {
   const context = await browser.newContext();
   const page = await context.newPage();
