@@ -2,6 +2,7 @@
 //! actions; they decide nothing themselves.
 
 mod cost;
+mod loading;
 mod myths;
 mod quiz;
 mod tabs;
@@ -148,50 +149,18 @@ pub fn App(props: &AppProps) -> Html {
     if !visited.borrow().contains(&place.section) {
         visited.borrow_mut().push(place.section);
     }
-    // Content is fetched per language and tool, when first needed. While a newly chosen
-    // language downloads, the previous one stays on screen.
+    // The shell's text, each shown tool's, and the cost text that config messages quote.
     let needed: Vec<Feature> = std::iter::once(Feature::Shell)
         .chain(visited.borrow().iter().map(|&s| s.feature()))
         .chain((!props.config_errors.is_empty()).then_some(Feature::Cost))
         .collect();
-    let complete = |l: Locale| needed.iter().all(|&f| content::available(l, f));
-    let shown = use_mut_ref(|| None::<Locale>);
-    let locale = if complete(wanted) {
-        wanted
-    } else {
-        let previous = *shown.borrow();
-        previous
-            .filter(|&l| content::available(l, Feature::Shell))
-            .unwrap_or(wanted)
-    };
-    if complete(locale) {
-        *shown.borrow_mut() = Some(locale);
-    }
-    let refresh = use_force_update();
-    let load_error = use_state(|| None::<String>);
-    {
-        let load_error = load_error.clone();
-        let missing = !complete(wanted);
-        use_effect_with((wanted, needed.clone()), move |(wanted, needed)| {
-            if missing {
-                let (wanted, needed) = (*wanted, needed.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    match content::ensure(wanted, needed).await {
-                        Ok(()) => {
-                            load_error.set(None);
-                            refresh.force_update();
-                        }
-                        Err(e) => load_error.set(Some(e)),
-                    }
-                });
-            }
-        });
-    }
+    let loaded = loading::use_content(wanted, needed);
+    let locale = loaded.locale;
     let strings = use_memo(
         (locale, content::available(locale, Feature::Shell)),
         |(l, _)| ShellStrings::load(*l),
     );
-    let ready_now = complete(locale);
+    let ready_now = loaded.complete;
     // The standalone page owns <html lang>; an embed only marks its own root.
     use_effect_with((locale, props.standalone), |(l, standalone)| {
         if *standalone {
@@ -257,7 +226,7 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
-    let s = match (strings.as_ref(), (*load_error).as_ref()) {
+    let s = match (strings.as_ref(), loaded.error.as_deref()) {
         (Ok(s), _) => s,
         (Err(_), Some(e)) => {
             return html! { <div class="kg-app" lang={locale.tag()}>{ load_failed(None, e) }</div> }
@@ -269,8 +238,8 @@ pub fn App(props: &AppProps) -> Html {
     };
     // A download that failed: inside the tool that lacks its text, or (a language that could not
     // be fetched, the previous one still shown) above the tools. Everything else stays usable.
-    let failed = (*load_error).as_deref();
-    let language_failed = failed.filter(|_| locale != wanted && complete(locale));
+    let failed = loaded.error.as_deref();
+    let language_failed = failed.filter(|_| locale != wanted && loaded.complete);
     let label = |section: Section| match section {
         Section::Quiz => s.tab_quiz.clone(),
         Section::Myths => s.tab_myths.clone(),
