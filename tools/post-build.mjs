@@ -21,6 +21,12 @@ if (!staging) {
 const release = process.env.TRUNK_PROFILE === "release";
 const indexPath = join(staging, "index.html");
 let html = readFileSync(indexPath, "utf8");
+/** Every file under `dir`, as paths. */
+const walk = (dir) =>
+  readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
 const hashOf = (text) => createHash("sha256").update(text).digest("hex").slice(0, 16);
 const fail = (msg) => {
   console.error(`post-build: ${msg}`);
@@ -206,11 +212,6 @@ writeFileSync(join(staging, "embed.js"), embed);
 
 // --- 2. the service worker ------------------------------------------------------------------
 if (release) {
-  const walk = (dir) =>
-    readdirSync(dir).flatMap((f) => {
-      const p = join(dir, f);
-      return statSync(p).isDirectory() ? walk(p) : [p];
-    });
   const assets = walk(staging)
     .map((p) => relative(staging, p).split("\\").join("/"))
     .filter((p) => p !== "sw.js" && !p.startsWith(".") && !p.endsWith(".br"))
@@ -229,13 +230,8 @@ if (release) {
 // brotli (nginx brotli_static, most static hosts; tools/serve.mjs does).
 if (release) {
   const compressible = /\.(html|js|css|wasm|json|webmanifest|svg)$/;
-  const all = (dir) =>
-    readdirSync(dir).flatMap((f) => {
-      const p = join(dir, f);
-      return statSync(p).isDirectory() ? all(p) : [p];
-    });
   let count = 0;
-  for (const p of all(staging).filter((p) => compressible.test(p))) {
+  for (const p of walk(staging).filter((p) => compressible.test(p))) {
     const br = brotliCompressSync(readFileSync(p), {
       params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: statSync(p).size },
     });
