@@ -96,6 +96,31 @@ test("content that fails to download shows a readable panel and keeps what is on
   await context.close();
 });
 
+test("a tool whose code fails to download shows a readable panel; the other tools keep working", async () => {
+  const context = await env.browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  // The cost estimator's wasm chunk (fetched on first use) cannot be reached.
+  let asked = 0;
+  await page.route(/-cost\.wasm$/, (route) => {
+    asked += 1;
+    return route.abort();
+  });
+  await page.goto(env.server.url + "#quiz");
+  await waitReady(page);
+  await page.locator('[data-tab="cost"]').click();
+  const panel = page.locator('[data-section="cost"] [data-error-panel][role=alert]');
+  await panel.waitFor({ timeout: 15000 });
+  assert.ok(asked > 0, "the cost tab asked for its chunk");
+  assert.match(await panel.innerText(), /Something went wrong/);
+  assert.equal(await panel.locator("a[href]").count(), 1, "offers a reload link");
+  // The self-check and the evidence explorer are unaffected.
+  await page.locator('[data-tab="quiz"]').click();
+  await page.locator('[data-section="quiz"] input').first().waitFor();
+  await page.locator('[data-tab="myths"]').click();
+  await page.locator('[data-section="myths"] [data-claim-id]').first().waitFor({ timeout: 15000 });
+  await context.close();
+});
+
 async function expectVisiblePanel(page, id) {
   const visible = await page.locator("[role=tabpanel]:not([hidden])").evaluateAll((els) => els.map((e) => e.dataset.section));
   assert.deepEqual(visible, [id]);

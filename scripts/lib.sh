@@ -6,6 +6,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 TRUNK_VERSION="0.21.14"
+WASM_SPLIT_VERSION="0.2.4"
 
 log() { printf '\033[1m[ketamine-guide]\033[0m %s\n' "$*" >&2; }
 
@@ -42,6 +43,11 @@ bootstrap() {
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg" ]; then
     log "installing wasm-bindgen-cli $wbg (cargo, ~2 min cold)"
     cargo install wasm-bindgen-cli --version "$wbg" --force
+  fi
+  # Cuts the release wasm into the first view's module and per-tool chunks (tools/post-build.mjs).
+  if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    log "installing wasm-split-cli $WASM_SPLIT_VERSION (cargo, ~2 min cold)"
+    cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
   fi
   if ! grep -q "^wasm_bindgen = \"$wbg\"" Trunk.toml; then
     log "Trunk.toml [tools] wasm_bindgen must be \"$wbg\" (the version in Cargo.lock)"; exit 1

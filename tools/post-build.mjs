@@ -7,7 +7,8 @@
 //    the app fetches when a language or tool is first shown.
 // 4. Writes the embed: one stylesheet bundle for shadow roots and `embed.js`, the loader that
 //    defines <ketamine-guide>.
-import { readFileSync, writeFileSync, readdirSync, statSync, copyFileSync, existsSync, unlinkSync } from "node:fs";
+import { readFileSync, writeFileSync, readdirSync, statSync, copyFileSync, existsSync, unlinkSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { minify } from "terser";
@@ -57,6 +58,78 @@ const contentFiles = {};
     const [, lang, feature] = name.match(/^kg-([a-z]+)-([a-z]+)-/);
     (contentFiles[lang] ??= {})[feature] = name;
   }
+}
+
+// --- 0a. code splitting ----------------------------------------------------------------------
+// Built with the `split` feature, the wasm imports each split tool's entry point from a
+// placeholder. wasm-split-cli reads the linker's relocations in cargo's own output (wasm-bindgen
+// drops them, so Trunk's copy cannot be split) and writes the main module, one chunk per split
+// tool plus a shared chunk, and a small loader (`__wasm_split.js`). The main module then goes
+// through wasm-bindgen (keeping the function table the chunks link into) and wasm-opt, and
+// replaces Trunk's glue and wasm under the same names; the loader and the chunks get the same
+// hash suffix. Chunks are fetched beside the loader (import.meta.url), so the embed finds them
+// in its own folder.
+{
+  const glueName = readdirSync(staging).find((f) => /^ketamine-guide-[0-9a-f]+\.js$/.test(f));
+  if (!glueName) fail("wasm-bindgen glue not found");
+  const base = glueName.slice(0, -3);
+  const wasmName = `${base}_bg.wasm`;
+  const target = process.env.CARGO_TARGET_DIR || join(process.env.TRUNK_SOURCE_DIR || ".", "target");
+  const cargoWasm = join(target, "wasm32-unknown-unknown", release ? "release" : "debug", "ketamine-guide.wasm");
+  if (!existsSync(cargoWasm)) fail(`cargo's wasm ${cargoWasm} is missing`);
+  const work = join(target, "kg-split");
+  rmSync(work, { recursive: true, force: true });
+  const run = (cmd, args) => {
+    try {
+      execFileSync(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
+    } catch (e) {
+      fail(`${cmd} ${args.join(" ")} failed:\n${e.stderr || e.message}`);
+    }
+  };
+  run("wasm-split-cli", ["--target", "web", "--out-name", "main", cargoWasm, join(work, "split")]);
+  const chunks = readdirSync(join(work, "split")).filter((f) => f.endsWith(".wasm") && f !== "main.wasm");
+  if (!chunks.some((f) => f.startsWith("split_"))) fail("wasm-split-cli cut no chunk: was the wasm built with the split feature and --emit-relocs?");
+  run("wasm-bindgen", ["--target", "web", "--keep-lld-exports", "--out-dir", join(work, "bindgen"), "--out-name", "main", join(work, "split", "main.wasm")]);
+  const loaderName = `${base}-split.js`;
+  const chunkName = (f) => `${base}-${f.replace(/^split_/, "")}`;
+  // Same features as Trunk's wasm-opt, plus the ones rustc's wasm32 target emits by default.
+  const features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+    "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
+  const optimise = (from, to) => release
+    ? run("wasm-opt", ["-Oz", ...features, from, "-o", to])
+    : copyFileSync(from, to);
+  const trunkGlue = readFileSync(join(staging, glueName), "utf8");
+  let glue = readFileSync(join(work, "bindgen", "main.js"), "utf8");
+  // Only the import statements: the wasm's own import module name ("./__wasm_split.js", a key
+  // of the imports object) stays.
+  const loaderRef = /from\s*(["'])\.\/__wasm_split\.js\1/g;
+  if (!loaderRef.test(glue)) fail("the split glue does not import __wasm_split.js");
+  glue = glue.replace(loaderRef, `from "./${loaderName}"`).replaceAll("main_bg.wasm", wasmName);
+  let loader = readFileSync(join(work, "split", "__wasm_split.js"), "utf8");
+  if (!loader.includes('"./main.js"')) fail("__wasm_split.js does not import ./main.js");
+  loader = loader.replace('"./main.js"', `"./${glueName}"`);
+  for (const f of chunks) {
+    if (!loader.includes(`"./${f}"`)) fail(`__wasm_split.js does not name ${f}`);
+    loader = loader.replace(`"./${f}"`, `"./${chunkName(f)}"`);
+    optimise(join(work, "split", f), join(staging, chunkName(f)));
+  }
+  writeFileSync(join(staging, loaderName), loader);
+  optimise(join(work, "bindgen", "main_bg.wasm"), join(staging, wasmName));
+  writeFileSync(join(staging, glueName), glue);
+  const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+  const swap = (before, after, what) => {
+    if (!html.includes(sri(before))) fail(`the ${what}'s integrity attribute was not found in index.html`);
+    html = html.replace(sri(before), sri(after));
+  };
+  swap(trunkGlue, glue, "glue");
+  // The glue imports the loader: preload it beside the glue, not one round trip after it.
+  const gluePreload = html.match(new RegExp(`<link rel="modulepreload" href="\\./${glueName.replace(".", "\\.")}"[^>]*>`));
+  if (!gluePreload) fail("the glue's modulepreload link was not found in index.html");
+  html = html.replace(gluePreload[0], `${gluePreload[0]}<link rel="modulepreload" href="./${loaderName}" crossorigin="anonymous" integrity="${sri(loader)}">`);
+  // Trunk's integrity is of the wasm it wrote; ours replaces it.
+  const trunkWasmSri = html.match(new RegExp(`href="\\./${wasmName}"[^>]*integrity="(sha384-[^"]+)"`));
+  if (!trunkWasmSri) fail("the wasm's integrity attribute was not found in index.html");
+  html = html.replace(trunkWasmSri[1], sri(readFileSync(join(staging, wasmName))));
 }
 
 // --- 0b. minified JS glue (release) -----------------------------------------------------------

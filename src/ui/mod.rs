@@ -1,6 +1,7 @@
 //! The Yew UI: a thin skin over the engines. Components render view models and dispatch
 //! actions; they decide nothing themselves.
 
+mod code;
 mod cost;
 mod loading;
 mod myths;
@@ -313,18 +314,14 @@ pub fn App(props: &AppProps) -> Html {
                             data-section={sec.id()}
                             {hidden}
                         >
-                            if visited.borrow().contains(&sec) && !content::available(locale, sec.feature()) {
+                            if visited.borrow().contains(&sec) && !loading::ready(locale, sec.feature()) {
                                 if let Some(e) = failed {
                                     { load_failed(Some(s), e) }
                                 } else {
                                     <p class="kg-loading" role="status">{ &s.loading }</p>
                                 }
                             } else if visited.borrow().contains(&sec) {
-                                { match sec {
-                                    Section::Quiz => html! { <quiz::QuizSection /> },
-                                    Section::Myths => html! { <myths::MythsSection /> },
-                                    Section::Cost => html! { <cost::CostSection /> },
-                                } }
+                                { code::view(sec.feature()) }
                             }
                         </section>
                     }
