@@ -29,6 +29,8 @@ const walk = (dir) =>
     return statSync(p).isDirectory() ? walk(p) : [p];
   });
 const hashOf = (text) => createHash("sha256").update(text).digest("hex").slice(0, 16);
+/** Subresource-integrity value of a file's text or bytes. */
+const sri = (data) => `sha384-${createHash("sha384").update(data).digest("base64")}`;
 const fail = (msg) => {
   console.error(`post-build: ${msg}`);
   process.exit(1);
@@ -60,6 +62,10 @@ const contentFiles = {};
   }
 }
 
+// Trunk's wasm-bindgen glue, `ketamine-guide-<hash>.js`: steps 0a and 0b replace its content.
+const glueName = readdirSync(staging).find((f) => /^ketamine-guide-[0-9a-f]+\.js$/.test(f));
+if (!glueName) fail("wasm-bindgen glue not found");
+
 // --- 0a. code splitting ----------------------------------------------------------------------
 // Built with the `split` feature, the wasm imports each split tool's entry point from a
 // placeholder. wasm-split-cli reads the linker's relocations in cargo's own output (wasm-bindgen
@@ -70,8 +76,6 @@ const contentFiles = {};
 // hash suffix. Chunks are fetched beside the loader (import.meta.url), so the embed finds them
 // in its own folder.
 {
-  const glueName = readdirSync(staging).find((f) => /^ketamine-guide-[0-9a-f]+\.js$/.test(f));
-  if (!glueName) fail("wasm-bindgen glue not found");
   const base = glueName.slice(0, -3);
   const wasmName = `${base}_bg.wasm`;
   const target = process.env.CARGO_TARGET_DIR || join(process.env.TRUNK_SOURCE_DIR || ".", "target");
@@ -116,7 +120,6 @@ const contentFiles = {};
   writeFileSync(join(staging, loaderName), loader);
   optimise(join(work, "bindgen", "main_bg.wasm"), join(staging, wasmName));
   writeFileSync(join(staging, glueName), glue);
-  const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
   const swap = (before, after, what) => {
     if (!html.includes(sri(before))) fail(`the ${what}'s integrity attribute was not found in index.html`);
     html = html.replace(sri(before), sri(after));
@@ -136,13 +139,10 @@ const contentFiles = {};
 // wasm-bindgen's glue is readable source; terser shrinks it (import names are property keys and
 // survive). Its integrity hash in index.html is recomputed to match.
 if (release) {
-  const glueName = readdirSync(staging).find((f) => /^ketamine-guide-[0-9a-f]+\.js$/.test(f));
-  if (!glueName) fail("wasm-bindgen glue not found");
   const before = readFileSync(join(staging, glueName), "utf8");
   const { code } = await minify(before, { module: true, compress: true, mangle: true });
   if (!code) fail("terser returned nothing for the glue");
   writeFileSync(join(staging, glueName), code);
-  const sri = (text) => `sha384-${createHash("sha384").update(text).digest("base64")}`;
   if (!html.includes(sri(before))) fail("the glue's integrity attribute was not found in index.html");
   html = html.replace(sri(before), sri(code));
 }
@@ -259,9 +259,9 @@ writeFileSync(indexPath, html);
 
 // --- 3. the embed ---------------------------------------------------------------------------
 const files = readdirSync(staging);
-const glue = files.find((f) => /^ketamine-guide-[0-9a-f]+\.js$/.test(f));
-const wasm = files.find((f) => /^ketamine-guide-[0-9a-f]+_bg\.wasm$/.test(f));
-if (!glue || !wasm) fail("wasm-bindgen output not found");
+const glue = glueName;
+const wasm = `${glueName.slice(0, -3)}_bg.wasm`;
+if (!files.includes(wasm)) fail(`the wasm ${wasm} is missing`);
 const cssFiles = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/g)].map((m) => m[1]);
 if (cssFiles.length === 0) fail("no stylesheet linked from index.html");
 const css = cssFiles.map((f) => readFileSync(join(staging, f), "utf8")).join("\n");
@@ -269,7 +269,7 @@ const cssName = `styles-${hashOf(css)}.css`;
 writeFileSync(join(staging, cssName), css);
 // One stylesheet for the page too: one render-blocking request instead of five.
 {
-  const integrity = `sha384-${createHash("sha384").update(css).digest("base64")}`;
+  const integrity = sri(css);
   const links = [...html.matchAll(/[ \t]*<link rel="stylesheet" href="\.\/[^"]+\.css"[^>]*>\n?/g)];
   html = html.replace(links[0][0], `  <link rel="stylesheet" href="./${cssName}" integrity="${integrity}">\n`);
   for (const link of links.slice(1)) html = html.replace(link[0], "");
