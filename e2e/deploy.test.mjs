@@ -124,6 +124,17 @@ test("embed: invalid attributes show readable messages inside the element and no
   page.on("pageerror", (e) => errors.push(e));
   await page.goto(`${env.host.origin}/invalid.html`);
   await waitEmbeds(page, 2);
+  // A price book is checked by the cost estimator's code, fetched right after the first view:
+  // its message joins the others a moment later, with the detail in the estimator's words.
+  await page.waitForFunction(
+    () => {
+      const items = (el) => [...(el.shadowRoot?.querySelectorAll("[data-config-errors] li") ?? [])].map((li) => li.textContent);
+      const [first, second] = document.querySelectorAll("ketamine-guide");
+      return items(first).length === 4 && /line 1, column/.test(items(first).join()) && /-5|negative|below/i.test(items(second).join());
+    },
+    null,
+    { timeout: 20000 },
+  );
   const messages = await instances(page).nth(0).locator("[data-config-errors] li").allInnerTexts();
   assert.equal(messages.length, 4, messages.join("\n"));
   assert.ok(messages.some((m) => m.includes("bogus")));

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { recordRequests, foreignRequests, waitReady, screenshot, DIST } from "./helpers.mjs";
 import { useBrowserAndServer } from "./setup.mjs";
+import { PERSONAS, answer, press, screenQuestions, settledFocus, step } from "./quiz-player.mjs";
 
 const env = useBrowserAndServer();
 
@@ -118,6 +119,68 @@ test("a tool whose code fails to download shows a readable panel; the other tool
   await page.locator('[data-section="quiz"] input').first().waitFor();
   await page.locator('[data-tab="myths"]').click();
   await page.locator('[data-section="myths"] [data-claim-id]').first().waitFor({ timeout: 15000 });
+  await context.close();
+});
+
+test("the self-check's last screens are fetched after the first answer; if they cannot be, the review says so and nothing is lost", async () => {
+  const context = await env.browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const persona = PERSONAS[0];
+  let asked = 0;
+  let blocked = true;
+  await page.route(/-quiz_end\.wasm$/, (route) => {
+    asked += 1;
+    return blocked ? route.abort() : route.continue();
+  });
+  await page.goto(env.server.url + "#quiz");
+  await waitReady(page);
+  assert.equal(asked, 0, "the first view does not fetch the review and result code");
+  while ((await step(page)) === "question") {
+    for (const q of await screenQuestions(page)) await answer(page, q, persona.answers[q]);
+    await press(page, "next");
+    if ((await step(page)) === "question") await settledFocus(page);
+    for (let i = 0; i < 200 && asked === 0; i++) await page.waitForTimeout(25);
+    assert.ok(asked > 0, "fetched once the first answer is in");
+  }
+  assert.equal(await step(page), "review");
+  const panel = page.locator('[data-section="quiz"] [data-error-panel][role=alert]');
+  await panel.waitFor({ timeout: 15000 });
+  assert.ok(asked >= 2, "asked again on arriving at the review");
+  assert.equal(await panel.locator("a[href]").count(), 1, "offers a reload link");
+  // Once the code can be fetched, a reload opens the review with every answer kept.
+  blocked = false;
+  await page.reload();
+  await waitReady(page);
+  await page.locator(".kg-quiz-review dl").waitFor({ timeout: 15000 });
+  assert.equal(await step(page), "review");
+  // A restored review gets focus only by the person's own move: nothing is focused on load.
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+  assert.ok((await page.locator(".kg-quiz-review dl dt").count()) >= Object.keys(persona.answers).length - 2);
+  await press(page, "see-result");
+  await page.locator("[data-outcome]").waitFor();
+  assert.equal(await page.locator("[data-outcome]").getAttribute("data-outcome"), persona.outcome);
+
+  // Code that lands after the review was reached: a status line meanwhile, then the review
+  // with focus on its heading, as if it had been there all along.
+  const slow = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await slow.route(/-quiz_end\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await slow.goto(env.server.url + "#quiz");
+  await waitReady(slow);
+  while ((await step(slow)) === "question") {
+    for (const q of await screenQuestions(slow)) await answer(slow, q, persona.answers[q]);
+    await press(slow, "next");
+    if ((await step(slow)) === "question") await settledFocus(slow);
+  }
+  await slow.locator('[data-section="quiz"] .kg-loading[role=status]').waitFor();
+  release();
+  await slow.locator(".kg-quiz-review dl").waitFor({ timeout: 15000 });
+  await settledFocus(slow);
+  assert.equal(await slow.evaluate(() => document.activeElement?.closest(".kg-quiz-review") !== null), true);
   await context.close();
 });
 

@@ -1,9 +1,13 @@
 //! The embed's configuration, read from `<ketamine-guide>` attributes. Pure, so every odd value
 //! a clinic might type is tested natively. Each problem becomes a readable message shown inside
 //! the element; the rest of the configuration still applies.
+//!
+//! A clinic's price book is the exception: reading one takes the cost estimator's code, so it
+//! is checked by [`check_prices`] from the cost chunk once that has arrived (see `ui::code`),
+//! not by [`parse`], which runs before the first view.
 
 use crate::content::{fill, shell::ShellStrings, Locale};
-use crate::cost::{CostContent, CurrencyCode, PlainUsd, PriceBook, PriceBookError};
+use crate::cost::{CostContent, CurrencyCode, PlainUsd, PriceBook};
 use crate::nav::Section;
 
 /// Attribute names the element observes (kept in sync with `embed.js`).
@@ -29,7 +33,7 @@ pub struct EmbedConfig {
     pub locale: Option<Locale>,
     /// ISO 4217 code (default USD).
     pub currency: String,
-    /// The clinic's price book JSON, only when it validated.
+    /// The clinic's price book JSON as given (checked later by [`check_prices`]).
     pub prices: Option<String>,
     /// Booking link and its label.
     pub cta: Option<(String, String)>,
@@ -48,8 +52,9 @@ pub enum ConfigError {
     UnknownLang(String),
     /// `currency` is not a three-letter ISO 4217 code.
     BadCurrency(String),
-    /// `prices` is not a valid price book.
-    BadPrices(PriceBookError),
+    /// `prices` is not a valid price book: what is wrong, in the cost estimator's words (empty
+    /// while its text has not arrived).
+    BadPrices(String),
     /// `cta-href` is not an http(s) address.
     BadCtaHref(String),
     /// `cta-href` without `cta-label`, or the reverse.
@@ -101,15 +106,7 @@ pub fn parse(get: impl Fn(&str) -> Option<String>) -> (EmbedConfig, Vec<ConfigEr
             }
         },
     };
-    let prices = get("prices")
-        .filter(|p| !p.trim().is_empty())
-        .and_then(|p| match PriceBook::from_json(&p) {
-            Ok(_) => Some(p),
-            Err(e) => {
-                errors.push(ConfigError::BadPrices(e));
-                None
-            }
-        });
+    let prices = get("prices").filter(|p| !p.trim().is_empty());
     let href = get("cta-href")
         .map(|h| h.trim().to_owned())
         .filter(|h| !h.is_empty());
@@ -159,20 +156,25 @@ fn is_web_address(href: &str) -> bool {
         && !href.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// The problem with a clinic's price book, if it has one, explained with the cost estimator's
+/// text when that is here.
+pub fn check_prices(json: &str, cost: Option<&CostContent>) -> Option<ConfigError> {
+    let e = PriceBook::from_json(json).err()?;
+    let detail = cost
+        .map(|c| c.price_book_error(&e, &PlainUsd))
+        .unwrap_or_default();
+    Some(ConfigError::BadPrices(detail))
+}
+
 /// The message shown inside the element for one problem.
-pub fn message(error: &ConfigError, shell: &ShellStrings, cost: Option<&CostContent>) -> String {
+pub fn message(error: &ConfigError, shell: &ShellStrings) -> String {
     let e = &shell.embed;
     match error {
         ConfigError::UnknownSection(v) => fill(&e.unknown_section, &[("value", v)]),
         ConfigError::BadStart(v) => fill(&e.bad_start, &[("value", v)]),
         ConfigError::UnknownLang(v) => fill(&e.unknown_lang, &[("value", v)]),
         ConfigError::BadCurrency(v) => fill(&e.bad_currency, &[("value", v)]),
-        ConfigError::BadPrices(err) => {
-            let detail = cost
-                .map(|c| c.price_book_error(err, &PlainUsd))
-                .unwrap_or_default();
-            fill(&e.bad_prices, &[("detail", &detail)])
-        }
+        ConfigError::BadPrices(detail) => fill(&e.bad_prices, &[("detail", detail)]),
         ConfigError::BadCtaHref(v) => fill(&e.bad_cta_href, &[("value", v)]),
         ConfigError::CtaIncomplete => e.cta_incomplete.clone(),
         ConfigError::BadPersist(v) => fill(&e.bad_persist, &[("value", v)]),
@@ -228,7 +230,7 @@ mod tests {
     }
 
     #[test]
-    fn bad_currency_lang_persist_and_prices_are_reported_and_defaults_stay() {
+    fn bad_currency_lang_and_persist_are_reported_and_defaults_stay() {
         let (c, e) = run(&[
             ("currency", "dollars"),
             ("lang", "tlh"),
@@ -238,9 +240,35 @@ mod tests {
         assert_eq!(c.currency, "USD");
         assert_eq!(c.locale, None);
         assert!(c.persist);
-        assert_eq!(c.prices, None);
-        assert_eq!(e.len(), 4);
-        assert!(e.iter().any(|x| matches!(x, ConfigError::BadPrices(_))));
+        assert_eq!(e.len(), 3, "{e:?}");
+        // The price book is passed on as given and checked by `check_prices`.
+        assert_eq!(c.prices.as_deref(), Some("{not json"));
+        let (c, _) = run(&[("prices", "  ")]);
+        assert_eq!(c.prices, None, "a blank attribute is no price book");
+    }
+
+    #[test]
+    fn price_books_are_checked_with_the_cost_text_when_it_is_here() {
+        let cost = CostContent::load(Locale::En).unwrap();
+        let valid = r#"{"iv": {"low": 300, "typical": 450, "high": 600}}"#;
+        assert_eq!(check_prices(valid, Some(&cost)), None);
+        assert_eq!(check_prices(valid, None), None);
+        let Some(ConfigError::BadPrices(detail)) = check_prices("{not json", Some(&cost)) else {
+            panic!("bad JSON must be reported");
+        };
+        assert!(detail.contains('1') && !detail.contains('{'), "{detail}");
+        let Some(ConfigError::BadPrices(detail)) = check_prices(
+            r#"{"iv": {"low": -5, "typical": 10, "high": 20}}"#,
+            Some(&cost),
+        ) else {
+            panic!("a negative price must be reported");
+        };
+        assert!(!detail.is_empty(), "the detail quotes the cost text");
+        assert_eq!(
+            check_prices("[]", None),
+            Some(ConfigError::BadPrices(String::new())),
+            "without the cost text the problem is still reported"
+        );
     }
 
     #[test]
@@ -295,12 +323,13 @@ mod tests {
             ("cta-label", "Go"),
             ("persist", "always"),
         ]);
-        assert_eq!(errors.len(), 7, "{errors:?}");
-        for e in &errors {
-            let m = message(e, &shell, Some(&cost));
+        assert_eq!(errors.len(), 6, "{errors:?}");
+        let prices = check_prices("[]", Some(&cost)).unwrap();
+        for e in errors.iter().chain([&prices]) {
+            let m = message(e, &shell);
             assert!(!m.is_empty() && !m.contains('{'), "{e:?} → {m}");
         }
         let (_, e) = run(&[("cta-href", "https://x.example")]);
-        assert!(!message(&e[0], &shell, None).is_empty());
+        assert!(!message(&e[0], &shell).is_empty());
     }
 }

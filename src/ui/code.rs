@@ -1,78 +1,184 @@
-//! Where each tool's view code lives. With the `split` feature (the release bundle) the
-//! evidence explorer and the cost estimator are compiled into their own wasm chunks, cut out of
-//! the main module by `wasm-split-cli` (see `tools/post-build.mjs`), and downloaded the first
-//! time their tab is shown, like their text. The first view's code (the shell and the
-//! self-check) stays in the main module. Without the feature (the browser tests) every view is
-//! in the one module and always available.
+//! Where each part of the view code lives. With the `split` feature (the release bundle) three
+//! parts are compiled into their own wasm chunks, cut out of the main module by `wasm-split-cli`
+//! (see `tools/post-build.mjs`):
+//! - the evidence explorer and the cost estimator, downloaded the first time their tab is shown,
+//!   like their text (the cost chunk also checks a clinic's price book);
+//! - the self-check's last screens (review, result, provider summary), downloaded once the
+//!   person has answered a first question, long before they are needed.
+//!
+//! The first view's code (the shell and the self-check's questions) stays in the main module.
+//! Without the feature (the browser tests) everything is in the one module and always here.
 
-use crate::content::Feature;
+use crate::content::{Feature, Locale};
+use crate::embed_config::ConfigError;
 use yew::prelude::*;
 
-/// Renders one tool's root component.
-#[cfg(feature = "split")]
-type View = fn() -> Html;
+/// A chunk of view code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Myths,
+    Cost,
+    /// The self-check's review, result and summary.
+    QuizEnd,
+}
+
+impl Part {
+    /// The chunk holding a tool's root view, if it has one.
+    fn of(f: Feature) -> Option<Part> {
+        match f {
+            Feature::Myths => Some(Part::Myths),
+            Feature::Cost => Some(Part::Cost),
+            Feature::Shell | Feature::Quiz => None,
+        }
+    }
+}
+
+/// Renders the self-check's review or result screen.
+pub type QuizEnd = fn(&super::quiz::End) -> Html;
+
+/// What the cost chunk offers besides its view.
+#[derive(Clone, Copy)]
+pub struct CostCode {
+    view: fn() -> Html,
+    /// Checks a clinic's price book; the message quotes the cost text of `Locale` when it is
+    /// here.
+    check_prices: fn(&str, Locale) -> Option<ConfigError>,
+}
+
+/// Every part's entry point, for builds without chunks.
+#[cfg(not(feature = "split"))]
+mod entries {
+    pub fn myths() -> yew::Html {
+        yew::html! { <crate::ui::myths::MythsSection /> }
+    }
+
+    pub fn cost() -> super::CostCode {
+        super::CostCode {
+            view: || yew::html! { <crate::ui::cost::CostSection /> },
+            check_prices: crate::ui::cost::check_prices,
+        }
+    }
+
+    pub fn quiz_end() -> super::QuizEnd {
+        crate::ui::quiz::end_screen
+    }
+}
 
 #[cfg(feature = "split")]
 mod chunks {
-    use super::View;
+    use super::{CostCode, QuizEnd};
     use wasm_split_helpers::{wasm_split, SplitLoaderError};
     use yew::prelude::*;
 
     #[wasm_split(myths, fallible)]
-    pub fn myths() -> Result<View, SplitLoaderError> {
+    pub fn myths() -> Result<fn() -> Html, SplitLoaderError> {
         Ok(|| html! { <crate::ui::myths::MythsSection /> })
     }
 
     #[wasm_split(cost, fallible)]
-    pub fn cost() -> Result<View, SplitLoaderError> {
-        Ok(|| html! { <crate::ui::cost::CostSection /> })
+    pub fn cost() -> Result<CostCode, SplitLoaderError> {
+        Ok(CostCode {
+            view: || html! { <crate::ui::cost::CostSection /> },
+            check_prices: crate::ui::cost::check_prices,
+        })
     }
+
+    #[wasm_split(quiz_end, fallible)]
+    pub fn quiz_end() -> Result<QuizEnd, SplitLoaderError> {
+        Ok(crate::ui::quiz::end_screen)
+    }
+}
+
+/// The parts whose chunk has arrived.
+#[cfg(feature = "split")]
+#[derive(Clone, Copy, Default)]
+struct Loaded {
+    myths: Option<fn() -> Html>,
+    cost: Option<CostCode>,
+    quiz_end: Option<QuizEnd>,
 }
 
 #[cfg(feature = "split")]
 thread_local! {
-    /// The views whose chunk has arrived: [myths, cost].
-    static LOADED: std::cell::Cell<[Option<View>; 2]> = const { std::cell::Cell::new([None, None]) };
+    static LOADED: std::cell::Cell<Loaded> = const {
+        std::cell::Cell::new(Loaded { myths: None, cost: None, quiz_end: None })
+    };
 }
 
 #[cfg(feature = "split")]
-fn slot(f: Feature) -> Option<usize> {
-    match f {
-        Feature::Myths => Some(0),
-        Feature::Cost => Some(1),
-        Feature::Shell | Feature::Quiz => None,
+fn loaded() -> Loaded {
+    LOADED.with(|l| l.get())
+}
+
+/// The myths view, if its code is here.
+fn myths() -> Option<fn() -> Html> {
+    #[cfg(feature = "split")]
+    return loaded().myths;
+    #[cfg(not(feature = "split"))]
+    Some(entries::myths)
+}
+
+/// The cost chunk, if it is here.
+fn cost() -> Option<CostCode> {
+    #[cfg(feature = "split")]
+    return loaded().cost;
+    #[cfg(not(feature = "split"))]
+    Some(entries::cost())
+}
+
+/// The self-check's last screens, if their code is here.
+pub fn quiz_end() -> Option<QuizEnd> {
+    #[cfg(feature = "split")]
+    return loaded().quiz_end;
+    #[cfg(not(feature = "split"))]
+    Some(entries::quiz_end())
+}
+
+/// The part's code is here.
+pub fn has(p: Part) -> bool {
+    match p {
+        Part::Myths => myths().is_some(),
+        Part::Cost => cost().is_some(),
+        Part::QuizEnd => quiz_end().is_some(),
     }
 }
 
-/// The tool's code is here (always, for the shell and the self-check).
+/// The tool's code is here (always, for the shell and the self-check's questions).
 pub fn available(f: Feature) -> bool {
-    #[cfg(feature = "split")]
-    if let Some(i) = slot(f) {
-        return LOADED.with(|l| l.get()[i].is_some());
-    }
-    let _ = f;
-    true
+    Part::of(f).is_none_or(has)
 }
 
-/// Downloads the tool's chunk if it is not here yet. A failed download can be retried.
-pub async fn ensure(f: Feature) -> Result<(), String> {
+/// Downloads the part's chunk if it is not here yet. A failed download can be retried.
+pub async fn load(p: Part) -> Result<(), String> {
     #[cfg(feature = "split")]
-    if let Some(i) = slot(f) {
-        if !available(f) {
-            let view = match f {
-                Feature::Myths => chunks::myths().await,
-                _ => chunks::cost().await,
-            }
-            .map_err(|e| format!("code for {f:?} did not load: {e}"))?;
-            LOADED.with(|l| {
-                let mut all = l.get();
-                all[i] = Some(view);
-                l.set(all);
-            });
+    if !has(p) {
+        let failed =
+            |e: wasm_split_helpers::SplitLoaderError| format!("code for {p:?} did not load: {e}");
+        let mut now = loaded();
+        match p {
+            Part::Myths => now.myths = Some(chunks::myths().await.map_err(failed)?),
+            Part::Cost => now.cost = Some(chunks::cost().await.map_err(failed)?),
+            Part::QuizEnd => now.quiz_end = Some(chunks::quiz_end().await.map_err(failed)?),
         }
+        // Another part may have landed while this one downloaded: merge, do not overwrite.
+        LOADED.with(|l| {
+            let mut all = l.get();
+            all.myths = all.myths.or(now.myths);
+            all.cost = all.cost.or(now.cost);
+            all.quiz_end = all.quiz_end.or(now.quiz_end);
+            l.set(all);
+        });
     }
-    let _ = f;
+    let _ = p;
     Ok(())
+}
+
+/// Downloads the tool's code if it is not here yet.
+pub async fn ensure(f: Feature) -> Result<(), String> {
+    match Part::of(f) {
+        Some(p) => load(p).await,
+        None => Ok(()),
+    }
 }
 
 /// The tool's root component, or nothing if its code is not here (callers check
@@ -81,13 +187,13 @@ pub fn view(f: Feature) -> Html {
     match f {
         Feature::Shell => Html::default(),
         Feature::Quiz => html! { <super::quiz::QuizSection /> },
-        #[cfg(feature = "split")]
-        _ => slot(f)
-            .and_then(|i| LOADED.with(|l| l.get()[i]))
-            .map_or_else(Html::default, |v| v()),
-        #[cfg(not(feature = "split"))]
-        Feature::Myths => html! { <super::myths::MythsSection /> },
-        #[cfg(not(feature = "split"))]
-        Feature::Cost => html! { <super::cost::CostSection /> },
+        Feature::Myths => myths().map_or_else(Html::default, |v| v()),
+        Feature::Cost => cost().map_or_else(Html::default, |c| (c.view)()),
     }
+}
+
+/// What is wrong with a clinic's price book, once the cost code that reads price books is here
+/// (`None` until then, and when the book is valid).
+pub fn price_problem(prices: &str, locale: Locale) -> Option<ConfigError> {
+    cost().and_then(|c| (c.check_prices)(prices, locale))
 }

@@ -45,10 +45,11 @@ pub struct AppProps {
     /// A clinic's call to action (booking link), shown with results and estimates.
     #[prop_or_default]
     pub cta: Option<Cta>,
-    /// A clinic's price book as JSON (validated by the cost section), if any.
+    /// A clinic's price book as JSON, if any (checked once the cost code is here).
     #[prop_or_default]
     pub prices: Option<AttrValue>,
-    /// Problems with the embed's configuration, explained above the tools.
+    /// Problems with the embed's configuration, explained above the tools (a price book's are
+    /// added once it has been checked).
     #[prop_or_default]
     pub config_errors: Vec<ConfigError>,
 }
@@ -99,6 +100,8 @@ pub struct Widget {
     pub cta: Option<Cta>,
     /// A clinic's price book JSON, if configured.
     pub prices: Option<AttrValue>,
+    /// The shell's text (loading and error messages inside a tool).
+    pub shell: Option<Rc<ShellStrings>>,
 }
 
 /// Shared widget context, cheap to clone.
@@ -150,16 +153,20 @@ pub fn App(props: &AppProps) -> Html {
     if !visited.borrow().contains(&place.section) {
         visited.borrow_mut().push(place.section);
     }
-    // The shell's text, each shown tool's, and the cost text that config messages quote.
+    // Set once the first view is ready: what is fetched after that never delays it.
+    let settled = use_state(|| false);
+    // The shell's text and each shown tool's; once settled, the cost code and text that check a
+    // clinic's price book and explain what is wrong with it.
+    let check_prices = *settled && props.prices.is_some();
     let needed: Vec<Feature> = std::iter::once(Feature::Shell)
         .chain(visited.borrow().iter().map(|&s| s.feature()))
-        .chain((!props.config_errors.is_empty()).then_some(Feature::Cost))
+        .chain(check_prices.then_some(Feature::Cost))
         .collect();
     let loaded = loading::use_content(wanted, needed);
     let locale = loaded.locale;
     let strings = use_memo(
         (locale, content::available(locale, Feature::Shell)),
-        |(l, _)| ShellStrings::load(*l),
+        |(l, _)| ShellStrings::load(*l).map(Rc::new),
     );
     let ready_now = loaded.complete;
     // The standalone page owns <html lang>; an embed only marks its own root.
@@ -188,9 +195,11 @@ pub fn App(props: &AppProps) -> Html {
     let root = use_node_ref();
     {
         let root = root.clone();
+        let settled = settled.clone();
         use_effect_with(ready_now, move |now| {
             if let (true, Some(el)) = (*now, root.cast::<web_sys::Element>()) {
                 let _ = el.set_attribute("data-ready", "true");
+                settled.set(true);
             }
         });
     }
@@ -214,9 +223,10 @@ pub fn App(props: &AppProps) -> Html {
             place.set(p);
         })
     };
-    let widget = use_memo((props.clone(), place.item.clone(), locale), {
+    let shell = strings.as_ref().as_ref().ok().cloned();
+    let widget = use_memo((props.clone(), place.item.clone(), locale, shell), {
         let navigate = navigate.clone();
-        move |(p, item, locale)| Widget {
+        move |(p, item, locale, shell)| Widget {
             locale: *locale,
             scope: Scope::new(&p.instance, p.persist),
             item: item.clone(),
@@ -224,11 +234,12 @@ pub fn App(props: &AppProps) -> Html {
             currency: p.currency.clone(),
             cta: p.cta.clone(),
             prices: p.prices.clone(),
+            shell: shell.clone(),
         }
     });
 
     let s = match (strings.as_ref(), loaded.error.as_deref()) {
-        (Ok(s), _) => s,
+        (Ok(s), _) => &**s,
         (Err(_), Some(e)) => {
             return html! { <div class="kg-app" lang={locale.tag()}>{ load_failed(None, e) }</div> }
         }
@@ -251,6 +262,12 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |section: Section| navigate.emit(Place::section(section)))
     };
     let tabs: Vec<(Section, String)> = sections.iter().map(|&sec| (sec, label(sec))).collect();
+    let price_problem = props
+        .prices
+        .as_deref()
+        .and_then(|p| code::price_problem(p, locale));
+    let config_errors: Vec<&ConfigError> =
+        props.config_errors.iter().chain(&price_problem).collect();
     let title = if props.standalone {
         html! { <h1 class="kg-title">{ &s.title }</h1> }
     } else {
@@ -290,12 +307,11 @@ pub fn App(props: &AppProps) -> Html {
                         </button>
                     </div>
                 }
-                if !props.config_errors.is_empty() {
+                if !config_errors.is_empty() {
                     <div class="kg-config-errors" role="status" data-config-errors="">
                         <p class="kg-config-title"><strong>{ &s.config_title }</strong></p>
-                        <ul>{ for props.config_errors.iter().map(|e| {
-                            let cost = crate::cost::CostContent::load(locale).ok();
-                            html! { <li>{ embed_config::message(e, s, cost.as_ref()) }</li> }
+                        <ul>{ for config_errors.iter().map(|e| {
+                            html! { <li>{ embed_config::message(e, s) }</li> }
                         }) }</ul>
                     </div>
                 }
@@ -328,6 +344,18 @@ pub fn App(props: &AppProps) -> Html {
                 }) }
             </ContextProvider<WidgetContext>>
         </div>
+    }
+}
+
+/// A part of a tool whose code is still downloading, or could not be: a status line, or the
+/// error panel with its reload link.
+fn pending(widget: &Widget, error: Option<&str>) -> Html {
+    let strings = widget.shell.as_deref();
+    match error {
+        Some(e) => load_failed(strings, e),
+        None => html! {
+            <p class="kg-loading" role="status">{ strings.map(|s| s.loading.as_str()) }</p>
+        },
     }
 }
 

@@ -19,6 +19,15 @@ use state::{Action, CostState, Field, FieldError, Saved, STORE_NAME, STORE_VERSI
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// A clinic's price book checked for the embed's configuration messages (called through
+/// `ui::code`, so the price reader stays in this chunk).
+pub(crate) fn check_prices(
+    json: &str,
+    locale: crate::content::Locale,
+) -> Option<crate::embed_config::ConfigError> {
+    crate::embed_config::check_prices(json, CostContent::load(locale).ok().as_ref())
+}
+
 /// Where the prices come from.
 #[derive(Clone, PartialEq)]
 pub(crate) enum PriceOrigin {

@@ -1,6 +1,10 @@
 //! The eligibility self-check: a thin skin over `crate::quiz`. The engine decides every step,
 //! error, outcome and text; this module renders them, turns events into [`Action`]s, keeps
 //! the state in the widget's storage scope and moves focus after each step.
+//!
+//! The review and result screens (with the provider summary) are a separate code chunk in the
+//! release bundle (`ui::code`): it is fetched once the first answer is in, so the first view
+//! carries only the questions.
 
 mod crisis;
 mod device;
@@ -10,6 +14,7 @@ mod review;
 
 use std::rc::Rc;
 
+use super::code::{self, Part};
 use super::WidgetContext;
 use crate::platform::storage::{self, Loaded, Persist, Scope};
 use crate::quiz::{Action, QuizContent, QuizState, Step, SCHEMA_VERSION};
@@ -110,7 +115,7 @@ pub fn QuizSection() -> Html {
 
 /// Loaded content, compared by identity (it never changes for a locale).
 #[derive(Clone)]
-struct Content(Rc<QuizContent>);
+pub(crate) struct Content(Rc<QuizContent>);
 
 impl PartialEq for Content {
     fn eq(&self, other: &Self) -> bool {
@@ -161,10 +166,13 @@ fn Quiz(props: &QuizProps) -> Html {
             }
         });
     }
+    let at_end = !matches!(model.quiz.step, Step::Question(_));
     {
+        // Also when the last screens' code arrives after the step that needs it.
         let root = root.clone();
-        use_effect_with(model.moved, move |moved| {
-            if *moved > 0 {
+        let end_shown = at_end && code::has(Part::QuizEnd);
+        use_effect_with((model.moved, end_shown), move |&(moved, _)| {
+            if moved > 0 {
                 move_focus(&root);
             }
         });
@@ -176,16 +184,35 @@ fn Quiz(props: &QuizProps) -> Html {
     };
     let c = &*model.content;
     let state = &model.quiz;
-    let body = match &state.step {
-        Step::Question(_) => question::screen(c, state, &dispatch),
-        Step::Review => review::review(c, state, &dispatch),
-        Step::Result => html! {
-            <result::ResultView
-                content={props.content.clone()}
-                quiz={state.clone()}
-                dispatch={dispatch.clone()}
-            />
-        },
+    // The last screens' code: fetched after the first step (or at once when the stored state
+    // is already there), and again on arriving there if that download failed.
+    let end_error = use_state(|| None::<String>);
+    {
+        let end_error = end_error.clone();
+        let refresh = use_force_update();
+        let wanted = model.moved > 0 || at_end;
+        use_effect_with((wanted, at_end), move |&(wanted, _)| {
+            if wanted && !code::has(Part::QuizEnd) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match code::load(Part::QuizEnd).await {
+                        Ok(()) => {
+                            end_error.set(None);
+                            refresh.force_update();
+                        }
+                        Err(e) => end_error.set(Some(e)),
+                    }
+                });
+            }
+        });
+    }
+    let body = match (&state.step, code::quiz_end()) {
+        (Step::Question(_), _) => question::screen(c, state, &dispatch),
+        (_, Some(end)) => end(&End {
+            content: &props.content,
+            quiz: state,
+            dispatch: &dispatch,
+        }),
+        (_, None) => super::pending(&widget, end_error.as_deref()),
     };
     let notice = model.notice.map(|n| {
         let text = match n {
@@ -209,6 +236,28 @@ fn Quiz(props: &QuizProps) -> Html {
             { body }
             { storage_controls(c, &widget.scope, &remember, &model) }
         </div>
+    }
+}
+
+/// What the last screens need.
+pub(crate) struct End<'a> {
+    content: &'a Content,
+    quiz: &'a QuizState,
+    dispatch: &'a Callback<Action>,
+}
+
+/// The review or the result screen (the entry point of their code chunk).
+pub(crate) fn end_screen(e: &End<'_>) -> Html {
+    match e.quiz.step {
+        Step::Question(_) => Html::default(),
+        Step::Review => review::review(&e.content.0, e.quiz, e.dispatch),
+        Step::Result => html! {
+            <result::ResultView
+                content={e.content.clone()}
+                quiz={e.quiz.clone()}
+                dispatch={e.dispatch.clone()}
+            />
+        },
     }
 }
 
