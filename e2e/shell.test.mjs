@@ -184,6 +184,40 @@ test("the self-check's last screens are fetched after the first answer; if they 
   await context.close();
 });
 
+test("a tool's own stylesheet is fetched on first use, and the tool waits for it", async () => {
+  const context = await env.browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const styles = [];
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/kg-style-myths-[0-9a-f]+\.css$/, async (route) => {
+    styles.push(route.request().url());
+    await held;
+    await route.continue();
+  });
+  page.on("request", (r) => /kg-style-cost-/.test(r.url()) && styles.push(r.url()));
+  await page.goto(env.server.url + "#quiz");
+  await waitReady(page);
+  assert.deepEqual(styles, [], "the first view fetches no other tool's styles");
+  await page.locator('[data-tab="myths"]').click();
+  const panel = page.locator('[data-section="myths"]');
+  // Code and text are here soon; the claims still wait for their styles.
+  await page.waitForTimeout(1500);
+  assert.equal(styles.length, 1);
+  assert.equal(await panel.locator("[data-claim-id]").count(), 0, "no unstyled claims");
+  await panel.locator(".kg-loading[role=status]").waitFor();
+  release();
+  await panel.locator("[data-claim-id]").first().waitFor({ timeout: 15000 });
+  const search = await panel.locator("input[type=search]").evaluate((el) => getComputedStyle(el).minHeight);
+  assert.equal(search, "44px", "myths.css applies");
+  await page.locator('[data-tab="cost"]').click();
+  await page.locator('[data-section="cost"] [data-estimate]').waitFor({ timeout: 15000 });
+  assert.ok(styles.some((u) => /kg-style-cost-/.test(u)), "the cost styles came with the cost tab");
+  const group = await page.locator('[data-section="cost"] .kg-cost-group').first().evaluate((el) => getComputedStyle(el).borderTopStyle);
+  assert.equal(group, "solid", "cost.css applies");
+  await context.close();
+});
+
 async function expectVisiblePanel(page, id) {
   const visible = await page.locator("[role=tabpanel]:not([hidden])").evaluateAll((els) => els.map((e) => e.dataset.section));
   assert.deepEqual(visible, [id]);

@@ -55,6 +55,13 @@ const contentFiles = {};
     if (!existsSync(join(outs[0], name))) fail(`content file ${name} is missing from ${outs[0]}`);
     copyFileSync(join(outs[0], name), join(staging, name));
   }
+  // The stylesheets of the tools that are not in the first view, linked by the app on first use.
+  const styles = [...index.matchAll(/Some\("(kg-style-[a-z]+-[0-9a-f]{16}\.css)"\)/g)].map((m) => m[1]);
+  if (styles.length === 0) fail("the content index names no tool stylesheet");
+  for (const name of styles) {
+    if (!existsSync(join(outs[0], name))) fail(`stylesheet ${name} is missing from ${outs[0]}`);
+    copyFileSync(join(outs[0], name), join(staging, name));
+  }
   // Every file by language and tool, for the loader's early start on the first view's two.
   for (const name of names) {
     const [, lang, feature] = name.match(/^kg-([a-z]+)-([a-z]+)-/);

@@ -169,6 +169,19 @@ pub fn file_name(locale: Locale, feature: Feature) -> Option<&'static str> {
     generated::file_name(locale.tag(), feature.file_stem())
 }
 
+/// The address of a tool's own stylesheet (`kg-style-<tool>-<hash>.css`), linked when the tool
+/// is first shown. `None` for tools whose styles are in the page's stylesheet, and in builds
+/// with compiled-in content, which ship no files.
+pub fn style_url(feature: Feature) -> Option<String> {
+    #[cfg(all(target_arch = "wasm32", not(feature = "bundled-content")))]
+    return generated::style_file(feature.file_stem()).map(remote::url);
+    #[cfg(not(all(target_arch = "wasm32", not(feature = "bundled-content"))))]
+    {
+        let _ = feature;
+        None
+    }
+}
+
 /// Makes sure content files are available: compiled-in content always is.
 #[cfg(all(target_arch = "wasm32", feature = "bundled-content"))]
 pub async fn ensure(_locale: Locale, _features: Vec<Feature>) -> Result<(), String> {

@@ -20,6 +20,11 @@ pub fn set_base(base: &str) {
     BASE.with(|b| *b.borrow_mut() = base.to_owned());
 }
 
+/// The address of one of the bundle's files.
+pub(super) fn url(name: &str) -> String {
+    BASE.with(|b| format!("{}{name}", b.borrow()))
+}
+
 pub(super) fn get(locale: Locale, feature: Feature) -> Option<&'static str> {
     LOADED.with(|l| {
         l.borrow()
@@ -53,7 +58,7 @@ fn fetch(
     feature: Feature,
 ) -> impl std::future::Future<Output = Result<String, String>> {
     let name = file_name(locale, feature).unwrap_or("missing.json");
-    let url = BASE.with(|b| format!("{}{name}", b.borrow()));
+    let url = url(name);
     // The standalone page's loader may already be reading this file (see tools/post-build.mjs):
     // take its promise of the text instead of asking again.
     let started = match preloaded(name) {

@@ -168,7 +168,23 @@ pub fn App(props: &AppProps) -> Html {
         (locale, content::available(locale, Feature::Shell)),
         |(l, _)| ShellStrings::load(*l).map(Rc::new),
     );
-    let ready_now = loaded.complete;
+    // A tool's own stylesheet (linked in its panel on first use): the tool is shown once it has
+    // loaded, or failed (then unstyled beats nothing).
+    let styled = use_mut_ref(Vec::<Section>::new);
+    let has_style = |sec: Section| {
+        content::style_url(sec.feature()).is_none() || styled.borrow().contains(&sec)
+    };
+    let ready_now = loaded.complete && visited.borrow().iter().all(|&s| has_style(s));
+    let refresh = use_force_update();
+    let on_styled = |sec: Section| {
+        let (styled, refresh) = (styled.clone(), refresh.clone());
+        Callback::from(move |_: Event| {
+            if !styled.borrow().contains(&sec) {
+                styled.borrow_mut().push(sec);
+                refresh.force_update();
+            }
+        })
+    };
     // The standalone page owns <html lang>; an embed only marks its own root.
     use_effect_with((locale, props.standalone), |(l, standalone)| {
         if *standalone {
@@ -330,7 +346,10 @@ pub fn App(props: &AppProps) -> Html {
                             data-section={sec.id()}
                             {hidden}
                         >
-                            if visited.borrow().contains(&sec) && !loading::ready(locale, sec.feature()) {
+                            if let Some(href) = visited.borrow().contains(&sec).then(|| content::style_url(sec.feature())).flatten() {
+                                <link rel="stylesheet" {href} data-kg-style={sec.id()} onload={on_styled(sec)} onerror={on_styled(sec)} />
+                            }
+                            if visited.borrow().contains(&sec) && !(loading::ready(locale, sec.feature()) && has_style(sec)) {
                                 if let Some(e) = failed {
                                     { load_failed(Some(s), e) }
                                 } else {
