@@ -308,21 +308,56 @@ mod tests {
     use serde::de::DeserializeOwned;
     use std::fmt::Debug;
 
+    fn agree_on<T: Decode + DeserializeOwned + PartialEq + Debug>(text: &str, what: &str) {
+        let by_serde: T = serde_json::from_str(text).expect("serde reads the file");
+        let by_decode: T = from_str(text).unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert_eq!(by_decode, by_serde, "{what}");
+    }
+
     fn agree<T: Decode + DeserializeOwned + PartialEq + Debug>(feature: Feature) {
         for &locale in Locale::ALL {
             let text = raw(locale, feature).expect("content file");
-            let by_serde: T = serde_json::from_str(text).expect("serde reads the file");
-            let by_decode: T = from_str(text).unwrap_or_else(|e| panic!("{locale:?}: {e}"));
-            assert_eq!(by_decode, by_serde, "{locale:?} {feature:?}");
+            agree_on::<T>(text, &format!("{locale:?} {feature:?}"));
         }
+    }
+
+    /// The whole quiz file, its two shipped parts joined.
+    fn whole_quiz(locale: Locale) -> String {
+        let part = |f| raw(locale, f).expect("quiz part");
+        crate::content::quiz_json(part(Feature::Quiz), part(Feature::Results))
+            .expect("parts join")
+            .to_string()
     }
 
     #[test]
     fn both_loaders_agree_on_every_content_file() {
         agree::<ShellStrings>(Feature::Shell);
-        agree::<QuizContent>(Feature::Quiz);
         agree::<MythsContent>(Feature::Myths);
         agree::<CostContent>(Feature::Cost);
+        for &locale in Locale::ALL {
+            agree_on::<QuizContent>(&whole_quiz(locale), &format!("{locale:?} quiz"));
+            // The questions alone, with the blank results part.
+            let blank = generated_blank_quiz(locale);
+            agree_on::<QuizContent>(&blank, &format!("{locale:?} quiz questions"));
+        }
+    }
+
+    fn generated_blank_quiz(locale: Locale) -> String {
+        let questions = QuizContent::load_questions(locale).expect("questions alone load");
+        let whole = QuizContent::load(locale).expect("whole quiz loads");
+        assert_eq!(
+            (
+                &questions.questions,
+                &questions.crisis_if,
+                &questions.sources
+            ),
+            (&whole.questions, &whole.crisis_if, &whole.sources),
+            "the questions are the same alone"
+        );
+        assert!(questions.rules.is_empty() && questions.routes.is_empty());
+        assert!(questions.provider_questions.is_empty());
+        assert!(!whole.rules.is_empty() && !whole.provider_questions.is_empty());
+        serde_json::to_string(&questions).expect("serialises")
     }
 
     /// Each variant reads back from the name serde writes for it.
@@ -347,8 +382,8 @@ mod tests {
 
     /// The quiz file with one edit applied to its JSON.
     fn quiz_with(edit: impl FnOnce(&mut serde_json::Value)) -> String {
-        let text = raw(Locale::En, Feature::Quiz).expect("quiz");
-        let mut value: serde_json::Value = serde_json::from_str(text).expect("json");
+        let mut value: serde_json::Value =
+            serde_json::from_str(&whole_quiz(Locale::En)).expect("json");
         edit(&mut value);
         value.to_string()
     }

@@ -87,8 +87,11 @@ impl Locale {
 pub enum Feature {
     /// App shell strings (`ui.toml`).
     Shell,
-    /// Eligibility self-check (`quiz.toml`).
+    /// Eligibility self-check: its questions (`quiz.toml` without the part below).
     Quiz,
+    /// The self-check's rules, outcomes, route notes and provider questions: the part of
+    /// `quiz.toml` only its result needs, shipped as a file of its own (see `build.rs`).
+    Results,
     /// Myth-versus-evidence explorer (`myths.toml`).
     Myths,
     /// Cost estimator (`cost.toml`).
@@ -97,14 +100,20 @@ pub enum Feature {
 
 impl Feature {
     /// Every feature.
-    pub const ALL: &'static [Feature] =
-        &[Feature::Shell, Feature::Quiz, Feature::Myths, Feature::Cost];
+    pub const ALL: &'static [Feature] = &[
+        Feature::Shell,
+        Feature::Quiz,
+        Feature::Results,
+        Feature::Myths,
+        Feature::Cost,
+    ];
 
-    /// The file stem under `content/<locale>/`.
+    /// The file stem under `content/<locale>/` (and in the shipped file's name).
     pub fn file_stem(self) -> &'static str {
         match self {
             Feature::Shell => "ui",
             Feature::Quiz => "quiz",
+            Feature::Results => "results",
             Feature::Myths => "myths",
             Feature::Cost => "cost",
         }
@@ -214,6 +223,75 @@ pub fn load<T: DeserializeOwned + Decode>(
         feature: feature.file_stem(),
         detail,
     })
+}
+
+/// The self-check's content: its questions file joined with its results part, or with an empty
+/// results part (`results: None`) for the questions alone. The results part's top-level
+/// members join the questions file's; its `outcomes` go into `ui`.
+pub fn load_quiz<T: DeserializeOwned + Decode>(
+    locale: Locale,
+    results: Option<&str>,
+) -> Result<T, ContentError> {
+    let missing = |feature: Feature| ContentError::Missing {
+        locale: locale.tag(),
+        feature: feature.file_stem(),
+    };
+    let quiz = raw(locale, Feature::Quiz).ok_or(missing(Feature::Quiz))?;
+    let results = match results {
+        Some(text) => text,
+        None => generated::BLANK_RESULTS,
+    };
+    let invalid = |detail: String| ContentError::Invalid {
+        locale: locale.tag(),
+        feature: Feature::Quiz.file_stem(),
+        detail,
+    };
+    #[cfg(target_arch = "wasm32")]
+    {
+        use decode::Json;
+        let (Json::Obj(mut all), Json::Obj(extra)) = (
+            decode::parse(quiz).map_err(invalid)?,
+            decode::parse(results).map_err(invalid)?,
+        ) else {
+            return Err(invalid("expected two objects".to_owned()));
+        };
+        for (key, value) in extra {
+            match (key.as_str(), all.iter_mut().find(|(k, _)| k == "ui")) {
+                ("outcomes", Some((_, Json::Obj(ui)))) => ui.push((key, value)),
+                _ => all.push((key, value)),
+            }
+        }
+        T::decode(&Json::Obj(all))
+            .map_err(|e| invalid(e.trim_start_matches(['.', ':', ' ']).to_owned()))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        serde_json::from_value(quiz_json(quiz, results).map_err(invalid)?)
+            .map_err(|e| invalid(e.to_string()))
+    }
+}
+
+/// The whole quiz file's JSON from its two parts (native: validation and tests).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn quiz_json(quiz: &str, results: &str) -> Result<serde_json::Value, String> {
+    use serde_json::Value;
+    let (Value::Object(mut all), Value::Object(extra)) = (
+        serde_json::from_str(quiz).map_err(|e| e.to_string())?,
+        serde_json::from_str(results).map_err(|e| e.to_string())?,
+    ) else {
+        return Err("expected two objects".to_owned());
+    };
+    for (key, value) in extra {
+        match all.get_mut("ui") {
+            Some(Value::Object(ui)) if key == "outcomes" => {
+                ui.insert(key, value);
+            }
+            _ => {
+                all.insert(key, value);
+            }
+        }
+    }
+    Ok(Value::Object(all))
 }
 
 /// A source behind a claim, question or rule: a study, a label or a guideline.

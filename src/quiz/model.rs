@@ -4,7 +4,7 @@
 //! Everything a person reads lives in the data so a translation only touches TOML; the Rust
 //! side only knows ids. [`QuizContent::validate`] checks the cross-references serde cannot.
 
-use crate::content::{load, ContentError, Feature, Locale, Source};
+use crate::content::{ContentError, Feature, Locale, Source};
 use serde::{Deserialize, Serialize};
 
 use super::ui::QuizUi;
@@ -282,7 +282,19 @@ pub struct RouteNote {
 impl QuizContent {
     /// Loads the quiz for a locale.
     pub fn load(locale: Locale) -> Result<Self, ContentError> {
-        load(locale, Feature::Quiz)
+        let results =
+            crate::content::raw(locale, Feature::Results).ok_or(ContentError::Missing {
+                locale: locale.tag(),
+                feature: Feature::Results.file_stem(),
+            })?;
+        crate::content::load_quiz(locale, Some(results))
+    }
+
+    /// The questions alone, before the results part has arrived: no rules, outcomes, route
+    /// notes or provider questions (empty lists and texts), so only the questions' screens may
+    /// use it; the review and the result take [`QuizContent::load`].
+    pub fn load_questions(locale: Locale) -> Result<Self, ContentError> {
+        crate::content::load_quiz(locale, None)
     }
 
     /// The question with this id.

@@ -28,6 +28,7 @@ impl Part {
         match f {
             Feature::Myths => Some(Part::Myths),
             Feature::Cost => Some(Part::Cost),
+            Feature::Results => Some(Part::QuizEnd),
             Feature::Shell | Feature::Quiz => None,
         }
     }
@@ -185,7 +186,7 @@ pub async fn ensure(f: Feature) -> Result<(), String> {
 /// [`available`] first).
 pub fn view(f: Feature) -> Html {
     match f {
-        Feature::Shell => Html::default(),
+        Feature::Shell | Feature::Results => Html::default(),
         Feature::Quiz => html! { <super::quiz::QuizSection /> },
         Feature::Myths => myths().map_or_else(Html::default, |v| v()),
         Feature::Cost => cost().map_or_else(Html::default, |c| (c.view)()),

@@ -16,6 +16,7 @@ use std::rc::Rc;
 
 use super::code::{self, Part};
 use super::WidgetContext;
+use crate::content::{self, Feature};
 use crate::platform::storage::{self, Loaded, Persist, Scope};
 use crate::quiz::{Action, QuizContent, QuizState, Step, SCHEMA_VERSION};
 use wasm_bindgen::JsCast;
@@ -106,7 +107,10 @@ fn restore(scope: &Scope, content: &QuizContent) -> (QuizState, Option<Notice>) 
 #[component]
 pub fn QuizSection() -> Html {
     let widget = use_context::<WidgetContext>().expect("inside App");
-    let content = use_memo(widget.locale, |l| QuizContent::load(*l).map(Rc::new));
+    // The questions alone: the rules and outcomes come later, for the last screens.
+    let content = use_memo(widget.locale, |l| {
+        QuizContent::load_questions(*l).map(Rc::new)
+    });
     match content.as_ref() {
         Ok(content) => html! { <Quiz content={Content(content.clone())} /> },
         Err(e) => html! { <div class="kg-error">{ e.to_string() }</div> },
@@ -167,10 +171,17 @@ fn Quiz(props: &QuizProps) -> Html {
         });
     }
     let at_end = !matches!(model.quiz.step, Step::Question(_));
+    // The whole content (with the results part) for the last screens, once it is here.
+    let locale = widget.locale;
+    let whole = use_memo(
+        (locale, content::available(locale, Feature::Results)),
+        |(l, _)| QuizContent::load(*l).ok().map(|c| Content(Rc::new(c))),
+    );
+    let end_ready = code::has(Part::QuizEnd) && whole.is_some();
     {
-        // Also when the last screens' code arrives after the step that needs it.
+        // Also when the last screens' code or text arrives after the step that needs it.
         let root = root.clone();
-        let end_shown = at_end && code::has(Part::QuizEnd);
+        let end_shown = at_end && end_ready;
         use_effect_with((model.moved, end_shown), move |&(moved, _)| {
             if moved > 0 {
                 move_focus(&root);
@@ -184,35 +195,45 @@ fn Quiz(props: &QuizProps) -> Html {
     };
     let c = &*model.content;
     let state = &model.quiz;
-    // The last screens' code: fetched after the first step (or at once when the stored state
-    // is already there), and again on arriving there if that download failed.
+    // The last screens' code and text: fetched after the first step (or at once when the
+    // stored state is already there), and again on arriving there if a download failed.
     let end_error = use_state(|| None::<String>);
     {
         let end_error = end_error.clone();
         let refresh = use_force_update();
         let wanted = model.moved > 0 || at_end;
-        use_effect_with((wanted, at_end), move |&(wanted, _)| {
-            if wanted && !code::has(Part::QuizEnd) {
+        use_effect_with((wanted, at_end, locale), move |&(wanted, _, locale)| {
+            if !wanted {
+                return;
+            }
+            let done = move |result: Result<(), String>| match result {
+                Ok(()) => {
+                    end_error.set(None);
+                    refresh.force_update();
+                }
+                Err(e) => end_error.set(Some(e)),
+            };
+            if !code::has(Part::QuizEnd) {
+                let done = done.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    match code::load(Part::QuizEnd).await {
-                        Ok(()) => {
-                            end_error.set(None);
-                            refresh.force_update();
-                        }
-                        Err(e) => end_error.set(Some(e)),
-                    }
+                    done(code::load(Part::QuizEnd).await);
+                });
+            }
+            if !content::available(locale, Feature::Results) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    done(content::ensure(locale, vec![Feature::Results]).await);
                 });
             }
         });
     }
-    let body = match (&state.step, code::quiz_end()) {
-        (Step::Question(_), _) => question::screen(c, state, &dispatch),
-        (_, Some(end)) => end(&End {
-            content: &props.content,
+    let body = match (&state.step, code::quiz_end(), whole.as_ref()) {
+        (Step::Question(_), _, _) => question::screen(c, state, &dispatch),
+        (_, Some(end), Some(whole)) => end(&End {
+            content: whole,
             quiz: state,
             dispatch: &dispatch,
         }),
-        (_, None) => super::pending(&widget, end_error.as_deref()),
+        _ => super::pending(&widget, end_error.as_deref()),
     };
     let notice = model.notice.map(|n| {
         let text = match n {
