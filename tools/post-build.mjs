@@ -165,8 +165,20 @@ const loader = match[1].trim().replace(
   "performance.mark('kg-boot');\nstartFirstView();\nconst bindings = await import('$1');\nperformance.mark('kg-glue');\nconst init = bindings.default;",
 );
 if (!/performance\.mark\('kg-glue'\)/.test(loader)) fail("Trunk's loader has no bindings import to mark");
-const marked = loader.replace(/(const wasm = await init\([^;]*\);)/, "$1\nperformance.mark('kg-wasm');");
-if (marked === loader) fail("Trunk's loader has no init call to mark");
+const withMark = loader.replace(/(const wasm = await init\([^;]*\);)/, "$1\nperformance.mark('kg-wasm');");
+if (withMark === loader) fail("Trunk's loader has no init call to mark");
+// The wasm compiles (streaming, off the main thread) while the glue is imported, instead of
+// after: init then only instantiates. Where streaming compilation is refused (a server without
+// the wasm MIME type), init fetches and compiles the file itself as before.
+const marked = withMark
+  .replace(
+    "startFirstView();",
+    "const compiled = compileEarly($1);\nstartFirstView();".replace("$1", (withMark.match(/init\(\{ module_or_path: ('[^']+') \}\)/) || [])[1]),
+  )
+  .replace(/init\(\{ module_or_path: ('[^']+') \}\)/, "init({ module_or_path: await compiled })");
+if (!marked.includes("compileEarly('") || !marked.includes("module_or_path: await compiled")) {
+  fail("Trunk's loader init call has an unexpected shape:\n" + withMark);
+}
 if (/^\s*import\s/m.test(loader)) fail("unexpected static import in Trunk's loader:\n" + loader);
 
 const serviceWorker = `
@@ -251,6 +263,10 @@ const startFirstView = () => {
     }),
   );
 };
+const compileEarly = (path) =>
+  "compileStreaming" in WebAssembly
+    ? WebAssembly.compileStreaming(fetch(path)).catch(() => path)
+    : Promise.resolve(path);
 try {
   await (async () => {
 ${marked.split("\n").map((l) => "    " + l).join("\n")}
