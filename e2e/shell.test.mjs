@@ -128,6 +128,8 @@ test("the self-check's last screens are fetched after the first answer; if they 
   const persona = PERSONAS[0];
   let asked = 0;
   let blocked = true;
+  const restoreAsked = [];
+  page.on("request", (r) => /-restore\.wasm$/.test(r.url()) && restoreAsked.push(r.url()));
   await page.route(/-quiz_end\.wasm$/, (route) => {
     asked += 1;
     return blocked ? route.abort() : route.continue();
@@ -135,6 +137,7 @@ test("the self-check's last screens are fetched after the first answer; if they 
   await page.goto(env.server.url + "#quiz");
   await waitReady(page);
   assert.equal(asked, 0, "the first view does not fetch the review and result code");
+  assert.deepEqual(restoreAsked, [], "nothing stored: the stored-answers reader is not fetched");
   while ((await step(page)) === "question") {
     for (const q of await screenQuestions(page)) await answer(page, q, persona.answers[q]);
     await press(page, "next");
@@ -151,6 +154,7 @@ test("the self-check's last screens are fetched after the first answer; if they 
   blocked = false;
   await page.reload();
   await waitReady(page);
+  assert.equal(restoreAsked.length, 1, "answers stored: their reader came before data-ready");
   await page.locator(".kg-quiz-review dl").waitFor({ timeout: 15000 });
   assert.equal(await step(page), "review");
   // A restored review gets focus only by the person's own move: nothing is focused on load.

@@ -131,6 +131,12 @@ impl Scope {
         }
     }
 
+    /// Something is stored under `name` (readable or not).
+    pub fn has(&self, name: &str) -> bool {
+        self.store()
+            .is_some_and(|s| matches!(s.get_item(&self.key(name)), Ok(Some(_))))
+    }
+
     /// Stores `value` under `name` with schema version `version` (quietly does nothing when
     /// storage is unavailable or full: the widget still works, it just forgets on reload).
     pub fn save<T: Encode>(&self, name: &str, version: u32, value: &T) {

@@ -4,7 +4,9 @@
 //! - the evidence explorer and the cost estimator, downloaded the first time their tab is shown,
 //!   like their text (the cost chunk also checks a clinic's price book);
 //! - the self-check's last screens (review, result, provider summary), downloaded once the
-//!   person has answered a first question, long before they are needed.
+//!   person has answered a first question, long before they are needed;
+//! - the reader of a stored self-check (answers kept from earlier in the session), downloaded
+//!   before the self-check is shown, and only when there is one.
 //!
 //! The first view's code (the shell and the self-check's questions) stays in the main module.
 //! Without the feature (the browser tests) everything is in the one module and always here.
@@ -20,6 +22,8 @@ pub enum Part {
     Cost,
     /// The self-check's review, result and summary.
     QuizEnd,
+    /// The reader of stored self-check answers.
+    QuizRestore,
 }
 
 impl Part {
@@ -29,10 +33,27 @@ impl Part {
             Feature::Myths => Some(Part::Myths),
             Feature::Cost => Some(Part::Cost),
             Feature::Results => Some(Part::QuizEnd),
-            Feature::Shell | Feature::Quiz => None,
+            Feature::Quiz => RESTORE_NEEDED
+                .with(|r| r.get())
+                .then_some(Part::QuizRestore),
+            Feature::Shell => None,
         }
     }
 }
+
+thread_local! {
+    /// Stored self-check answers are waiting to be read: the self-check needs its reader.
+    static RESTORE_NEEDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Marks the stored-answers reader as part of the self-check's code (there are answers to read).
+pub fn need_quiz_restore() {
+    RESTORE_NEEDED.with(|r| r.set(true));
+}
+
+/// Reads stored self-check answers against the content (`QuizState::restore`).
+pub type QuizRestore =
+    fn(&crate::quiz::QuizContent, &str) -> Result<crate::quiz::QuizState, crate::quiz::StateError>;
 
 /// Renders the self-check's review or result screen.
 pub type QuizEnd = fn(&super::quiz::End) -> Html;
@@ -63,6 +84,10 @@ mod entries {
     pub fn quiz_end() -> super::QuizEnd {
         crate::ui::quiz::end_screen
     }
+
+    pub fn quiz_restore() -> super::QuizRestore {
+        crate::quiz::QuizState::restore
+    }
 }
 
 #[cfg(feature = "split")]
@@ -88,6 +113,11 @@ mod chunks {
     pub fn quiz_end() -> Result<QuizEnd, SplitLoaderError> {
         Ok(crate::ui::quiz::end_screen)
     }
+
+    #[wasm_split(restore, fallible)]
+    pub fn quiz_restore() -> Result<super::QuizRestore, SplitLoaderError> {
+        Ok(crate::quiz::QuizState::restore)
+    }
 }
 
 /// The parts whose chunk has arrived.
@@ -97,12 +127,13 @@ struct Loaded {
     myths: Option<fn() -> Html>,
     cost: Option<CostCode>,
     quiz_end: Option<QuizEnd>,
+    quiz_restore: Option<QuizRestore>,
 }
 
 #[cfg(feature = "split")]
 thread_local! {
     static LOADED: std::cell::Cell<Loaded> = const {
-        std::cell::Cell::new(Loaded { myths: None, cost: None, quiz_end: None })
+        std::cell::Cell::new(Loaded { myths: None, cost: None, quiz_end: None, quiz_restore: None })
     };
 }
 
@@ -135,12 +166,21 @@ pub fn quiz_end() -> Option<QuizEnd> {
     Some(entries::quiz_end())
 }
 
+/// The stored-answers reader, if its code is here.
+pub fn quiz_restore() -> Option<QuizRestore> {
+    #[cfg(feature = "split")]
+    return loaded().quiz_restore;
+    #[cfg(not(feature = "split"))]
+    Some(entries::quiz_restore())
+}
+
 /// The part's code is here.
 pub fn has(p: Part) -> bool {
     match p {
         Part::Myths => myths().is_some(),
         Part::Cost => cost().is_some(),
         Part::QuizEnd => quiz_end().is_some(),
+        Part::QuizRestore => quiz_restore().is_some(),
     }
 }
 
@@ -160,6 +200,9 @@ pub async fn load(p: Part) -> Result<(), String> {
             Part::Myths => now.myths = Some(chunks::myths().await.map_err(failed)?),
             Part::Cost => now.cost = Some(chunks::cost().await.map_err(failed)?),
             Part::QuizEnd => now.quiz_end = Some(chunks::quiz_end().await.map_err(failed)?),
+            Part::QuizRestore => {
+                now.quiz_restore = Some(chunks::quiz_restore().await.map_err(failed)?)
+            }
         }
         // Another part may have landed while this one downloaded: merge, do not overwrite.
         LOADED.with(|l| {
@@ -167,6 +210,7 @@ pub async fn load(p: Part) -> Result<(), String> {
             all.myths = all.myths.or(now.myths);
             all.cost = all.cost.or(now.cost);
             all.quiz_end = all.quiz_end.or(now.quiz_end);
+            all.quiz_restore = all.quiz_restore.or(now.quiz_restore);
             l.set(all);
         });
     }

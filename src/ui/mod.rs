@@ -111,14 +111,19 @@ pub type WidgetContext = Rc<Widget>;
 #[component]
 pub fn App(props: &AppProps) -> Html {
     // The person's own language choice (remembered with their answers) wins over the page's.
+    // Read once, at mount, like the stored answers: the self-check's code then includes their
+    // reader.
     let chosen = {
         let scope = Scope::new(&props.instance, props.persist);
-        use_state(
-            move || match scope.load::<String>(LOCALE_KEY, LOCALE_VERSION) {
+        use_state(move || {
+            if quiz::has_stored(&scope) {
+                code::need_quiz_restore();
+            }
+            match scope.load::<String>(LOCALE_KEY, LOCALE_VERSION) {
                 Loaded::Restored(tag) => Locale::from_tag(&tag),
                 _ => None,
-            },
-        )
+            }
+        })
     };
     let wanted = chosen.unwrap_or(props.locale);
     let on_language = {

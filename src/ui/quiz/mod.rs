@@ -88,14 +88,24 @@ impl Reducible for Model {
     }
 }
 
+/// Answers are stored from earlier: the self-check needs the code that reads them
+/// ([`code::Part::QuizRestore`]) before it is shown.
+pub(crate) fn has_stored(scope: &Scope) -> bool {
+    scope.has(STORE)
+}
+
 /// Reads stored state; anything that cannot be restored is erased and reported.
 fn restore(scope: &Scope, content: &QuizContent) -> (QuizState, Option<Notice>) {
     match scope.load::<String>(STORE, SCHEMA_VERSION) {
         Loaded::Empty => (QuizState::new(content), None),
         Loaded::Discarded => (QuizState::new(content), Some(Notice::RestoreFailed)),
-        Loaded::Restored(text) => match QuizState::restore(content, &text) {
+        // The reader is here: the app waits for it whenever something is stored.
+        Loaded::Restored(text) => match code::quiz_restore()
+            .ok_or(())
+            .and_then(|read| read(content, &text).map_err(|_| ()))
+        {
             Ok(state) => (state, None),
-            Err(_) => {
+            Err(()) => {
                 scope.remove(STORE);
                 (QuizState::new(content), Some(Notice::RestoreFailed))
             }
