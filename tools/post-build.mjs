@@ -36,6 +36,16 @@ const fail = (msg) => {
   process.exit(1);
 };
 
+// Comments out, whitespace collapsed, none around braces and semicolons (where it never
+// matters). Values keep their single spaces; our stylesheets have no string with `{`, `}`,
+// `;` or repeated spaces in it.
+const minifyCss = (css) =>
+  css
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/\s+/g, " ")
+    .replace(/\s*([{};])\s*/g, "$1")
+    .trim();
+
 const contentFiles = {};
 // --- 0. content files -----------------------------------------------------------------------
 // build.rs writes them into the crate's OUT_DIR; the newest index is the build just made.
@@ -60,7 +70,7 @@ const contentFiles = {};
   if (styles.length === 0) fail("the content index names no tool stylesheet");
   for (const name of styles) {
     if (!existsSync(join(outs[0], name))) fail(`stylesheet ${name} is missing from ${outs[0]}`);
-    copyFileSync(join(outs[0], name), join(staging, name));
+    writeFileSync(join(staging, name), minifyCss(readFileSync(join(outs[0], name), "utf8")));
   }
   // Every file by language and tool, for the loader's early start on the first view's two.
   for (const name of names) {
@@ -287,7 +297,7 @@ const wasm = `${glueName.slice(0, -3)}_bg.wasm`;
 if (!files.includes(wasm)) fail(`the wasm ${wasm} is missing`);
 const cssFiles = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/g)].map((m) => m[1]);
 if (cssFiles.length === 0) fail("no stylesheet linked from index.html");
-const css = cssFiles.map((f) => readFileSync(join(staging, f), "utf8")).join("\n");
+const css = minifyCss(cssFiles.map((f) => readFileSync(join(staging, f), "utf8")).join("\n"));
 const cssName = `styles-${hashOf(css)}.css`;
 writeFileSync(join(staging, cssName), css);
 // One stylesheet for the page too: one render-blocking request instead of five.
