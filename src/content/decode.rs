@@ -11,6 +11,8 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use crate::quiz::id_map::IdMap;
+
 /// A parsed JSON value. Numbers keep serde_json's three kinds so integer fields reject
 /// fractions exactly as serde does.
 #[derive(Clone, Debug, PartialEq)]
@@ -629,6 +631,17 @@ impl<T: Decode> Decode for BTreeMap<String, T> {
     fn decode(v: &Json) -> Result<Self, String> {
         let mut map = BTreeMap::new();
         // A repeated key keeps its last value, as with serde.
+        for (key, value) in Fields::of(v)?.members.iter() {
+            map.insert(key.clone(), T::decode(value).map_err(|e| in_field(key, e))?);
+        }
+        Ok(map)
+    }
+}
+
+/// Read as a `BTreeMap` is: a repeated key keeps its last value.
+impl<T: Decode> Decode for IdMap<T> {
+    fn decode(v: &Json) -> Result<Self, String> {
+        let mut map = IdMap::new();
         for (key, value) in Fields::of(v)?.members.iter() {
             map.insert(key.clone(), T::decode(value).map_err(|e| in_field(key, e))?);
         }
