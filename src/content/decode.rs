@@ -624,11 +624,14 @@ impl<T: Decode> Decode for Box<T> {
 impl<T: Decode> Decode for Vec<T> {
     fn decode(v: &Json) -> Result<Self, String> {
         match v {
-            Json::Arr(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| T::decode(item).map_err(|e| in_item(i, e)))
-                .collect(),
+            Json::Arr(items) => {
+                // A loop, not `collect` into a `Result`: that costs more wasm per item type.
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    out.push(T::decode(item).map_err(|e| in_item(i, e))?);
+                }
+                Ok(out)
+            }
             _ => Err(expected("a list")),
         }
     }
