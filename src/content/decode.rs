@@ -736,6 +736,19 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A required member, or `T::default()` once `err` holds an error (the first one, kept
+    /// there). Big structs read every member so and check `err` once: a `?` per member makes
+    /// each early return drop every member read so far, wasm quadratic in their number.
+    pub fn req_or_note<T: Decode + Default>(&self, name: &str, err: &mut Option<String>) -> T {
+        if err.is_none() {
+            match self.req(name) {
+                Ok(v) => return v,
+                Err(e) => *err = Some(e),
+            }
+        }
+        T::default()
+    }
+
     /// An optional member: absent or `null` is `None` (absent from a list is an error, as
     /// serde's).
     pub fn opt<T: Decode>(&self, name: &str) -> Result<Option<T>, String> {

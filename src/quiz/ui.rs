@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::Outcome;
 
 /// Labels, headings and messages of the quiz.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuizUi {
     /// Heading of the quiz.
@@ -68,7 +68,7 @@ pub struct QuizUi {
 }
 
 /// Heading and explanation per outcome.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeTexts {
     /// For `not-suitable`.
@@ -98,7 +98,7 @@ impl OutcomeTexts {
 }
 
 /// Texts for one outcome.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeText {
     /// The result heading.
@@ -110,7 +110,7 @@ pub struct OutcomeText {
 }
 
 /// The crisis alert (`role="alert"`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CrisisTexts {
     /// Alert heading.
@@ -132,7 +132,7 @@ pub struct CrisisTexts {
 }
 
 /// Storage controls and notices.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StorageTexts {
     /// Checkbox label: keep answers in local storage.
@@ -148,7 +148,7 @@ pub struct StorageTexts {
 }
 
 /// Result actions and the downloadable provider summary.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SummaryTexts {
     /// Button: print the result.
@@ -172,7 +172,7 @@ pub struct SummaryTexts {
 }
 
 /// Error messages (GOV.UK style: say what to do).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ErrorTexts {
     /// Heading of the error summary.
