@@ -150,14 +150,17 @@ fn fieldset(
     .collect::<Vec<_>>()
     .join(" ");
     let described = (!described.is_empty()).then_some(described);
-    let heading = if first {
-        html! {
-            <h3 class="kg-quiz-question" id={heading_id(&q.id)} tabindex="-1" data-kg-focus="true">
-                { &q.legend }
-            </h3>
-        }
-    } else {
-        html! { <h3 class="kg-quiz-question" id={heading_id(&q.id)}>{ &q.legend }</h3> }
+    // Only the screen's first heading takes focus (one element, optional attributes: less
+    // wasm than two).
+    let heading = html! {
+        <h3
+            class="kg-quiz-question"
+            id={heading_id(&q.id)}
+            tabindex={first.then_some("-1")}
+            data-kg-focus={first.then_some("true")}
+        >
+            { &q.legend }
+        </h3>
     };
     let controls = match q.kind {
         QuestionKind::Number => number(state, q, error.is_some(), described.clone(), dispatch),
