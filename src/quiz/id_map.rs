@@ -29,13 +29,14 @@ impl<V> IdMap<V> {
 
     /// The value for `id`, if any.
     pub fn get(&self, id: &str) -> Option<&V> {
-        self.find(id).ok().map(|i| &self.0[i].1)
+        let i = self.find(id).ok()?;
+        self.0.get(i).map(|(_, v)| v)
     }
 
     /// Sets the value for `id`, returning the one it replaces.
     pub fn insert(&mut self, id: String, value: V) -> Option<V> {
         match self.find(&id) {
-            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
+            Ok(i) => self.0.get_mut(i).map(|(_, v)| std::mem::replace(v, value)),
             Err(i) => {
                 self.0.insert(i, (id, value));
                 None
