@@ -172,10 +172,15 @@ fn fieldset(
     let group_described = (q.kind != QuestionKind::Number)
         .then_some(described)
         .flatten();
+    // A string, not `classes!`: less wasm.
+    let class = match error {
+        Some(_) => "kg-quiz-fieldset kg-quiz-invalid",
+        None => "kg-quiz-fieldset",
+    };
     html! {
         <fieldset
             key={q.id.clone()}
-            class={classes!("kg-quiz-fieldset", error.map(|_| "kg-quiz-invalid"))}
+            {class}
             id={field_id(&q.id)}
             data-question={q.id.clone()}
             aria-describedby={group_described}
