@@ -172,7 +172,8 @@ fn fieldset(
     let group_described = (q.kind != QuestionKind::Number)
         .then_some(described)
         .flatten();
-    // A string, not `classes!`: less wasm.
+    // Set as the `className` property: yew turns a computed `class` attribute into a class
+    // set (`Classes`), whose code would otherwise weigh on the main wasm. Same DOM.
     let class = match error {
         Some(_) => "kg-quiz-fieldset kg-quiz-invalid",
         None => "kg-quiz-fieldset",
@@ -180,7 +181,7 @@ fn fieldset(
     html! {
         <fieldset
             key={q.id.clone()}
-            {class}
+            ~className={class}
             id={field_id(&q.id)}
             data-question={q.id.clone()}
             aria-describedby={group_described}
@@ -207,8 +208,14 @@ fn fieldset(
 
 fn choices(state: &QuizState, q: &Question, invalid: bool, dispatch: &Callback<Action>) -> Html {
     let single = q.kind == QuestionKind::Single;
+    let class = if single {
+        "kg-quiz-choices kg-quiz-radios"
+    } else {
+        "kg-quiz-choices kg-quiz-checkboxes"
+    };
     html! {
-        <div class={if single { "kg-quiz-choices kg-quiz-radios" } else { "kg-quiz-choices kg-quiz-checkboxes" }}>
+        // As on the fieldset: the property, not a computed `class`.
+        <div ~className={class}>
             { for q.choices.iter().map(|choice| {
                 let id = format!("kg-quiz-{}-{}", q.id, choice.id);
                 let hint = choice.hint.as_ref().map(|_| format!("{id}-hint"));
