@@ -875,7 +875,7 @@ fn any_quiz_state() -> impl Strategy<Value = QuizState> {
             |(answers, drafts, step, returning, show_errors)| QuizState {
                 schema_version: SCHEMA_VERSION,
                 answers,
-                drafts,
+                drafts: drafts.into_iter().collect(),
                 step,
                 returning,
                 show_errors,

@@ -11,6 +11,8 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use crate::quiz::id_map::IdMap;
+
 /// A parsed JSON value. Numbers keep serde_json's three kinds so integer fields reject
 /// fractions exactly as serde does.
 #[derive(Clone, Debug, PartialEq)]
@@ -109,9 +111,16 @@ impl Json {
         match self {
             Json::Arr(items) => Json::Arr(items.into_iter().map(Json::dedup).collect()),
             Json::Obj(members) => {
-                let map: BTreeMap<String, Json> =
-                    members.into_iter().map(|(k, v)| (k, v.dedup())).collect();
-                Json::Obj(map.into_iter().collect())
+                // A sorted `Vec` rather than a `BTreeMap`: the same result, less wasm.
+                let mut out: Vec<(String, Json)> = Vec::with_capacity(members.len());
+                for (k, v) in members {
+                    let v = v.dedup();
+                    match out.binary_search_by(|(x, _)| x.as_str().cmp(&k)) {
+                        Ok(i) => out[i].1 = v,
+                        Err(i) => out.insert(i, (k, v)),
+                    }
+                }
+                Json::Obj(out)
             }
             other => other,
         }
@@ -615,11 +624,14 @@ impl<T: Decode> Decode for Box<T> {
 impl<T: Decode> Decode for Vec<T> {
     fn decode(v: &Json) -> Result<Self, String> {
         match v {
-            Json::Arr(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| T::decode(item).map_err(|e| in_item(i, e)))
-                .collect(),
+            Json::Arr(items) => {
+                // A loop, not `collect` into a `Result`: that costs more wasm per item type.
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    out.push(T::decode(item).map_err(|e| in_item(i, e))?);
+                }
+                Ok(out)
+            }
             _ => Err(expected("a list")),
         }
     }
@@ -629,6 +641,17 @@ impl<T: Decode> Decode for BTreeMap<String, T> {
     fn decode(v: &Json) -> Result<Self, String> {
         let mut map = BTreeMap::new();
         // A repeated key keeps its last value, as with serde.
+        for (key, value) in Fields::of(v)?.members.iter() {
+            map.insert(key.clone(), T::decode(value).map_err(|e| in_field(key, e))?);
+        }
+        Ok(map)
+    }
+}
+
+/// Read as a `BTreeMap` is: a repeated key keeps its last value.
+impl<T: Decode> Decode for IdMap<T> {
+    fn decode(v: &Json) -> Result<Self, String> {
+        let mut map = IdMap::new();
         for (key, value) in Fields::of(v)?.members.iter() {
             map.insert(key.clone(), T::decode(value).map_err(|e| in_field(key, e))?);
         }
@@ -711,6 +734,19 @@ impl<'a> Fields<'a> {
                 Err(e)
             }
         }
+    }
+
+    /// A required member, or `T::default()` once `err` holds an error (the first one, kept
+    /// there). Big structs read every member so and check `err` once: a `?` per member makes
+    /// each early return drop every member read so far, wasm quadratic in their number.
+    pub fn req_or_note<T: Decode + Default>(&self, name: &str, err: &mut Option<String>) -> T {
+        if err.is_none() {
+            match self.req(name) {
+                Ok(v) => return v,
+                Err(e) => *err = Some(e),
+            }
+        }
+        T::default()
     }
 
     /// An optional member: absent or `null` is `None` (absent from a list is an error, as

@@ -35,6 +35,21 @@ macro_rules! required_fields {
     )*};
 }
 
+/// As [`required_fields`], for structs whose members all have a `Default`, but without an
+/// early return per member (see [`Fields::req_or_note`]): much less wasm for big structs.
+macro_rules! filled_fields {
+    ($($ty:ident { $($field:ident),* $(,)? })*) => {$(
+        impl Decode for $ty {
+            fn decode(v: &Json) -> Result<Self, String> {
+                let f = Fields::of(v)?;
+                let mut err = None;
+                let value = $ty { $($field: f.req_or_note(stringify!($field), &mut err)),* };
+                err.map_or(Ok(value), Err)
+            }
+        }
+    )*};
+}
+
 /// Unit enums, each variant spelled as its serde `rename_all` makes it.
 macro_rules! unit_enums {
     ($($ty:ident { $($name:literal => $variant:ident),* $(,)? })*) => {$(
@@ -46,7 +61,7 @@ macro_rules! unit_enums {
     )*};
 }
 
-required_fields! {
+filled_fields! {
     ShellStrings {
         title, tagline, disclaimer, privacy, language_label, sections_label, tab_quiz,
         tab_myths, tab_cost, loading, error_title, error_body, error_reload, config_title,
@@ -56,18 +71,6 @@ required_fields! {
         unknown_section, bad_start, unknown_lang, bad_currency, bad_prices, bad_cta_href,
         cta_incomplete, bad_persist,
     }
-
-    QuizContent {
-        ui, questions, rules, fallback, crisis_if, routes, route_question, provider_questions,
-        sources,
-    }
-    NumberSpec { min, max, unit }
-    AllOf { all }
-    AnyOf { any }
-    NotOf { not }
-    Rule { id, when, effect, question, reason, sources }
-    Fallback { id, question, reason, sources }
-    RouteNote { id, heading, notes, sources }
     QuizUi {
         title, intro, next, back, see_result, restart, why_we_ask, progress, review_heading,
         review_intro, change, change_label, not_answered, list_separator, number_answer,
@@ -85,6 +88,20 @@ required_fields! {
         summary_heading, choose_one, choose_some, number_missing, not_a_number, whole_number,
         below_min, above_max,
     }
+}
+
+required_fields! {
+    QuizContent {
+        ui, questions, rules, fallback, crisis_if, routes, route_question, provider_questions,
+        sources,
+    }
+    NumberSpec { min, max, unit }
+    AllOf { all }
+    AnyOf { any }
+    NotOf { not }
+    Rule { id, when, effect, question, reason, sources }
+    Fallback { id, question, reason, sources }
+    RouteNote { id, heading, notes, sources }
 
     MythsContent { ui, topics, verdicts, strengths, claims, routes, sources }
     MythsUi {
@@ -214,12 +231,14 @@ impl Decode for AnswerTest {
 impl Decode for OutcomeTexts {
     fn decode(v: &Json) -> Result<Self, String> {
         let f = Fields::of(v)?;
-        Ok(OutcomeTexts {
-            not_suitable: f.req("not-suitable")?,
-            review_first: f.req("review-first")?,
-            other_options_first: f.req("other-options-first")?,
-            worth_discussing: f.req("worth-discussing")?,
-        })
+        let mut err = None;
+        let value = OutcomeTexts {
+            not_suitable: f.req_or_note("not-suitable", &mut err),
+            review_first: f.req_or_note("review-first", &mut err),
+            other_options_first: f.req_or_note("other-options-first", &mut err),
+            worth_discussing: f.req_or_note("worth-discussing", &mut err),
+        };
+        err.map_or(Ok(value), Err)
     }
 }
 
@@ -418,6 +437,30 @@ mod tests {
         let text = quiz_with(|v| v["route_question"] = 3.into());
         let e = from_str::<QuizContent>(&text).unwrap_err();
         assert_eq!(e, "route_question: expected a string");
+    }
+
+    #[test]
+    fn a_string_table_reports_its_first_bad_member() {
+        let text = raw(Locale::En, Feature::Shell).expect("shell");
+        let mut value: serde_json::Value = serde_json::from_str(text).expect("json");
+        value["privacy"] = 1.into();
+        value.as_object_mut().expect("object").remove("loading");
+        value["embed"]["bad_start"] = serde_json::Value::Null;
+        let e = from_str::<ShellStrings>(&value.to_string()).unwrap_err();
+        assert_eq!(e, "privacy: expected a string");
+        value["privacy"] = "p".into();
+        let e = from_str::<ShellStrings>(&value.to_string()).unwrap_err();
+        assert_eq!(e, "missing field `loading`");
+        value["loading"] = "l".into();
+        let e = from_str::<ShellStrings>(&value.to_string()).unwrap_err();
+        assert_eq!(e, "embed.bad_start: expected a string");
+
+        let text = quiz_with(|v| {
+            v["ui"]["outcomes"]["review-first"]["discuss"] = 2.into();
+            v["ui"]["crisis"]["chat"] = true.into();
+        });
+        let e = from_str::<QuizContent>(&text).unwrap_err();
+        assert_eq!(e, "ui.outcomes.review-first.discuss: expected a string");
     }
 
     #[test]

@@ -5,6 +5,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::quiz::id_map::IdMap;
+
 /// Writes a value as compact JSON.
 pub trait Encode {
     /// Appends the value's JSON text to `out`.
@@ -108,6 +110,18 @@ impl<T: Encode> Encode for BTreeMap<String, T> {
     fn encode(&self, out: &mut String) {
         let mut obj = Obj::start(out);
         for (key, value) in self {
+            obj.key(key);
+            value.encode(obj.out);
+        }
+        obj.end();
+    }
+}
+
+/// Written as a `BTreeMap` is: an object, keys in order.
+impl<T: Encode> Encode for IdMap<T> {
+    fn encode(&self, out: &mut String) {
+        let mut obj = Obj::start(out);
+        for (key, value) in self.iter() {
             obj.key(key);
             value.encode(obj.out);
         }

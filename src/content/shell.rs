@@ -4,7 +4,7 @@ use super::{load, ContentError, Feature, Locale};
 use serde::{Deserialize, Serialize};
 
 /// Every string the shell shows. A missing key fails deserialisation (and the native tests).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ShellStrings {
     /// The widget's title.
@@ -44,7 +44,7 @@ pub struct ShellStrings {
 }
 
 /// Messages for invalid embed attributes (`{value}` is what the clinic wrote).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EmbedStrings {
     /// `sections` names an unknown section.

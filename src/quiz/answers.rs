@@ -4,7 +4,8 @@
 //! the e2e persona fixtures stay readable.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+
+use super::id_map::IdMap;
 
 /// Version of the stored quiz state; bump when the meaning of stored answers changes so old
 /// state is discarded rather than misread.
@@ -27,7 +28,7 @@ pub enum Answer {
 /// Answers by question id. Ordered so serialisation is stable.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Answers(pub BTreeMap<String, Answer>);
+pub struct Answers(pub IdMap<Answer>);
 
 impl Answers {
     /// No answers yet.

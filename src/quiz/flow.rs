@@ -5,10 +5,10 @@
 //! first question, so a screen keeps its place when branching adds or removes others.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 use super::answers::{Answer, Answers, SCHEMA_VERSION};
 use super::engine::{fits, visible_questions};
+use super::id_map::IdMap;
 use super::input::{validate_number, FieldError, NumberError};
 use super::model::{Question, QuestionKind, QuizContent};
 
@@ -128,7 +128,7 @@ pub struct QuizState {
     pub answers: Answers,
     /// Raw text of number inputs, so a half-typed or mistyped value survives a reload.
     #[serde(default)]
-    pub drafts: BTreeMap<String, String>,
+    pub drafts: IdMap<String>,
     /// Where the person is.
     pub step: Step,
     /// Set by Change on the review: Next then heads back to the review.
@@ -148,7 +148,7 @@ impl QuizState {
         QuizState {
             schema_version: SCHEMA_VERSION,
             answers: Answers::new(),
-            drafts: BTreeMap::new(),
+            drafts: IdMap::new(),
             step: first.map_or(Step::Review, Step::Question),
             returning: false,
             show_errors: false,

@@ -338,3 +338,35 @@ fn restored_state_is_repaired_against_the_content() {
     let text = r#"{"schema_version":1,"answers":{},"step":"result"}"#;
     assert_eq!(at(&QuizState::restore(&c, text).unwrap()), "review");
 }
+
+#[test]
+fn ticked_choices_keep_content_order() {
+    let c = content();
+    let q = c
+        .questions
+        .iter()
+        .find(|q| {
+            q.kind == QuestionKind::Multiple
+                && q.choices.iter().filter(|x| !x.exclusive).count() >= 3
+        })
+        .expect("a multiple question with three plain choices");
+    let ids: Vec<&str> = q
+        .choices
+        .iter()
+        .filter(|x| !x.exclusive)
+        .map(|x| x.id.as_str())
+        .take(3)
+        .collect();
+    let ticks = vec![
+        tick(&q.id, ids[2]),
+        tick(&q.id, ids[0]),
+        tick(&q.id, ids[1]),
+    ];
+    let s = act(QuizState::new(&c), &c, ticks);
+    assert_eq!(s.answers.choices(&q.id), ids);
+    // A list stored out of order is put in order by the next tick.
+    let mut s = QuizState::new(&c);
+    s.answers.set(&q.id, choices(&[ids[2], ids[1]]));
+    let s = s.apply(&c, tick(&q.id, ids[0]));
+    assert_eq!(s.answers.choices(&q.id), ids);
+}

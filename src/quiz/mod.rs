@@ -9,6 +9,7 @@
 pub mod answers;
 pub mod engine;
 pub mod flow;
+pub mod id_map;
 pub mod input;
 pub mod model;
 pub mod persist;
@@ -27,6 +28,7 @@ pub use engine::{
     Outcome, Reason,
 };
 pub use flow::{progress, screens, Action, Primary, QuizState, Screen, Step};
+pub use id_map::IdMap;
 pub use input::{validate_number, FieldError, NumberError};
 pub use model::{Choice, Condition, Question, QuestionKind, QuizContent, RouteNote, Rule};
 pub use persist::StateError;

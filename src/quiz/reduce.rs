@@ -85,8 +85,16 @@ fn toggle(state: &mut QuizState, content: &QuizContent, question: &str, choice: 
     } else {
         list.retain(|c| q.choice(c).is_some_and(|c| !c.exclusive));
         list.push(choice.to_owned());
-        // Keep content order so answers read the same however they were ticked.
-        list.sort_by_key(|c| q.choices.iter().position(|x| &x.id == c));
+        // Keep content order so answers read the same however they were ticked. A stable
+        // insertion sort: the list is short, and `sort_by_key` costs ~3 KB of wasm.
+        let rank = |c: &String| q.choices.iter().position(|x| &x.id == c);
+        for i in 1..list.len() {
+            let mut j = i;
+            while j > 0 && rank(&list[j - 1]) > rank(&list[j]) {
+                list.swap(j - 1, j);
+                j -= 1;
+            }
+        }
     }
     if list.is_empty() {
         state.answers.remove(question);

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::Outcome;
 
 /// Labels, headings and messages of the quiz.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuizUi {
     /// Heading of the quiz.
@@ -68,7 +68,7 @@ pub struct QuizUi {
 }
 
 /// Heading and explanation per outcome.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeTexts {
     /// For `not-suitable`.
@@ -98,7 +98,7 @@ impl OutcomeTexts {
 }
 
 /// Texts for one outcome.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeText {
     /// The result heading.
@@ -110,7 +110,7 @@ pub struct OutcomeText {
 }
 
 /// The crisis alert (`role="alert"`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CrisisTexts {
     /// Alert heading.
@@ -132,7 +132,7 @@ pub struct CrisisTexts {
 }
 
 /// Storage controls and notices.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StorageTexts {
     /// Checkbox label: keep answers in local storage.
@@ -148,7 +148,7 @@ pub struct StorageTexts {
 }
 
 /// Result actions and the downloadable provider summary.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SummaryTexts {
     /// Button: print the result.
@@ -172,7 +172,7 @@ pub struct SummaryTexts {
 }
 
 /// Error messages (GOV.UK style: say what to do).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ErrorTexts {
     /// Heading of the error summary.
@@ -195,11 +195,30 @@ pub struct ErrorTexts {
 
 /// Replaces each `{name}` in `template` with its value; unknown placeholders stay as written.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_owned(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
+    let mut text = template.to_owned();
+    for (name, value) in values {
+        // What `text.replace("{name}", value)` does, without the wasm of a substring search:
+        // a match starts at a `{`, so only those places are tried, left to right.
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find('{') {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + 1..];
+            match after.strip_prefix(name).and_then(|t| t.strip_prefix('}')) {
+                Some(tail) => {
+                    out.push_str(value);
+                    rest = tail;
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        text = out;
+    }
+    text
 }
 
 impl QuizUi {
@@ -226,5 +245,26 @@ mod tests {
             "1 of 2 {c}"
         );
         assert_eq!(fill("{a}{a}", &[("a", "x")]), "xx");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod fill_props {
+    use super::fill;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn fill_replaces_as_str_replace_does(
+            template in "[{}ab é]{0,16}",
+            values in prop::collection::vec(("[{}ab]{0,2}", "[{}ab]{0,3}"), 0..3),
+        ) {
+            let pairs: Vec<(&str, &str)> =
+                values.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+            let by_replace = pairs.iter().fold(template.clone(), |text, (name, value)| {
+                text.replace(&format!("{{{name}}}"), value)
+            });
+            prop_assert_eq!(fill(&template, &pairs), by_replace);
+        }
     }
 }

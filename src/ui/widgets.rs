@@ -16,7 +16,7 @@ pub struct DisclosureProps {
     pub open: bool,
     /// Extra class on the wrapper.
     #[prop_or_default]
-    pub class: Classes,
+    pub class: AttrValue,
     /// What is revealed.
     pub children: Html,
 }
@@ -30,8 +30,14 @@ pub fn Disclosure(props: &DisclosureProps) -> Html {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
     };
+    // Set as the `className` property: yew turns a computed `class` attribute into a class
+    // set (`Classes`), whose code would otherwise weigh on the main wasm. Same DOM.
+    let class = match props.class.as_str() {
+        "" => "kg-disclosure".to_owned(),
+        extra => format!("kg-disclosure {extra}"),
+    };
     html! {
-        <div class={classes!("kg-disclosure", props.class.clone())}>
+        <div ~className={class}>
             <button
                 type="button"
                 class="kg-disclosure-button"

@@ -150,14 +150,17 @@ fn fieldset(
     .collect::<Vec<_>>()
     .join(" ");
     let described = (!described.is_empty()).then_some(described);
-    let heading = if first {
-        html! {
-            <h3 class="kg-quiz-question" id={heading_id(&q.id)} tabindex="-1" data-kg-focus="true">
-                { &q.legend }
-            </h3>
-        }
-    } else {
-        html! { <h3 class="kg-quiz-question" id={heading_id(&q.id)}>{ &q.legend }</h3> }
+    // Only the screen's first heading takes focus (one element, optional attributes: less
+    // wasm than two).
+    let heading = html! {
+        <h3
+            class="kg-quiz-question"
+            id={heading_id(&q.id)}
+            tabindex={first.then_some("-1")}
+            data-kg-focus={first.then_some("true")}
+        >
+            { &q.legend }
+        </h3>
     };
     let controls = match q.kind {
         QuestionKind::Number => number(state, q, error.is_some(), described.clone(), dispatch),
@@ -169,10 +172,16 @@ fn fieldset(
     let group_described = (q.kind != QuestionKind::Number)
         .then_some(described)
         .flatten();
+    // Set as the `className` property: yew turns a computed `class` attribute into a class
+    // set (`Classes`), whose code would otherwise weigh on the main wasm. Same DOM.
+    let class = match error {
+        Some(_) => "kg-quiz-fieldset kg-quiz-invalid",
+        None => "kg-quiz-fieldset",
+    };
     html! {
         <fieldset
             key={q.id.clone()}
-            class={classes!("kg-quiz-fieldset", error.map(|_| "kg-quiz-invalid"))}
+            ~className={class}
             id={field_id(&q.id)}
             data-question={q.id.clone()}
             aria-describedby={group_described}
@@ -199,8 +208,14 @@ fn fieldset(
 
 fn choices(state: &QuizState, q: &Question, invalid: bool, dispatch: &Callback<Action>) -> Html {
     let single = q.kind == QuestionKind::Single;
+    let class = if single {
+        "kg-quiz-choices kg-quiz-radios"
+    } else {
+        "kg-quiz-choices kg-quiz-checkboxes"
+    };
     html! {
-        <div class={if single { "kg-quiz-choices kg-quiz-radios" } else { "kg-quiz-choices kg-quiz-checkboxes" }}>
+        // As on the fieldset: the property, not a computed `class`.
+        <div ~className={class}>
             { for q.choices.iter().map(|choice| {
                 let id = format!("kg-quiz-{}-{}", q.id, choice.id);
                 let hint = choice.hint.as_ref().map(|_| format!("{id}-hint"));
