@@ -50,6 +50,25 @@ macro_rules! filled_fields {
     )*};
 }
 
+impl QuizContent {
+    /// The questions part alone: everything the questions' screens use, with the results
+    /// part's members (rules, fallback, route notes, provider questions) left empty.
+    pub(crate) fn decode_questions(v: &Json) -> Result<Self, String> {
+        let f = Fields::of(v)?;
+        Ok(QuizContent {
+            ui: f.req("ui")?,
+            questions: f.req("questions")?,
+            rules: Vec::new(),
+            fallback: Fallback::default(),
+            crisis_if: f.req("crisis_if")?,
+            routes: Vec::new(),
+            route_question: f.req("route_question")?,
+            provider_questions: Vec::new(),
+            sources: f.req("sources")?,
+        })
+    }
+}
+
 /// Unit enums, each variant spelled as its serde `rename_all` makes it.
 macro_rules! unit_enums {
     ($($ty:ident { $($name:literal => $variant:ident),* $(,)? })*) => {$(
@@ -376,6 +395,13 @@ mod tests {
         assert!(questions.rules.is_empty() && questions.routes.is_empty());
         assert!(questions.provider_questions.is_empty());
         assert!(!whole.rules.is_empty() && !whole.provider_questions.is_empty());
+        // The browser's reader of the questions part gives the same.
+        let part = raw(locale, Feature::Quiz).expect("questions part");
+        assert_eq!(
+            crate::content::decode_quiz_questions(part).as_ref(),
+            Ok(&questions),
+            "{locale:?}"
+        );
         serde_json::to_string(&questions).expect("serialises")
     }
 

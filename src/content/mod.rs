@@ -228,6 +228,10 @@ pub fn load<T: DeserializeOwned + Decode>(
 /// The self-check's content: its questions file joined with its results part, or with an empty
 /// results part (`results: None`) for the questions alone. The results part's top-level
 /// members join the questions file's; its `outcomes` go into `ui`.
+///
+/// In the browser the questions alone are read by [`decode_quiz_questions`] instead, so the
+/// readers of rules and route notes stay out of the main wasm (they come with the last screens'
+/// chunk, which reads the whole file).
 pub fn load_quiz<T: DeserializeOwned + Decode>(
     locale: Locale,
     results: Option<&str>,
@@ -269,6 +273,26 @@ pub fn load_quiz<T: DeserializeOwned + Decode>(
         serde_json::from_value(quiz_json(quiz, results).map_err(invalid)?)
             .map_err(|e| invalid(e.to_string()))
     }
+}
+
+/// Reads the questions part alone (`kg-<locale>-quiz-*.json`) as the whole content with its
+/// results part left empty: what [`load_quiz`] gives for `results: None`, without reading any
+/// rule, route note or provider question.
+pub fn decode_quiz_questions(text: &str) -> Result<crate::quiz::QuizContent, String> {
+    use decode::Json;
+    let mut v = decode::parse(text)?;
+    // The outcomes' texts are in the results part: empty ones keep `ui` whole.
+    let blank = match decode::parse(generated::BLANK_RESULTS)? {
+        Json::Obj(members) => members.into_iter().find(|(k, _)| k == "outcomes"),
+        _ => None,
+    };
+    if let (Json::Obj(all), Some(outcomes)) = (&mut v, blank) {
+        if let Some((_, Json::Obj(ui))) = all.iter_mut().find(|(k, _)| k == "ui") {
+            ui.push(outcomes);
+        }
+    }
+    crate::quiz::QuizContent::decode_questions(&v)
+        .map_err(|e| e.trim_start_matches(['.', ':', ' ']).to_owned())
 }
 
 /// The whole quiz file's JSON from its two parts (native: validation and tests).

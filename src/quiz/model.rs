@@ -252,7 +252,7 @@ pub struct Rule {
 }
 
 /// The reason shown when no rule applied.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fallback {
     /// Stable id of this reason.
@@ -294,6 +294,19 @@ impl QuizContent {
     /// notes or provider questions (empty lists and texts), so only the questions' screens may
     /// use it; the review and the result take [`QuizContent::load`].
     pub fn load_questions(locale: Locale) -> Result<Self, ContentError> {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let text = crate::content::raw(locale, Feature::Quiz).ok_or(ContentError::Missing {
+                locale: locale.tag(),
+                feature: Feature::Quiz.file_stem(),
+            })?;
+            crate::content::decode_quiz_questions(text).map_err(|detail| ContentError::Invalid {
+                locale: locale.tag(),
+                feature: Feature::Quiz.file_stem(),
+                detail,
+            })
+        }
+        #[cfg(not(target_arch = "wasm32"))]
         crate::content::load_quiz(locale, None)
     }
 

@@ -58,6 +58,10 @@ pub type QuizRestore =
 /// Renders the self-check's review or result screen.
 pub type QuizEnd = fn(&super::quiz::End) -> Html;
 
+/// The self-check's whole content (questions and results parts joined), read by the last
+/// screens' chunk once both parts are here.
+pub type QuizWhole = fn(Locale) -> Option<crate::quiz::QuizContent>;
+
 /// What the cost chunk offers besides its view.
 #[derive(Clone, Copy)]
 pub struct CostCode {
@@ -81,8 +85,10 @@ mod entries {
         }
     }
 
-    pub fn quiz_end() -> super::QuizEnd {
-        crate::ui::quiz::end_screen
+    pub fn quiz_end() -> (super::QuizEnd, super::QuizWhole) {
+        (crate::ui::quiz::end_screen, |l| {
+            crate::quiz::QuizContent::load(l).ok()
+        })
     }
 
     pub fn quiz_restore() -> super::QuizRestore {
@@ -92,7 +98,7 @@ mod entries {
 
 #[cfg(feature = "split")]
 mod chunks {
-    use super::{CostCode, QuizEnd};
+    use super::{CostCode, QuizEnd, QuizWhole};
     use wasm_split_helpers::{wasm_split, SplitLoaderError};
     use yew::prelude::*;
 
@@ -110,8 +116,10 @@ mod chunks {
     }
 
     #[wasm_split(quiz_end, fallible)]
-    pub fn quiz_end() -> Result<QuizEnd, SplitLoaderError> {
-        Ok(crate::ui::quiz::end_screen)
+    pub fn quiz_end() -> Result<(QuizEnd, QuizWhole), SplitLoaderError> {
+        Ok((crate::ui::quiz::end_screen, |l| {
+            crate::quiz::QuizContent::load(l).ok()
+        }))
     }
 
     #[wasm_split(restore, fallible)]
@@ -126,7 +134,7 @@ mod chunks {
 struct Loaded {
     myths: Option<fn() -> Html>,
     cost: Option<CostCode>,
-    quiz_end: Option<QuizEnd>,
+    quiz_end: Option<(QuizEnd, QuizWhole)>,
     quiz_restore: Option<QuizRestore>,
 }
 
@@ -159,7 +167,7 @@ fn cost() -> Option<CostCode> {
 }
 
 /// The self-check's last screens, if their code is here.
-pub fn quiz_end() -> Option<QuizEnd> {
+pub fn quiz_end() -> Option<(QuizEnd, QuizWhole)> {
     #[cfg(feature = "split")]
     return loaded().quiz_end;
     #[cfg(not(feature = "split"))]

@@ -181,13 +181,21 @@ fn Quiz(props: &QuizProps) -> Html {
         });
     }
     let at_end = !matches!(model.quiz.step, Step::Question(_));
-    // The whole content (with the results part) for the last screens, once it is here.
+    // The whole content (with the results part) for the last screens, once it and their code
+    // (which reads it) are here.
     let locale = widget.locale;
     let whole = use_memo(
-        (locale, content::available(locale, Feature::Results)),
-        |(l, _)| QuizContent::load(*l).ok().map(|c| Content(Rc::new(c))),
+        (
+            locale,
+            content::available(locale, Feature::Results),
+            code::has(Part::QuizEnd),
+        ),
+        |&(l, _, _)| {
+            let (_, read) = code::quiz_end()?;
+            read(l).map(|c| Content(Rc::new(c)))
+        },
     );
-    let end_ready = code::has(Part::QuizEnd) && whole.is_some();
+    let end_ready = whole.is_some();
     {
         // Also when the last screens' code or text arrives after the step that needs it.
         let root = root.clone();
@@ -238,7 +246,7 @@ fn Quiz(props: &QuizProps) -> Html {
     }
     let body = match (&state.step, code::quiz_end(), whole.as_ref()) {
         (Step::Question(_), _, _) => question::screen(c, state, &dispatch),
-        (_, Some(end), Some(whole)) => end(&End {
+        (_, Some((end, _)), Some(whole)) => end(&End {
             content: whole,
             quiz: state,
             dispatch: &dispatch,
