@@ -18,3 +18,8 @@ pub mod ui;
 
 #[cfg(target_arch = "wasm32")]
 pub use platform::entry::start_standalone;
+
+/// Talc instead of the default dlmalloc: the same service for about 2 KB less compressed wasm.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -116,8 +116,12 @@ if (!glueName) fail("wasm-bindgen glue not found");
   // Same features as Trunk's wasm-opt, plus the ones rustc's wasm32 target emits by default.
   const features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
     "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
-  const optimise = (from, to) => release
-    ? run("wasm-opt", ["-Oz", ...features, from, "-o", to])
+  // The main module is the first view's biggest file: flattening and re-looping its control
+  // flow before two -Oz rounds saves about 0.7 KB brotli more than -Oz alone (measured; other
+  // combinations, such as --converge or --gufa, saved less). The chunks keep plain -Oz. No
+  // custom section is needed at run time.
+  const optimise = (from, to, passes = ["-Oz"]) => release
+    ? run("wasm-opt", [...passes, ...features, "--strip-producers", "--strip-target-features", from, "-o", to])
     : copyFileSync(from, to);
   const trunkGlue = readFileSync(join(staging, glueName), "utf8");
   let glue = readFileSync(join(work, "bindgen", "main.js"), "utf8");
@@ -135,7 +139,7 @@ if (!glueName) fail("wasm-bindgen glue not found");
     optimise(join(work, "split", f), join(staging, chunkName(f)));
   }
   writeFileSync(join(staging, loaderName), loader);
-  optimise(join(work, "bindgen", "main_bg.wasm"), join(staging, wasmName));
+  optimise(join(work, "bindgen", "main_bg.wasm"), join(staging, wasmName), ["--flatten", "--rereloop", "-Oz", "-Oz"]);
   writeFileSync(join(staging, glueName), glue);
   const swap = (before, after, what) => {
     if (!html.includes(sri(before))) fail(`the ${what}'s integrity attribute was not found in index.html`);
