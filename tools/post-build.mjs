@@ -150,10 +150,11 @@ if (!glueName) fail("wasm-bindgen glue not found");
   const gluePreload = html.match(new RegExp(`<link rel="modulepreload" href="\\./${glueName.replace(".", "\\.")}"[^>]*>`));
   if (!gluePreload) fail("the glue's modulepreload link was not found in index.html");
   html = html.replace(gluePreload[0], `${gluePreload[0]}<link rel="modulepreload" href="./${loaderName}" crossorigin="anonymous" integrity="${sri(loader)}">`);
-  // Trunk's integrity is of the wasm it wrote; ours replaces it.
-  const trunkWasmSri = html.match(new RegExp(`href="\\./${wasmName}"[^>]*integrity="(sha384-[^"]+)"`));
+  // Trunk's integrity is of the wasm it wrote, and browsers ignore integrity on a fetch preload
+  // anyway (Chromium says so in the console): the attribute goes.
+  const trunkWasmSri = html.match(new RegExp(`(href="\\./${wasmName}"[^>]*) integrity="sha384-[^"]+"`));
   if (!trunkWasmSri) fail("the wasm's integrity attribute was not found in index.html");
-  html = html.replace(trunkWasmSri[1], sri(readFileSync(join(staging, wasmName))));
+  html = html.replace(trunkWasmSri[0], trunkWasmSri[1]);
 }
 
 // --- 0b. minified JS glue (release) -----------------------------------------------------------
@@ -195,27 +196,44 @@ if (!marked.includes("compileEarly('") || !marked.includes("module_or_path: awai
 }
 if (/^\s*import\s/m.test(loader)) fail("unexpected static import in Trunk's loader:\n" + loader);
 
-const serviceWorker = `
 // Offline use: the service worker caches the app once it has started. It is only ever
-// registered from the app's own origin (never by embed.js on a host page).
-if ("serviceWorker" in navigator) {
-  // Registered once the first view is ready (data-ready), so caching every file for offline
-  // use never competes with start-up (the page's load event comes earlier than that).
-  const register = () => {
-    navigator.serviceWorker.register("./sw.js").then((reg) => {
-      const announce = (worker) => {
-        window.__kgUpdate = worker;
-        dispatchEvent(new CustomEvent("kg-update-available"));
-      };
-      if (reg.waiting && navigator.serviceWorker.controller) announce(reg.waiting);
-      reg.addEventListener("updatefound", () => {
-        const worker = reg.installing;
-        worker?.addEventListener("statechange", () => {
-          if (worker.state === "installed" && navigator.serviceWorker.controller) announce(worker);
-        });
-      });
-    }, (err) => console.warn("ketamine-guide: offline support unavailable", err));
+// registered from the app's own origin (never by embed.js on a host page), by a module of its
+// own that the loader imports once the first view is ready (data-ready): registering, and
+// caching every file for offline use, never compete with start-up, and the code to do it is
+// not part of the first view's bytes.
+const registerCode = (await minify(`
+navigator.serviceWorker.register("./sw.js").then((reg) => {
+  const announce = (worker) => {
+    window.__kgUpdate = worker;
+    dispatchEvent(new CustomEvent("kg-update-available"));
   };
+  if (reg.waiting && navigator.serviceWorker.controller) announce(reg.waiting);
+  reg.addEventListener("updatefound", () => {
+    const worker = reg.installing;
+    worker?.addEventListener("statechange", () => {
+      if (worker.state === "installed" && navigator.serviceWorker.controller) announce(worker);
+    });
+  });
+}, (err) => console.warn("ketamine-guide: offline support unavailable", err));
+addEventListener("kg-update-accept", () => {
+  const worker = window.__kgUpdate;
+  if (!worker) return;
+  navigator.serviceWorker.addEventListener("controllerchange", () => location.reload(), { once: true });
+  worker.postMessage("skip-waiting");
+});
+`, { module: true, compress: true, mangle: true })).code;
+if (!registerCode) fail("terser returned nothing for the service worker registration");
+const registerName = `sw-register-${hashOf(registerCode)}.js`;
+if (release) writeFileSync(join(staging, registerName), registerCode);
+
+const serviceWorker = `
+if ("serviceWorker" in navigator) {
+  // After the first idle moment that follows data-ready: the person's first interactions come
+  // before it.
+  const later = window.requestIdleCallback
+    ? (f) => requestIdleCallback(f, { timeout: 2000 })
+    : (f) => setTimeout(f, 500);
+  const register = () => later(() => import("./${registerName}"));
   const ready = () => document.querySelector('.kg-app[data-ready="true"]');
   if (ready()) register();
   else {
@@ -226,14 +244,16 @@ if ("serviceWorker" in navigator) {
     });
     watch.observe(document.getElementById("kg-root") || document.body, { subtree: true, childList: true, attributes: true });
   }
-  addEventListener("kg-update-accept", () => {
-    const worker = window.__kgUpdate;
-    if (!worker) return;
-    navigator.serviceWorker.addEventListener("controllerchange", () => location.reload(), { once: true });
-    worker.postMessage("skip-waiting");
-  });
 }
 `;
+
+// The files the first view can open with: the shell's text and each tool's, per language.
+const firstViewFiles = Object.fromEntries(
+  Object.entries(contentFiles).map(([lang, byTool]) => [
+    lang,
+    Object.fromEntries(Object.entries(byTool).filter(([tool]) => tool !== "results")),
+  ]),
+);
 
 const boot = `// Generated by tools/post-build.mjs from Trunk's loader.
 const showLoadError = (err) => {
@@ -251,7 +271,7 @@ const showLoadError = (err) => {
 // language is guessed as the app chooses it (a remembered choice, then the browser's
 // languages, then English); a wrong guess only costs a download, never the right text.
 const startFirstView = () => {
-  const files = ${JSON.stringify(contentFiles)};
+  const files = ${JSON.stringify(firstViewFiles)};
   const remembered = () => {
     for (const store of ["sessionStorage", "localStorage"]) {
       try {
@@ -289,8 +309,11 @@ ${marked.split("\n").map((l) => "    " + l).join("\n")}
   showLoadError(err);
 }
 ${release ? serviceWorker : ""}`;
-const bootName = `boot-${hashOf(boot)}.js`;
-writeFileSync(join(staging, bootName), boot);
+// Minified in release builds (it is part of the first view); readable in debug builds.
+const bootCode = release ? (await minify(boot, { module: true, compress: true, mangle: true })).code : boot;
+if (!bootCode) fail("terser returned nothing for the loader");
+const bootName = `boot-${hashOf(bootCode)}.js`;
+writeFileSync(join(staging, bootName), bootCode);
 html = html.replace(inline, `<script type="module" src="./${bootName}"></script>`);
 writeFileSync(indexPath, html);
 
@@ -311,6 +334,8 @@ writeFileSync(join(staging, cssName), css);
   html = html.replace(links[0][0], `  <link rel="stylesheet" href="./${cssName}" integrity="${integrity}">\n`);
   for (const link of links.slice(1)) html = html.replace(link[0], "");
   for (const f of cssFiles) unlinkSync(join(staging, f));
+  // Whitespace between tags carries nothing here (text inside elements is left alone).
+  if (release) html = html.replace(/>\s+</g, "><").trim() + "\n";
   writeFileSync(indexPath, html);
 }
 const embed = readFileSync(new URL("./embed.template.js", import.meta.url), "utf8")

@@ -227,7 +227,7 @@ pub fn load<T: DeserializeOwned + Decode>(
 
 /// The self-check's content: its questions file joined with its results part, or with an empty
 /// results part (`results: None`) for the questions alone. The results part's top-level
-/// members join the questions file's; its `outcomes` go into `ui`.
+/// members join the questions file's; the members of its `ui` join the questions file's `ui`.
 ///
 /// In the browser the questions alone are read by [`decode_quiz_questions`] instead, so the
 /// readers of rules and route notes stay out of the main wasm (they come with the last screens'
@@ -260,9 +260,9 @@ pub fn load_quiz<T: DeserializeOwned + Decode>(
             return Err(invalid("expected two objects".to_owned()));
         };
         for (key, value) in extra {
-            match (key.as_str(), all.iter_mut().find(|(k, _)| k == "ui")) {
-                ("outcomes", Some((_, Json::Obj(ui)))) => ui.push((key, value)),
-                _ => all.push((key, value)),
+            match (key.as_str(), value, all.iter_mut().find(|(k, _)| k == "ui")) {
+                ("ui", Json::Obj(extra), Some((_, Json::Obj(ui)))) => ui.extend(extra),
+                (_, value, _) => all.push((key, value)),
             }
         }
         T::decode(&Json::Obj(all))
@@ -281,14 +281,12 @@ pub fn load_quiz<T: DeserializeOwned + Decode>(
 pub fn decode_quiz_questions(text: &str) -> Result<crate::quiz::QuizContent, String> {
     use decode::Json;
     let mut v = decode::parse(text)?;
-    // The outcomes' texts are in the results part: empty ones keep `ui` whole.
-    let blank = match decode::parse(generated::BLANK_RESULTS)? {
-        Json::Obj(members) => members.into_iter().find(|(k, _)| k == "outcomes"),
-        _ => None,
-    };
-    if let (Json::Obj(all), Some(outcomes)) = (&mut v, blank) {
+    // The review's and result's texts are in the results part: empty ones keep `ui` whole.
+    if let (Json::Obj(all), Json::Obj(blank)) =
+        (&mut v, decode::parse(generated::BLANK_RESULTS_UI)?)
+    {
         if let Some((_, Json::Obj(ui))) = all.iter_mut().find(|(k, _)| k == "ui") {
-            ui.push(outcomes);
+            ui.extend(blank);
         }
     }
     crate::quiz::QuizContent::decode_questions(&v)
@@ -306,11 +304,9 @@ pub fn quiz_json(quiz: &str, results: &str) -> Result<serde_json::Value, String>
         return Err("expected two objects".to_owned());
     };
     for (key, value) in extra {
-        match all.get_mut("ui") {
-            Some(Value::Object(ui)) if key == "outcomes" => {
-                ui.insert(key, value);
-            }
-            _ => {
+        match (key.as_str(), value, all.get_mut("ui")) {
+            ("ui", Value::Object(extra), Some(Value::Object(ui))) => ui.extend(extra),
+            (_, value, _) => {
                 all.insert(key, value);
             }
         }

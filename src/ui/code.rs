@@ -27,6 +27,17 @@ pub enum Part {
 }
 
 impl Part {
+    /// The console's note when the chunk cannot be fetched.
+    #[cfg(feature = "split")]
+    fn what_failed(self) -> &'static str {
+        match self {
+            Part::Myths => "the evidence explorer's code did not load",
+            Part::Cost => "the cost estimator's code did not load",
+            Part::QuizEnd => "the self-check's review and result code did not load",
+            Part::QuizRestore => "the reader of stored answers did not load",
+        }
+    }
+
     /// The chunk holding a tool's root view, if it has one.
     fn of(f: Feature) -> Option<Part> {
         match f {
@@ -201,8 +212,7 @@ pub fn available(f: Feature) -> bool {
 pub async fn load(p: Part) -> Result<(), String> {
     #[cfg(feature = "split")]
     if !has(p) {
-        let failed =
-            |e: wasm_split_helpers::SplitLoaderError| format!("code for {p:?} did not load: {e}");
+        let failed = |_| p.what_failed().to_owned();
         let mut now = loaded();
         match p {
             Part::Myths => now.myths = Some(chunks::myths().await.map_err(failed)?),
