@@ -45,6 +45,8 @@ export async function measureFirstView(browser, url, dist) {
   await page.goto(url);
   await page.waitForSelector('.kg-app[data-ready="true"]', { state: "attached", timeout: 20000 });
   ready = true;
+  // A request's timing entry appears once it has finished: let the ones under way finish.
+  await page.waitForLoadState("networkidle");
   const late = await page.evaluate(() =>
     performance
       .getEntriesByType("resource")
