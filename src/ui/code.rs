@@ -82,66 +82,60 @@ pub struct CostCode {
     check_prices: fn(&str, Locale) -> Option<ConfigError>,
 }
 
-/// Every part's entry point, for builds without chunks.
-#[cfg(not(feature = "split"))]
-mod entries {
-    pub fn myths() -> yew::Html {
-        yew::html! { <crate::ui::myths::MythsSection /> }
-    }
+/// What each part offers, written once: the chunks hand it out after download; builds
+/// without chunks call these directly. Referenced only from there, so in the split build each
+/// lands in its own chunk.
+fn myths_view() -> Html {
+    html! { <crate::ui::myths::MythsSection /> }
+}
 
-    pub fn cost() -> super::CostCode {
-        super::CostCode {
-            view: || yew::html! { <crate::ui::cost::CostSection /> },
-            check_prices: crate::ui::cost::check_prices,
-        }
+fn cost_code() -> CostCode {
+    CostCode {
+        view: || html! { <crate::ui::cost::CostSection /> },
+        check_prices: crate::ui::cost::check_prices,
     }
+}
 
-    pub fn quiz_end() -> (super::QuizEnd, super::QuizWhole) {
-        (crate::ui::quiz::end_screen, |l| {
-            crate::quiz::QuizContent::load(l).ok()
-        })
-    }
+fn quiz_end_code() -> (QuizEnd, QuizWhole) {
+    (crate::ui::quiz::end_screen, |l| {
+        crate::quiz::QuizContent::load(l).ok()
+    })
+}
 
-    pub fn quiz_restore() -> super::QuizRestore {
-        crate::quiz::QuizState::restore
-    }
+fn quiz_restore_code() -> QuizRestore {
+    crate::quiz::QuizState::restore
 }
 
 #[cfg(feature = "split")]
 mod chunks {
-    use super::{CostCode, QuizEnd, QuizWhole};
+    use super::{CostCode, QuizEnd, QuizRestore, QuizWhole};
     use wasm_split_helpers::{wasm_split, SplitLoaderError};
-    use yew::prelude::*;
+    use yew::Html;
 
     #[wasm_split(myths, fallible)]
     pub fn myths() -> Result<fn() -> Html, SplitLoaderError> {
-        Ok(|| html! { <crate::ui::myths::MythsSection /> })
+        Ok(super::myths_view)
     }
 
     #[wasm_split(cost, fallible)]
     pub fn cost() -> Result<CostCode, SplitLoaderError> {
-        Ok(CostCode {
-            view: || html! { <crate::ui::cost::CostSection /> },
-            check_prices: crate::ui::cost::check_prices,
-        })
+        Ok(super::cost_code())
     }
 
     #[wasm_split(quiz_end, fallible)]
     pub fn quiz_end() -> Result<(QuizEnd, QuizWhole), SplitLoaderError> {
-        Ok((crate::ui::quiz::end_screen, |l| {
-            crate::quiz::QuizContent::load(l).ok()
-        }))
+        Ok(super::quiz_end_code())
     }
 
     #[wasm_split(restore, fallible)]
-    pub fn quiz_restore() -> Result<super::QuizRestore, SplitLoaderError> {
-        Ok(crate::quiz::QuizState::restore)
+    pub fn quiz_restore() -> Result<QuizRestore, SplitLoaderError> {
+        Ok(super::quiz_restore_code())
     }
 }
 
 /// The parts whose chunk has arrived.
 #[cfg(feature = "split")]
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 struct Loaded {
     myths: Option<fn() -> Html>,
     cost: Option<CostCode>,
@@ -166,7 +160,7 @@ fn myths() -> Option<fn() -> Html> {
     #[cfg(feature = "split")]
     return loaded().myths;
     #[cfg(not(feature = "split"))]
-    Some(entries::myths)
+    Some(myths_view)
 }
 
 /// The cost chunk, if it is here.
@@ -174,7 +168,7 @@ fn cost() -> Option<CostCode> {
     #[cfg(feature = "split")]
     return loaded().cost;
     #[cfg(not(feature = "split"))]
-    Some(entries::cost())
+    Some(cost_code())
 }
 
 /// The self-check's last screens, if their code is here.
@@ -182,7 +176,7 @@ pub fn quiz_end() -> Option<(QuizEnd, QuizWhole)> {
     #[cfg(feature = "split")]
     return loaded().quiz_end;
     #[cfg(not(feature = "split"))]
-    Some(entries::quiz_end())
+    Some(quiz_end_code())
 }
 
 /// The stored-answers reader, if its code is here.
@@ -190,7 +184,7 @@ pub fn quiz_restore() -> Option<QuizRestore> {
     #[cfg(feature = "split")]
     return loaded().quiz_restore;
     #[cfg(not(feature = "split"))]
-    Some(entries::quiz_restore())
+    Some(quiz_restore_code())
 }
 
 /// The part's code is here.
