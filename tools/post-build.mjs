@@ -46,6 +46,13 @@ const minifyCss = (css) =>
     .replace(/\s*([{};])\s*/g, "$1")
     .trim();
 
+// terser over one of our JS files (module code); `what` names it if terser gives nothing back.
+const minifyJs = async (source, what) => {
+  const { code } = await minify(source, { module: true, compress: true, mangle: true });
+  if (!code) fail(`terser returned nothing for the ${what}`);
+  return code;
+};
+
 const contentFiles = {};
 // --- 0. content files -----------------------------------------------------------------------
 // build.rs writes them into the crate's OUT_DIR; the newest index is the build just made.
@@ -162,8 +169,7 @@ if (!glueName) fail("wasm-bindgen glue not found");
 // survive). Its integrity hash in index.html is recomputed to match.
 if (release) {
   const before = readFileSync(join(staging, glueName), "utf8");
-  const { code } = await minify(before, { module: true, compress: true, mangle: true });
-  if (!code) fail("terser returned nothing for the glue");
+  const code = await minifyJs(before, "glue");
   writeFileSync(join(staging, glueName), code);
   if (!html.includes(sri(before))) fail("the glue's integrity attribute was not found in index.html");
   html = html.replace(sri(before), sri(code));
@@ -201,7 +207,7 @@ if (/^\s*import\s/m.test(loader)) fail("unexpected static import in Trunk's load
 // own that the loader imports once the first view is ready (data-ready): registering, and
 // caching every file for offline use, never compete with start-up, and the code to do it is
 // not part of the first view's bytes.
-const registerCode = (await minify(`
+const registerSource = `
 navigator.serviceWorker.register("./sw.js").then((reg) => {
   const announce = (worker) => {
     window.__kgUpdate = worker;
@@ -221,8 +227,8 @@ addEventListener("kg-update-accept", () => {
   navigator.serviceWorker.addEventListener("controllerchange", () => location.reload(), { once: true });
   worker.postMessage("skip-waiting");
 });
-`, { module: true, compress: true, mangle: true })).code;
-if (!registerCode) fail("terser returned nothing for the service worker registration");
+`;
+const registerCode = release ? await minifyJs(registerSource, "service worker registration") : "";
 const registerName = `sw-register-${hashOf(registerCode)}.js`;
 if (release) writeFileSync(join(staging, registerName), registerCode);
 
@@ -310,8 +316,7 @@ ${marked.split("\n").map((l) => "    " + l).join("\n")}
 }
 ${release ? serviceWorker : ""}`;
 // Minified in release builds (it is part of the first view); readable in debug builds.
-const bootCode = release ? (await minify(boot, { module: true, compress: true, mangle: true })).code : boot;
-if (!bootCode) fail("terser returned nothing for the loader");
+const bootCode = release ? await minifyJs(boot, "loader") : boot;
 const bootName = `boot-${hashOf(bootCode)}.js`;
 writeFileSync(join(staging, bootName), bootCode);
 html = html.replace(inline, `<script type="module" src="./${bootName}"></script>`);
