@@ -57,7 +57,7 @@ async function encode(file, body, accept, info) {
   return { body };
 }
 
-/** Starts serving `dir`; resolves to { server, url, close }. `pages` maps extra paths to HTML. */
+/** Starts serving `dir`; resolves to { server, url, close }. `pages` maps extra paths to their text (typed by extension, else HTML). */
 export async function startServer({ dir = "dist", host = "127.0.0.1", port = 0, cors = false, csp = false, pages = {} } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
@@ -69,7 +69,7 @@ export async function startServer({ dir = "dist", host = "127.0.0.1", port = 0, 
       return;
     }
     if (pages[url.pathname] !== undefined) {
-      res.writeHead(200, { ...headers, "Content-Type": TYPES[".html"] }).end(pages[url.pathname]);
+      res.writeHead(200, { ...headers, "Content-Type": TYPES[extname(url.pathname)] ?? TYPES[".html"] }).end(pages[url.pathname]);
       return;
     }
     let path = decodeURIComponent(url.pathname);
