@@ -84,6 +84,9 @@ test("embed: two instances on a hostile cross-origin host page render, stay isol
   const otherLow = await second.locator("[data-estimate]").getAttribute("data-low-cents");
   assert.equal(otherLow, String(6 * 22500), "the other instance keeps its own plan");
   assert.ok((await first.locator("a", { hasText: "Book a visit" }).count()) >= 1, "clinic call to action shown with the estimate");
+  // The estimate links to the explorer's routes table only where the explorer is offered.
+  assert.equal(await first.locator("[data-routes-link]").count(), 0, "no link to a section this embed does not show");
+  assert.equal(await second.locator("[data-routes-link]").count(), 1, "the link where the explorer is offered");
   await first.locator('[data-tab="quiz"]').click();
   await first.locator("fieldset[data-question] input").first().fill("40");
   await first.locator('button[data-action="next"]').click();
@@ -95,11 +98,25 @@ test("embed: two instances on a hostile cross-origin host page render, stay isol
     const cards = [...root.querySelectorAll("article[data-claim-id]")];
     return cards.length > 0 && cards.every((a) => a.dataset.topics.split(" ").includes("sleep"));
   });
+  // An open claim offers no "link to this claim" inside an embed: the host's URL never changes,
+  // so there would be nothing to copy.
+  const claim = second.locator("article[data-claim-id]").first();
+  await claim.locator("button[aria-expanded]").click();
+  assert.ok((await claim.locator("[data-source]").count()) >= 1, "the claim is open");
+  assert.equal(await claim.locator(".kg-claim-permalink").count(), 0);
   assert.equal(page.url(), url, "host URL unchanged by the journeys");
 
   // Attributes changed after load take effect.
   await second.evaluate((el) => el.setAttribute("sections", "myths"));
   await page.waitForFunction(() => document.querySelectorAll("ketamine-guide")[1].shadowRoot.querySelectorAll("[role=tab]").length === 1);
+  // The section on screen is dropped: the first one still offered takes its place (never a
+  // widget with no tab selected and every panel hidden).
+  await first.evaluate((el) => el.setAttribute("sections", "cost myths"));
+  await page.waitForFunction(() => {
+    const root = document.querySelector("ketamine-guide").shadowRoot;
+    const tab = root.querySelector('[role=tab][aria-selected="true"]');
+    return tab?.dataset.tab === "cost" && tab.tabIndex === 0 && root.querySelector('[data-section="cost"]')?.hidden === false;
+  });
   // Removing and re-adding an element works.
   await first.evaluate((el) => {
     const parent = el.parentNode;

@@ -99,6 +99,8 @@ test("a deep link opens that claim expanded, scrolled into view and focused", as
   assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `heading scrolled into view (y ${box.y})`);
   const chart = article.locator("svg[role=img]").first();
   assert.match(await chart.getAttribute("aria-label"), /8%.*7%/);
+  // On the standalone page a claim has a link worth copying.
+  assert.equal(await article.locator(".kg-claim-permalink a").getAttribute("href"), `#myths/${id}`);
   await shot(article, "myths-deep-link-light");
   await done(run);
 });

@@ -132,6 +132,40 @@ test("Clear my answers erases every stored trace, remembered ones included", asy
   await context.close();
 });
 
+test("Clear my answers starts the other tools afresh too; unticking Remember leaves no flag behind", async () => {
+  const context = await env.browser.newContext();
+  const { page, errors } = await openQuiz(context);
+  const flags = () => page.evaluate(() => [sessionStorage, localStorage].map((s) => s.getItem("kg:main:remember")));
+  await page.locator("#kg-quiz-remember").check();
+  await page.waitForFunction(() => localStorage.getItem("kg:main:remember") !== null);
+  await page.locator("#kg-quiz-remember").uncheck();
+  assert.deepEqual(await flags(), [null, null], "no remember flag in either storage once it is off");
+
+  // Something typed in each of the other tools, on screen and stored.
+  await page.locator('[data-tab="cost"]').click();
+  await page.locator("#kg-cost-route-oral").check();
+  await page.locator('[data-tab="myths"]').click();
+  await page.locator('[data-section="myths"] input[type="search"]').fill("sleep");
+  await page.waitForFunction(() => ["cost", "myths"].every((n) => sessionStorage.getItem(`kg:main:${n}`)));
+  await page.locator('[data-tab="quiz"]').click();
+  await press(page, "clear");
+  await page.locator('[data-notice="cleared"]').waitFor();
+  const kgKeys = () => page.evaluate(() => [...Object.keys(sessionStorage), ...Object.keys(localStorage)].filter((k) => k.startsWith("kg:")));
+  assert.deepEqual(await kgKeys(), []);
+  // Back in the other tools, nothing of it is left on screen, and nothing is stored again.
+  await page.locator('[data-tab="myths"]').click();
+  const search = page.locator('[data-section="myths"] input[type="search"]');
+  await search.waitFor();
+  assert.equal(await search.inputValue(), "");
+  await page.locator('[data-tab="cost"]').click();
+  await page.locator("#kg-cost-route-iv").waitFor();
+  assert.equal(await page.locator("#kg-cost-route-oral").isChecked(), false, "the plan is the default one again");
+  assert.equal(await page.locator("#kg-cost-route-iv").isChecked(), true);
+  assert.deepEqual(await kgKeys(), [], "an untouched tool stores nothing");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the summary downloads as a file made on the device, with the outcome and the date", async () => {
   const context = await env.browser.newContext({ acceptDownloads: true });
   const log = recordRequests(context);

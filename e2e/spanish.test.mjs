@@ -40,6 +40,7 @@ test("a browser that prefers Spanish gets Spanish; the page and the widget say s
   await page.goto(env.server.url);
   await waitReady(page, log);
   assert.equal(await page.locator("html").getAttribute("lang"), "es");
+  assert.equal(await page.title(), contentString("es", "ui", "page_title"), "the page title is in Spanish too");
   // The loader guessed Spanish too: the first view downloaded no English text.
   const firstView = log.requests.filter((r) => !r.afterReady);
   assert.deepEqual(firstView.filter((r) => /\/kg-en-/.test(r.url)).map((r) => r.url), []);
@@ -97,6 +98,11 @@ test("switching language mid-quiz keeps the answers and the place", async () => 
   await page.reload();
   await waitReady(page);
   assert.equal(await page.locator(".kg-app").getAttribute("lang"), "es");
+  assert.equal(await page.title(), contentString("es", "ui", "page_title"));
+  // And back: the title follows the language switch.
+  await page.locator('button[data-locale="en"]').click();
+  await page.locator('.kg-app[lang="en"]').waitFor();
+  await page.waitForFunction((t) => document.title === t, contentString("en", "ui", "page_title"));
   await context.close();
 });
 

@@ -15,6 +15,9 @@
     (bindings ??= import(asset("__KG_GLUE__")).then(async (m) => {
       await m.default({ module_or_path: asset("__KG_WASM__") });
       m.setContentBase(base.href);
+      // The reader of the element's attributes is a wasm chunk of its own (the standalone page
+      // never needs it).
+      await m.loadEmbed();
       return m;
     }));
 

@@ -82,7 +82,7 @@ macro_rules! unit_enums {
 
 filled_fields! {
     ShellStrings {
-        title, tagline, disclaimer, privacy, language_label, sections_label, tab_quiz,
+        title, page_title, tagline, disclaimer, privacy, language_label, sections_label, tab_quiz,
         tab_myths, tab_cost, loading, error_title, error_body, error_reload, config_title,
         update_available, update_reload, embed,
     }

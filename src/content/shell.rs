@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 pub struct ShellStrings {
     /// The widget's title.
     pub title: String,
+    /// The standalone page's `<title>` (what a tab and a screen reader announce).
+    pub page_title: String,
     /// One-line purpose under the title.
     pub tagline: String,
     /// The "educational, not medical advice" line.

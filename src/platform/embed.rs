@@ -1,10 +1,13 @@
-//! The embed: `embed.js` defines `<ketamine-guide>` with an open shadow root and calls
-//! [`mount_embed`] with the host element and a container inside its shadow root. Attributes
-//! are validated by [`crate::embed_config`]; problems are shown inside the element.
+//! The embed: `embed.js` defines `<ketamine-guide>` with an open shadow root, waits for
+//! [`load_embed`], then calls [`mount_embed`] with the host element and a container inside its
+//! shadow root. Attributes are validated by [`crate::embed_config`]; problems are shown inside
+//! the element. The attribute reader is a chunk of its own (`ui::code`): the standalone page,
+//! the first view the byte budget counts, never downloads it.
 
 use crate::content::Locale;
 use crate::embed_config::{self, EmbedConfig};
 use crate::platform::{entry::browser_languages, panic, route::RouteMode};
+use crate::ui::code::{self, embed_props, Part};
 use crate::ui::{App, AppProps, Cta};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -22,8 +25,7 @@ pub struct EmbedHandle {
 impl EmbedHandle {
     /// Re-reads the host element's attributes (called when one changes).
     pub fn update(&mut self, host: &Element) {
-        let props = props_for(host, &self.instance);
-        if let Some(app) = self.app.as_mut() {
+        if let (Some(app), Some(props)) = (self.app.as_mut(), embed_props(host, &self.instance)) {
             app.update(props);
         }
     }
@@ -43,19 +45,33 @@ pub fn set_content_base(base: &str) {
     crate::content::set_base(base);
 }
 
+/// Downloads the embed's attribute reader; `embed.js` waits for it before mounting.
+#[wasm_bindgen(js_name = loadEmbed)]
+pub async fn load_embed() -> Result<(), JsValue> {
+    code::load(Part::Embed)
+        .await
+        .map_err(|e| JsValue::from_str(&e))
+}
+
 /// Mounts an app for `host` into `container` (inside host's shadow root). `instance` names its
-/// storage so several embeds on one page keep separate answers.
+/// storage so several embeds on one page keep separate answers. Fails (and `embed.js` shows
+/// its error panel) if [`load_embed`] has not finished.
 #[wasm_bindgen(js_name = mountEmbed)]
-pub fn mount_embed(host: &Element, container: Element, instance: String) -> EmbedHandle {
+pub fn mount_embed(
+    host: &Element,
+    container: Element,
+    instance: String,
+) -> Result<EmbedHandle, JsValue> {
     panic::install_hook();
-    let props = props_for(host, &instance);
+    let props = embed_props(host, &instance)
+        .ok_or_else(|| JsValue::from_str("mountEmbed before loadEmbed"))?;
     panic::register_mount(&container, props.locale);
     let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
-    EmbedHandle {
+    Ok(EmbedHandle {
         app: Some(app),
         container,
         instance,
-    }
+    })
 }
 
 fn page_locale(host: &Element) -> Locale {
@@ -73,7 +89,8 @@ fn page_locale(host: &Element) -> Locale {
     )
 }
 
-fn props_for(host: &Element, instance: &str) -> AppProps {
+/// The app's settings from `host`'s attributes (the embed chunk's entry, through `ui::code`).
+pub(crate) fn props_for(host: &Element, instance: &str) -> AppProps {
     let (config, errors) = embed_config::parse(|name| host.get_attribute(name));
     let EmbedConfig {
         sections,

@@ -96,7 +96,11 @@ impl Scope {
             return;
         }
         let own = self.key("");
-        for key in keys(&from).into_iter().filter(|k| k.starts_with(&own)) {
+        let flag = self.key(REMEMBER);
+        for key in keys(&from)
+            .into_iter()
+            .filter(|k| k.starts_with(&own) && *k != flag)
+        {
             if let Ok(Some(value)) = from.get_item(&key) {
                 let _ = to.set_item(&key, &value);
             }
@@ -104,10 +108,10 @@ impl Scope {
         }
         match (on, local()) {
             (true, Some(l)) => {
-                let _ = l.set_item(&self.key(REMEMBER), "1");
+                let _ = l.set_item(&flag, "1");
             }
             (false, Some(l)) => {
-                let _ = l.remove_item(&self.key(REMEMBER));
+                let _ = l.remove_item(&flag);
             }
             _ => {}
         }

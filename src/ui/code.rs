@@ -6,7 +6,9 @@
 //! - the self-check's last screens (review, result, provider summary), downloaded once the
 //!   person has answered a first question, long before they are needed;
 //! - the reader of a stored self-check (answers kept from earlier in the session), downloaded
-//!   before the self-check is shown, and only when there is one.
+//!   before the self-check is shown, and only when there is one;
+//! - the embed's reader of `<ketamine-guide>` attributes and its messages about them, downloaded
+//!   by `embed.js` before the first element is mounted (the standalone page never needs it).
 //!
 //! The first view's code (the shell and the self-check's questions) stays in the main module.
 //! Without the feature (the browser tests) everything is in the one module and always here.
@@ -24,6 +26,8 @@ pub enum Part {
     QuizEnd,
     /// The reader of stored self-check answers.
     QuizRestore,
+    /// The embed's attribute reader.
+    Embed,
 }
 
 impl Part {
@@ -35,6 +39,7 @@ impl Part {
             Part::Cost => "the cost estimator's code did not load",
             Part::QuizEnd => "the self-check's review and result code did not load",
             Part::QuizRestore => "the reader of stored answers did not load",
+            Part::Embed => "the embed's settings reader did not load",
         }
     }
 
@@ -73,6 +78,14 @@ pub type QuizEnd = fn(&super::quiz::End) -> Html;
 /// screens' chunk once both parts are here.
 pub type QuizWhole = fn(Locale) -> Option<crate::quiz::QuizContent>;
 
+/// What the embed chunk offers: an element's attributes read into the app's settings, and
+/// what is wrong with them in words.
+#[derive(Clone, Copy)]
+pub struct EmbedCode {
+    props: fn(&web_sys::Element, &str) -> super::AppProps,
+    message: fn(&ConfigError, &crate::content::shell::ShellStrings) -> String,
+}
+
 /// What the cost chunk offers besides its view.
 #[derive(Clone, Copy)]
 pub struct CostCode {
@@ -106,9 +119,16 @@ fn quiz_restore_code() -> QuizRestore {
     crate::quiz::QuizState::restore
 }
 
+fn embed_code() -> EmbedCode {
+    EmbedCode {
+        props: crate::platform::embed::props_for,
+        message: crate::embed_config::message,
+    }
+}
+
 #[cfg(feature = "split")]
 mod chunks {
-    use super::{CostCode, QuizEnd, QuizRestore, QuizWhole};
+    use super::{CostCode, EmbedCode, QuizEnd, QuizRestore, QuizWhole};
     use wasm_split_helpers::{wasm_split, SplitLoaderError};
     use yew::Html;
 
@@ -131,6 +151,11 @@ mod chunks {
     pub fn quiz_restore() -> Result<QuizRestore, SplitLoaderError> {
         Ok(super::quiz_restore_code())
     }
+
+    #[wasm_split(embed, fallible)]
+    pub fn embed() -> Result<EmbedCode, SplitLoaderError> {
+        Ok(super::embed_code())
+    }
 }
 
 /// The parts whose chunk has arrived.
@@ -141,12 +166,15 @@ struct Loaded {
     cost: Option<CostCode>,
     quiz_end: Option<(QuizEnd, QuizWhole)>,
     quiz_restore: Option<QuizRestore>,
+    embed: Option<EmbedCode>,
 }
 
 #[cfg(feature = "split")]
 thread_local! {
     static LOADED: std::cell::Cell<Loaded> = const {
-        std::cell::Cell::new(Loaded { myths: None, cost: None, quiz_end: None, quiz_restore: None })
+        std::cell::Cell::new(Loaded {
+            myths: None, cost: None, quiz_end: None, quiz_restore: None, embed: None,
+        })
     };
 }
 
@@ -187,6 +215,27 @@ pub fn quiz_restore() -> Option<QuizRestore> {
     Some(quiz_restore_code())
 }
 
+/// The embed's attribute reader, if its code is here.
+fn embed() -> Option<EmbedCode> {
+    #[cfg(feature = "split")]
+    return loaded().embed;
+    #[cfg(not(feature = "split"))]
+    Some(embed_code())
+}
+
+/// An embed's settings from its element's attributes (`None` until the embed chunk is here).
+pub fn embed_props(host: &web_sys::Element, instance: &str) -> Option<super::AppProps> {
+    embed().map(|c| (c.props)(host, instance))
+}
+
+/// What is wrong with an embed's settings, in words. Only embeds have settings, and they load
+/// the embed chunk before mounting.
+pub fn config_message(error: &ConfigError, shell: &crate::content::shell::ShellStrings) -> String {
+    embed()
+        .map(|c| (c.message)(error, shell))
+        .unwrap_or_default()
+}
+
 /// The part's code is here.
 pub fn has(p: Part) -> bool {
     match p {
@@ -194,6 +243,7 @@ pub fn has(p: Part) -> bool {
         Part::Cost => cost().is_some(),
         Part::QuizEnd => quiz_end().is_some(),
         Part::QuizRestore => quiz_restore().is_some(),
+        Part::Embed => embed().is_some(),
     }
 }
 
@@ -215,6 +265,7 @@ pub async fn load(p: Part) -> Result<(), String> {
             Part::QuizRestore => {
                 now.quiz_restore = Some(chunks::quiz_restore().await.map_err(failed)?)
             }
+            Part::Embed => now.embed = Some(chunks::embed().await.map_err(failed)?),
         }
         // Another part may have landed while this one downloaded: merge, do not overwrite.
         LOADED.with(|l| {
@@ -223,6 +274,7 @@ pub async fn load(p: Part) -> Result<(), String> {
             all.cost = all.cost.or(now.cost);
             all.quiz_end = all.quiz_end.or(now.quiz_end);
             all.quiz_restore = all.quiz_restore.or(now.quiz_restore);
+            all.embed = all.embed.or(now.embed);
             l.set(all);
         });
     }

@@ -1,7 +1,7 @@
 //! The Yew UI: a thin skin over the engines. Components render view models and dispatch
 //! actions; they decide nothing themselves.
 
-mod code;
+pub(crate) mod code;
 mod cost;
 mod loading;
 mod myths;
@@ -10,7 +10,7 @@ mod tabs;
 pub mod widgets;
 
 use crate::content::{self, shell::ShellStrings, Feature, Locale};
-use crate::embed_config::{self, ConfigError};
+use crate::embed_config::ConfigError;
 use crate::nav::{Place, Section};
 use crate::platform::storage::{Loaded, Scope};
 
@@ -102,6 +102,12 @@ pub struct Widget {
     pub prices: Option<AttrValue>,
     /// The shell's text (loading and error messages inside a tool).
     pub shell: Option<Rc<ShellStrings>>,
+    /// This instance offers the evidence explorer (the estimator links to its routes table).
+    pub offers_myths: bool,
+    /// Places have real links (the standalone page's URL fragment), worth copying and sharing.
+    pub linkable: bool,
+    /// Called once "Clear my answers" has erased storage: every tool starts afresh.
+    pub cleared: Callback<()>,
 }
 
 /// Shared widget context, cheap to clone.
@@ -152,11 +158,18 @@ pub fn App(props: &AppProps) -> Html {
                 .unwrap_or_else(|| Place::section(first))
         })
     };
+    // The section shown: the place's, or the first offered when an embed's `sections` changed
+    // and no longer offers it.
+    let shown = if sections.contains(&place.section) {
+        place.section
+    } else {
+        first
+    };
     // A tool's panel is built the first time its section is shown, then kept (hidden) so its
     // state survives switching tabs: the first view builds one tool, not three.
     let visited = use_mut_ref(Vec::<Section>::new);
-    if !visited.borrow().contains(&place.section) {
-        visited.borrow_mut().push(place.section);
+    if !visited.borrow().contains(&shown) {
+        visited.borrow_mut().push(shown);
     }
     // Set once the first view is ready: what is fetched after that never delays it.
     let settled = use_state(|| false);
@@ -190,14 +203,22 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
-    // The standalone page owns <html lang>; an embed only marks its own root.
-    use_effect_with((locale, props.standalone), |(l, standalone)| {
-        if *standalone {
-            if let Some(html) = crate::platform::document().document_element() {
-                let _ = html.set_attribute("lang", l.tag());
+    // The standalone page owns <html lang> and the page title; an embed only marks its own root.
+    let page_title = strings.as_ref().as_ref().ok().map(|s| s.page_title.clone());
+    use_effect_with(
+        (locale, props.standalone, page_title),
+        |(l, standalone, title)| {
+            if *standalone {
+                let document = crate::platform::document();
+                if let Some(html) = document.document_element() {
+                    let _ = html.set_attribute("lang", l.tag());
+                }
+                if let Some(title) = title {
+                    document.set_title(title);
+                }
             }
-        }
-    });
+        },
+    );
     let update = use_state(|| false);
     {
         let update = update.clone();
@@ -239,14 +260,27 @@ pub fn App(props: &AppProps) -> Html {
     let navigate = {
         let place = place.clone();
         let mode = props.route_mode;
+        let sections = sections.clone();
         Callback::from(move |p: Place| {
-            mode.push(&p);
-            place.set(p);
+            if sections.contains(&p.section) {
+                mode.push(&p);
+                place.set(p);
+            }
+        })
+    };
+    // "Clear my answers" (in the self-check) drops the other tools: opened again, they start
+    // from nothing, as storage now holds nothing.
+    let cleared = {
+        let (visited, refresh) = (visited.clone(), refresh.clone());
+        Callback::from(move |()| {
+            visited.borrow_mut().retain(|&s| s == Section::Quiz);
+            refresh.force_update();
         })
     };
     let shell = strings.as_ref().as_ref().ok().cloned();
     let widget = use_memo((props.clone(), place.item.clone(), locale, shell), {
         let navigate = navigate.clone();
+        let offers_myths = sections.contains(&Section::Myths);
         move |(p, item, locale, shell)| Widget {
             locale: *locale,
             scope: Scope::new(&p.instance, p.persist),
@@ -256,6 +290,9 @@ pub fn App(props: &AppProps) -> Html {
             cta: p.cta.clone(),
             prices: p.prices.clone(),
             shell: shell.clone(),
+            offers_myths,
+            linkable: p.route_mode == RouteMode::Fragment,
+            cleared,
         }
     });
 
@@ -332,16 +369,16 @@ pub fn App(props: &AppProps) -> Html {
                     <div class="kg-config-errors" role="status" data-config-errors="">
                         <p class="kg-config-title"><strong>{ &s.config_title }</strong></p>
                         <ul>{ for config_errors.iter().map(|e| {
-                            html! { <li>{ embed_config::message(e, s) }</li> }
+                            html! { <li>{ code::config_message(e, s) }</li> }
                         }) }</ul>
                     </div>
                 }
                 if let Some(e) = language_failed {
                     { load_failed(Some(s), e) }
                 }
-                <Tabs label={s.sections_label.clone()} {tabs} selected={place.section} {on_select} />
+                <Tabs label={s.sections_label.clone()} {tabs} selected={shown} {on_select} />
                 { for sections.iter().map(|&sec| {
-                    let hidden = sec != place.section;
+                    let hidden = sec != shown;
                     html! {
                         <section
                             class="kg-panel"

@@ -91,7 +91,7 @@ fn bar(ui: &Ui, y: u32, r: &RouteTotal, max: crate::cost::Cents, current: bool) 
 }
 
 /// Chart, table and the link to the routes table in the myths section.
-pub fn view(ui: &Ui, navigate: &Callback<Place>) -> Html {
+pub fn view(ui: &Ui, navigate: Option<&Callback<Place>>) -> Html {
     let plan = ui.s.plan();
     let rows = compare_routes(plan, ui.s.book());
     let max = chart_max(&rows);
@@ -105,16 +105,20 @@ pub fn view(ui: &Ui, navigate: &Callback<Place>) -> Html {
         })
         .collect();
     let height = height.to_string();
-    let onclick = {
+    // The routes table lives in the evidence explorer: linked only when this instance offers it.
+    let link = navigate.map(|navigate| {
         let navigate = navigate.clone();
-        Callback::from(move |e: MouseEvent| {
+        let onclick = Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             navigate.emit(Place {
                 section: Section::Myths,
                 item: Some("routes".into()),
             });
-        })
-    };
+        });
+        html! {
+            <p><a href="#myths/routes" data-routes-link="" {onclick}>{ ui.chart("routes_compared_link") }</a></p>
+        }
+    });
     html! {
         <section class="kg-cost-compare" aria-labelledby="kg-cost-compare-h">
             <h3 id="kg-cost-compare-h">{ ui.heading("compare") }</h3>
@@ -171,7 +175,7 @@ pub fn view(ui: &Ui, navigate: &Callback<Place>) -> Html {
                     </tbody>
                 </table>
             </div>
-            <p><a href="#myths/routes" data-routes-link="" {onclick}>{ ui.chart("routes_compared_link") }</a></p>
+            { for link }
         </section>
     }
 }

@@ -228,7 +228,7 @@ pub fn CostSection() -> Html {
                 { form::extras(&ui) }
             </form>
             { result::view(&ui, &est, widget.cta.as_ref()) }
-            { chart::view(&ui, &widget.navigate) }
+            { chart::view(&ui, widget.offers_myths.then_some(&widget.navigate)) }
             <section class="kg-cost-sources" aria-labelledby="kg-cost-sources-h">
                 <h3 id="kg-cost-sources-h">{ ui.heading("sources") }</h3>
                 <SourceList sources={all_sources} />

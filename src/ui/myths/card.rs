@@ -121,11 +121,15 @@ fn evidence(ctx: &Ctx, claim: &Claim) -> Html {
                     }) }
                 </ul>
             }
-            <p class="kg-claim-permalink kg-noprint">
-                <a href={claim_fragment(&claim.id)} onclick={ctx.go(Some(claim.id.clone()))}>
-                    { &ui.claim_link }
-                </a>
-            </p>
+            // Only where places are real URLs: inside an embed the host's URL never changes, so
+            // there would be nothing to copy or share.
+            if ctx.linkable {
+                <p class="kg-claim-permalink kg-noprint">
+                    <a href={claim_fragment(&claim.id)} onclick={ctx.go(Some(claim.id.clone()))}>
+                        { &ui.claim_link }
+                    </a>
+                </p>
+            }
         </>
     }
 }

@@ -30,6 +30,8 @@ pub(crate) struct Ctx<'a> {
     prefix: &'a str,
     dispatch: UseReducerDispatcher<ExplorerState>,
     navigate: Callback<Place>,
+    /// Claims have URLs worth copying (the standalone page).
+    linkable: bool,
 }
 
 impl Ctx<'_> {
@@ -133,6 +135,7 @@ pub fn MythsSection() -> Html {
         prefix: &prefix,
         dispatch: state.dispatcher(),
         navigate: widget.navigate.clone(),
+        linkable: widget.linkable,
     };
     let show_routes = widget.item.as_deref().and_then(myths::parse_item) == Some(MythsLink::Routes);
 

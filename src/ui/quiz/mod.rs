@@ -15,7 +15,7 @@ mod review;
 use std::rc::Rc;
 
 use super::code::{self, Part};
-use super::WidgetContext;
+use super::{Widget, WidgetContext};
 use crate::content::{self, Feature};
 use crate::platform::storage::{self, Loaded, Persist, Scope};
 use crate::quiz::{Action, QuizContent, QuizState, Step, SCHEMA_VERSION};
@@ -273,7 +273,7 @@ fn Quiz(props: &QuizProps) -> Html {
             // Kept at one place in the tree so it is announced once, not again on every screen.
             if state.crisis(c) { { crisis::alert(c) } }
             { body }
-            { storage_controls(c, &widget.scope, &remember, &model) }
+            { storage_controls(c, &widget, &remember, &model) }
         </div>
     }
 }
@@ -325,11 +325,12 @@ fn move_focus(root: &NodeRef) {
 /// "Remember on this device" and "Clear my answers", on every step.
 fn storage_controls(
     c: &QuizContent,
-    scope: &Scope,
+    widget: &Widget,
     remember: &UseStateHandle<bool>,
     model: &UseReducerHandle<Model>,
 ) -> Html {
     let texts = &c.ui.storage;
+    let scope = &widget.scope;
     let on_remember = {
         let scope = scope.clone();
         let remember = remember.clone();
@@ -344,10 +345,12 @@ fn storage_controls(
     let on_clear = {
         let remember = remember.clone();
         let model = model.dispatcher();
+        let cleared = widget.cleared.clone();
         Callback::from(move |_: MouseEvent| {
             storage::clear_everything();
             remember.set(false);
             model.dispatch(Msg::Cleared);
+            cleared.emit(());
         })
     };
     let can_store = scope.persist() != Persist::None;
