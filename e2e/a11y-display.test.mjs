@@ -133,7 +133,7 @@ test("targets: every control in every section's visible states is at least 24×2
     await note("routes");
     await page.goto(env.server.url);
     await waitReady(page);
-    await play(page, persona("worth-discussing", true), {
+    await play(page, persona("review-first", true), {
       onScreen: async (qs) => {
         if (qs.includes("conditions") || qs.includes("medicines") || qs.includes("self_harm") || qs.includes("route")) {
           await note(`quiz ${qs.join(" ")}`);

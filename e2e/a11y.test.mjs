@@ -19,7 +19,7 @@ for (const theme of THEMES) {
     await page.locator('button[data-action="next"]').click();
     await page.locator("[data-kg-error-summary]").waitFor();
     await axeOn.check("quiz: a question with an error");
-    const crisis = persona("worth-discussing", true);
+    const crisis = persona("review-first", true);
     let sawCrisis = false;
     await play(page, crisis, {
       onScreen: async (qs) => {

@@ -1,6 +1,6 @@
 // The self-check over the release build, played by keyboard alone (Tab, Shift+Tab, Space,
-// arrow keys, typing, Enter; no clicks): twelve personas end to end with their outcome and
-// deciding reasons, the crisis alert, reload mid-quiz, "Clear my answers", the downloaded
+// arrow keys, typing, Enter; no clicks): every persona end to end with its outcome, deciding
+// reasons and other answers to raise, the crisis alert, reload mid-quiz, "Clear my answers", the downloaded
 // summary, screenshots light and dark, and a network audit of every journey.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -26,7 +26,15 @@ async function openQuiz(context, log) {
 /** Everything after the app was ready is a GET for one of its own static files. */
 const auditNetwork = (log) => auditRequests(log, [env.server.origin]);
 
-test("twelve personas by keyboard alone reach their outcome and deciding reasons; nothing leaves the device", async () => {
+/** The text of each answer line on the result, in order. */
+const answerLines = (page) =>
+  page.locator("[data-outcome] .kg-quiz-reason-answer").evaluateAll((els) => els.map((e) => e.innerText.trim()));
+
+/** The answer line shown above a reason (one line per answer, shared by its reasons). */
+const answerLineOf = (page, attr, id) =>
+  page.locator(`[${attr}="${id}"]`).evaluate((e) => e.closest(".kg-quiz-reason").querySelector(".kg-quiz-reason-answer").innerText.trim());
+
+test("every persona by keyboard alone reaches its outcome, deciding reasons and other answers to raise; nothing leaves the device", async () => {
   assert.ok(PERSONAS.length >= 8);
   const context = await env.browser.newContext();
   const log = recordRequests(context);
@@ -37,9 +45,18 @@ test("twelve personas by keyboard alone reach their outcome and deciding reasons
     assert.equal(await result.getAttribute("data-outcome"), persona.outcome, persona.name);
     const reasons = await page.locator("[data-reason]").evaluateAll((els) => els.map((e) => e.dataset.reason));
     assert.deepEqual(reasons, persona.reason_ids, persona.name);
-    for (const id of reasons) {
-      const r = page.locator(`[data-reason="${id}"]`);
+    const others = await page.locator("[data-other-reason]").evaluateAll((els) => els.map((e) => e.dataset.otherReason));
+    assert.deepEqual(others, persona.other_reason_ids, `other answers to raise: ${persona.name}`);
+    for (const [attr, id] of [...reasons.map((id) => ["data-reason", id]), ...others.map((id) => ["data-other-reason", id])]) {
+      const r = page.locator(`[${attr}="${id}"]`);
       assert.ok((await r.locator("[data-source]").count()) >= 1, `${id} cites a source`);
+      assert.ok((await answerLineOf(page, attr, id)).length > 0, `${id} has its answer above it`);
+    }
+    const lines = await answerLines(page);
+    assert.equal(new Set(lines).size, lines.length, `each answer shown once: ${persona.name}`);
+    if (persona.answers.self_harm === "yes" || persona.answers.self_harm === "not-sure") {
+      assert.ok([...reasons, ...others].includes("self-harm"), `the self-harm answer is listed: ${persona.name}`);
+      assert.notEqual(persona.outcome, "worth-discussing", persona.name);
     }
     assert.equal(await page.locator("[role=alert]").count(), persona.crisis ? 1 : 0, `crisis kept: ${persona.name}`);
     const text = await result.innerText();
@@ -180,10 +197,21 @@ test("the summary downloads as a file made on the device, with the outcome and t
   assert.ok(text.includes(heading), "file holds the outcome heading");
   assert.ok(text.includes("988"), "file holds the crisis help");
   for (const id of persona.reason_ids) {
-    const answer = await page.locator(`[data-reason="${id}"] .kg-quiz-reason-answer`).innerText();
-    assert.ok(text.includes(answer.trim()), `file holds reason ${id}`);
+    assert.ok(text.includes(await answerLineOf(page, "data-reason", id)), `file holds reason ${id}`);
+  }
+  for (const id of persona.other_reason_ids) {
+    assert.ok(text.includes(await answerLineOf(page, "data-other-reason", id)), `file holds other answer ${id}`);
+    const why = await page.locator(`[data-other-reason="${id}"] p`).first().innerText();
+    assert.ok(text.includes(why.replace(/^Why it matters:\s*/, "").trim()), `file holds why ${id} matters`);
   }
   assert.match(text, /\d{4}/, "dated");
+  const at = (s) => {
+    const i = text.indexOf(s);
+    assert.ok(i >= 0, `file holds ${s}`);
+    return i;
+  };
+  assert.ok(at("Help right now") < at("\nResult\n"), "crisis help comes first in the file, as on screen");
+  assert.ok(at("988") < at(heading), "the 988 line comes before the outcome");
 
   // Print opens the browser's dialog; stand it in so the call can be seen.
   await page.evaluate(() => {
@@ -199,8 +227,35 @@ test("the summary downloads as a file made on the device, with the outcome and t
     if (await n.count()) assert.equal(await n.first().isVisible(), false, `${hidden} hidden in print`);
   }
   assert.ok(await page.locator("[data-outcome]").isVisible(), "the summary prints");
+  const crisis = page.locator("[role=alert]");
+  assert.ok(await crisis.isVisible(), "the crisis help prints");
+  const top = async (l) => (await l.boundingBox()).y;
+  assert.ok((await top(crisis)) < (await top(page.locator("[data-outcome]"))), "crisis help prints first, as on screen");
   await screenshot(page, "quiz-result-print");
   auditNetwork(log);
+  await context.close();
+});
+
+test("two medicines quoted by two rules: the answer is shown once, with both reasons, on screen and in the file", async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const { page } = await openQuiz(context);
+  const persona = PERSONAS.find((p) => p.reason_ids.includes("benzodiazepines") && p.reason_ids.includes("lamotrigine"));
+  assert.ok(persona, "a persona takes a benzodiazepine and lamotrigine");
+  await play(page, persona);
+  const line = await answerLineOf(page, "data-reason", "benzodiazepines");
+  assert.match(line, /You answered: A benzodiazepine, Lamotrigine/);
+  assert.equal(await answerLineOf(page, "data-reason", "lamotrigine"), line, "one answer line for both reasons");
+  assert.equal((await answerLines(page)).filter((l) => l === line).length, 1, "shown once on screen");
+  await tabTo(page, 'button[data-action="download"]');
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  const text = readFileSync(await download.path(), "utf8");
+  assert.equal(text.split(line).length - 1, 1, "shown once in the file");
+  for (const id of ["benzodiazepines", "lamotrigine"]) {
+    const why = await page.locator(`[data-reason="${id}"] p`).first().innerText();
+    assert.ok(text.includes(why.replace(/^Why it matters:\s*/, "").trim()), `file holds why ${id} matters`);
+  }
+  await page.emulateMedia({ media: "print" });
+  assert.equal((await answerLines(page)).filter((l) => l === line).length, 1, "printed once");
   await context.close();
 });
 

@@ -63,6 +63,10 @@ test("a full quiz journey in Spanish, with crisis help in Spanish", async () => 
   assert.match(alert, /988/);
   assert.match(alert, /AYUDA/);
   for (const id of persona.reason_ids) await page.locator(`[data-reason="${id}"]`).waitFor();
+  for (const id of persona.other_reason_ids) await page.locator(`[data-other-reason="${id}"]`).waitFor();
+  if (persona.reason_ids.includes("self-harm")) {
+    assert.match(await page.locator('[data-reason="self-harm"]').innerText(), /pensamientos suicidas/);
+  }
   await screenshot(page, "es-quiz-result");
   auditRequests(log, [env.server.origin]);
   await context.close();

@@ -362,22 +362,67 @@ fn answers_to_hidden_questions_are_ignored() {
     assert_eq!(prune(content(), &a).get("antidepressants"), None);
 }
 #[test]
-fn thoughts_of_self_harm_raise_crisis_help_without_changing_the_outcome() {
+fn thoughts_of_self_harm_raise_crisis_help_and_a_provider_must_weigh_them_first() {
     for c in ["yes", "not-sure"] {
-        let a = decides(
-            &with(&[("self_harm", choice(c))]),
-            Outcome::WorthDiscussing,
-            "treatment-resistant-depression",
-        );
+        let answers = with(&[("self_harm", choice(c))]);
+        let a = decides(&answers, Outcome::ReviewFirst, "self-harm");
         assert!(a.crisis);
-        assert!(needs_crisis_help(
-            content(),
-            &with(&[("self_harm", choice(c))])
-        ));
+        assert!(needs_crisis_help(content(), &answers));
+        let r = a.reasons.iter().find(|r| r.id == "self-harm").unwrap();
+        assert_eq!(r.question_id, "self_harm");
+        assert!(r.why.contains("suicidal thoughts"), "{}", r.why);
+        assert!(r.sources.iter().any(|s| s.id == "spravato-label"));
+        // The evidence for is still listed, as an answer to raise with a provider.
+        assert_eq!(
+            a.others().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            ["treatment-resistant-depression"]
+        );
     }
+    let calm = assess(content(), &baseline());
+    assert!(!calm.crisis && calm.reasons.iter().all(|r| r.id != "self-harm"));
     let crisis = &content().ui.crisis;
     assert!(crisis.call_text.contains("988") && crisis.chat_url.contains("988lifeline.org"));
     assert!(crisis.emergency.contains("911"));
+}
+#[test]
+fn thoughts_of_self_harm_are_listed_under_a_hard_stop_too() {
+    let a = decides(
+        &with(&[
+            ("brain_vessels", choice("yes")),
+            ("self_harm", choice("not-sure")),
+        ]),
+        Outcome::NotSuitable,
+        "brain-vessels",
+    );
+    assert_eq!(
+        a.others().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+        ["self-harm", "treatment-resistant-depression"]
+    );
+}
+#[test]
+fn the_worth_discussing_text_never_says_nothing_stands_against_it() {
+    // Other answers (insomnia without CBT-I, say) can be listed beside this outcome, so its
+    // text must not claim that nothing was found against ketamine.
+    let a = assess(
+        content(),
+        &with(&[
+            ("conditions", choices(&["depression", "insomnia"])),
+            ("cbti", choice("no")),
+        ]),
+    );
+    assert_eq!(a.outcome, Outcome::WorthDiscussing);
+    assert!(a.others().next().is_some());
+    for locale in Locale::ALL {
+        let c = QuizContent::load(*locale).unwrap();
+        let text =
+            c.ui.outcomes
+                .get(Outcome::WorthDiscussing)
+                .explanation
+                .to_lowercase();
+        for claim in ["nothing you told us", "nada de lo que nos dijo"] {
+            assert!(!text.contains(claim), "{}: {text}", locale.tag());
+        }
+    }
 }
 #[test]
 fn route_notes_follow_the_route_and_show_all_when_unsure() {
@@ -429,6 +474,48 @@ fn the_summary_carries_date_outcome_reasons_sources_routes_and_disclaimer() {
         !calm.contains(&ui.summary.crisis_heading),
         "crisis help only when it was shown"
     );
+}
+#[test]
+fn the_summary_puts_crisis_help_first_as_the_screen_does() {
+    let a = assess(content(), &with(&[("self_harm", choice("yes"))]));
+    let ui = &content().ui;
+    let text = summary_text(content(), &a, "2025-05-01");
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} missing"));
+    let crisis = at(&ui.summary.crisis_heading);
+    assert!(crisis < at(&ui.summary.outcome_heading));
+    assert!(crisis < at(&ui.deciding_heading));
+    assert!(crisis < at(&ui.provider_questions_heading));
+    assert!(at("988") < at(&ui.summary.outcome_heading));
+}
+#[test]
+fn an_answer_quoted_by_two_rules_is_shown_once_with_both_reasons() {
+    let a = assess(
+        content(),
+        &with(&[("medicines", choices(&["benzodiazepines", "lamotrigine"]))]),
+    );
+    assert_eq!(a.deciding_ids(), ["benzodiazepines", "lamotrigine"]);
+    let groups = group_by_answer(content(), a.deciding());
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0].question_id, "medicines");
+    let ids: Vec<&str> = groups[0].reasons.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["benzodiazepines", "lamotrigine"]);
+    let text = summary_text(content(), &a, "2025-05-01");
+    assert_eq!(text.matches(groups[0].answer.as_str()).count(), 1, "{text}");
+    for r in &groups[0].reasons {
+        assert!(text.contains(&r.why), "missing {}", r.id);
+    }
+    // Different answers stay apart, in the order they first appear.
+    let two = assess(
+        content(),
+        &with(&[
+            ("medicines", choices(&["lamotrigine", "memantine"])),
+            ("personality", choice("yes")),
+        ]),
+    );
+    let groups = group_by_answer(content(), two.deciding());
+    let qs: Vec<&str> = groups.iter().map(|g| g.question_id).collect();
+    assert_eq!(qs, ["personality", "medicines"]);
+    assert_eq!(groups[1].reasons.len(), 2);
 }
 #[test]
 fn no_outcome_text_claims_eligibility() {
@@ -497,26 +584,30 @@ struct Persona {
     answers: Answers,
     outcome: Outcome,
     reasons: &'static [&'static str],
+    /// The other answers to raise with a provider (`data-other-reason`), in order.
+    others: &'static [&'static str],
     crisis: bool,
 }
 
 #[rustfmt::skip]
 fn personas() -> Vec<Persona> {
-    let p = |name, answers, outcome, reasons, crisis| Persona { name, answers, outcome, reasons, crisis };
+    let p = |name, answers, outcome, reasons, others, crisis| Persona { name, answers, outcome, reasons, others, crisis };
     use Outcome::*;
+    const TRD: &[&str] = &["treatment-resistant-depression"];
     vec![
-        p("40-year-old with depression after 3 antidepressants, nothing else", baseline(), WorthDiscussing, &["treatment-resistant-depression"], false),
-        p("Pregnant, depression after 3 antidepressants", with(&[("pregnancy", choices(&["pregnant"]))]), NotSuitable, &["pregnant"], false),
-        p("Takes lamotrigine, depression after 3 antidepressants", with(&[("medicines", choices(&["lamotrigine"]))]), ReviewFirst, &["lamotrigine"], false),
-        p("Insomnia only, CBT-I done", with(&[("conditions", choices(&["insomnia"])), ("cbti", choice("yes"))]), OtherOptionsFirst, &["insomnia-without-mood"], false),
-        p("17-year-old with depression", with(&[("age", n(17))]), NotSuitable, &["under-18"], false),
-        p("Bipolar disorder, steady on a mood stabiliser", with(&[("bipolar", choice("bipolar-stable"))]), ReviewFirst, &["bipolar-stable"], false),
-        p("Active substance use", with(&[("substance", choice("active"))]), NotSuitable, &["substance-active"], false),
-        p("Thoughts of self-harm, depression after 3 antidepressants", with(&[("self_harm", choice("yes"))]), WorthDiscussing, &["treatment-resistant-depression"], true),
-        p("Depression after 1 antidepressant, thinking of esketamine", with(&[("antidepressants", n(1)), ("route", choice("esketamine"))]), OtherOptionsFirst, &["depression-few-antidepressants"], false),
-        p("Last reading 150/95, otherwise as baseline", with(&[("bp_systolic", n(150)), ("bp_diastolic", n(95))]), ReviewFirst, &["bp-reading-systolic-high", "bp-reading-diastolic-high"], false),
-        p("PTSD after usual treatment, at home", with(&[("conditions", choices(&["ptsd"])), ("first_line", choice("yes")), ("route", choice("at-home-oral"))]), WorthDiscussing, &["ptsd-after-first-line"], false),
-        p("Had a brain aneurysm, unsure about self-harm", with(&[("brain_vessels", choice("yes")), ("self_harm", choice("not-sure"))]), NotSuitable, &["brain-vessels"], true),
+        p("40-year-old with depression after 3 antidepressants, nothing else", baseline(), WorthDiscussing, &["treatment-resistant-depression"], &[], false),
+        p("Pregnant, depression after 3 antidepressants", with(&[("pregnancy", choices(&["pregnant"]))]), NotSuitable, &["pregnant"], TRD, false),
+        p("Takes lamotrigine, depression after 3 antidepressants", with(&[("medicines", choices(&["lamotrigine"]))]), ReviewFirst, &["lamotrigine"], TRD, false),
+        p("Insomnia only, CBT-I done", with(&[("conditions", choices(&["insomnia"])), ("cbti", choice("yes"))]), OtherOptionsFirst, &["insomnia-without-mood"], &[], false),
+        p("17-year-old with depression", with(&[("age", n(17))]), NotSuitable, &["under-18"], TRD, false),
+        p("Bipolar disorder, steady on a mood stabilizer", with(&[("bipolar", choice("bipolar-stable"))]), ReviewFirst, &["bipolar-stable"], TRD, false),
+        p("Active substance use", with(&[("substance", choice("active"))]), NotSuitable, &["substance-active"], TRD, false),
+        p("Thoughts of self-harm, depression after 3 antidepressants", with(&[("self_harm", choice("yes"))]), ReviewFirst, &["self-harm"], TRD, true),
+        p("Depression after 1 antidepressant, thinking of esketamine", with(&[("antidepressants", n(1)), ("route", choice("esketamine"))]), OtherOptionsFirst, &["depression-few-antidepressants"], &[], false),
+        p("Last reading 150/95, otherwise as baseline", with(&[("bp_systolic", n(150)), ("bp_diastolic", n(95))]), ReviewFirst, &["bp-reading-systolic-high", "bp-reading-diastolic-high"], TRD, false),
+        p("PTSD after usual treatment, at home", with(&[("conditions", choices(&["ptsd"])), ("first_line", choice("yes")), ("route", choice("at-home-oral"))]), WorthDiscussing, &["ptsd-after-first-line"], &[], false),
+        p("Had a brain aneurysm, unsure about self-harm", with(&[("brain_vessels", choice("yes")), ("self_harm", choice("not-sure"))]), NotSuitable, &["brain-vessels"], &["self-harm", "treatment-resistant-depression"], true),
+        p("Takes a benzodiazepine and lamotrigine, depression after 3 antidepressants", with(&[("medicines", choices(&["benzodiazepines", "lamotrigine"]))]), ReviewFirst, &["benzodiazepines", "lamotrigine"], TRD, false),
     ]
 }
 
@@ -530,6 +621,7 @@ fn personas_json() -> Value {
                     "answers": prune(content(), &p.answers),
                     "outcome": p.outcome.id(),
                     "reason_ids": p.reasons,
+                    "other_reason_ids": p.others,
                     "crisis": p.crisis,
                 })
             })
@@ -587,6 +679,8 @@ fn personas_reach_their_outcome_through_the_whole_flow() {
         let a = state.assessment(content()).unwrap();
         assert_eq!(a.outcome, p.outcome, "{}", p.name);
         assert_eq!(a.deciding_ids(), p.reasons, "{}", p.name);
+        let others: Vec<&str> = a.others().map(|r| r.id.as_str()).collect();
+        assert_eq!(others, p.others, "{}", p.name);
         assert_eq!(a.crisis, p.crisis, "{}", p.name);
         assert_eq!(a, assess(content(), &p.answers), "{}", p.name);
     }
@@ -714,12 +808,19 @@ proptest! {
     }
 
     #[test]
-    fn thoughts_of_self_harm_never_change_the_outcome(answers in any_answers()) {
-        let outcomes: Vec<Outcome> = ["yes", "no", "not-sure"]
-            .iter()
-            .map(|c| assess(content(), &answers.clone().with("self_harm", choice(c))).outcome)
-            .collect();
-        prop_assert!(outcomes.iter().all(|o| *o == outcomes[0]));
+    fn thoughts_of_self_harm_never_improve_the_outcome_and_are_always_listed(answers in any_answers()) {
+        let calm = assess(content(), &answers.clone().with("self_harm", choice("no")));
+        prop_assert!(calm.reasons.iter().all(|r| r.id != "self-harm"));
+        let mut outcomes = Vec::new();
+        for c in ["yes", "not-sure"] {
+            let a = assess(content(), &answers.clone().with("self_harm", choice(c)));
+            prop_assert!(a.crisis);
+            prop_assert!(a.outcome <= calm.outcome);
+            prop_assert!(a.outcome <= Outcome::ReviewFirst, "{:?}", a.outcome);
+            prop_assert!(a.reasons.iter().any(|r| r.id == "self-harm"));
+            outcomes.push(a.outcome);
+        }
+        prop_assert_eq!(outcomes[0], outcomes[1]);
     }
 
     #[test]

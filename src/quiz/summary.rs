@@ -5,22 +5,52 @@ use super::engine::{Assessment, Reason};
 use super::model::QuizContent;
 use super::ui::fill;
 
-fn push_reason(out: &mut String, content: &QuizContent, reason: &Reason) {
+/// Reasons that quote the same answer, so the answer is shown once with every reason under it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswerGroup<'a> {
+    /// The question the reasons quote.
+    pub question_id: &'a str,
+    /// The question and the answer in words ("… You answered: …").
+    pub answer: String,
+    /// The reasons, in the order they came.
+    pub reasons: Vec<&'a Reason>,
+}
+
+/// Groups reasons by the answer they quote, in the order each answer first appears. Two rules
+/// on one question (a benzodiazepine and lamotrigine, say) then show the answer once.
+pub fn group_by_answer<'a>(
+    content: &QuizContent,
+    reasons: impl IntoIterator<Item = &'a Reason>,
+) -> Vec<AnswerGroup<'a>> {
+    let mut groups: Vec<AnswerGroup<'a>> = Vec::new();
+    for r in reasons {
+        match groups.iter_mut().find(|g| g.question_id == r.question_id) {
+            Some(g) => g.reasons.push(r),
+            None => groups.push(AnswerGroup {
+                question_id: &r.question_id,
+                answer: fill(
+                    &content.ui.reason_answer,
+                    &[("question", &r.question), ("answer", &r.answer)],
+                ),
+                reasons: vec![r],
+            }),
+        }
+    }
+    groups
+}
+
+fn push_group(out: &mut String, content: &QuizContent, group: &AnswerGroup<'_>) {
     let ui = &content.ui;
-    let answer = fill(
-        &ui.reason_answer,
-        &[("question", &reason.question), ("answer", &reason.answer)],
-    );
-    out.push_str(&format!(
-        "- {answer}\n  {} {}\n",
-        ui.summary.why_label, reason.why
-    ));
-    if !reason.sources.is_empty() {
-        out.push_str(&format!("  {}\n", ui.sources_label));
-        for s in &reason.sources {
-            match &s.url {
-                Some(url) => out.push_str(&format!("    * {} <{url}>\n", s.citation)),
-                None => out.push_str(&format!("    * {}\n", s.citation)),
+    out.push_str(&format!("- {}\n", group.answer));
+    for reason in &group.reasons {
+        out.push_str(&format!("  {} {}\n", ui.summary.why_label, reason.why));
+        if !reason.sources.is_empty() {
+            out.push_str(&format!("  {}\n", ui.sources_label));
+            for s in &reason.sources {
+                match &s.url {
+                    Some(url) => out.push_str(&format!("    * {} <{url}>\n", s.citation)),
+                    None => out.push_str(&format!("    * {}\n", s.citation)),
+                }
             }
         }
     }
@@ -45,6 +75,16 @@ pub fn summary_text(content: &QuizContent, assessment: &Assessment, date: &str) 
     out.push_str(&fill(&ui.summary.date, &[("date", date)]));
     out.push('\n');
 
+    // Help right now comes before anything else, as it does on screen.
+    if assessment.crisis {
+        let c = &ui.crisis;
+        section(&mut out, &ui.summary.crisis_heading);
+        out.push_str(&format!(
+            "{}\n{}\n{} {}\n{}\n",
+            c.body, c.call_text, c.chat, c.chat_url, c.emergency
+        ));
+    }
+
     section(&mut out, &ui.summary.outcome_heading);
     out.push_str(&format!(
         "{}\n{}\n{}\n",
@@ -52,13 +92,14 @@ pub fn summary_text(content: &QuizContent, assessment: &Assessment, date: &str) 
     ));
 
     section(&mut out, &ui.deciding_heading);
-    for r in assessment.deciding() {
-        push_reason(&mut out, content, r);
+    for g in group_by_answer(content, assessment.deciding()) {
+        push_group(&mut out, content, &g);
     }
-    if assessment.others().next().is_some() {
+    let others = group_by_answer(content, assessment.others());
+    if !others.is_empty() {
         section(&mut out, &ui.also_heading);
-        for r in assessment.others() {
-            push_reason(&mut out, content, r);
+        for g in &others {
+            push_group(&mut out, content, g);
         }
     }
 
@@ -74,15 +115,6 @@ pub fn summary_text(content: &QuizContent, assessment: &Assessment, date: &str) 
     section(&mut out, &ui.provider_questions_heading);
     for q in &assessment.provider_questions {
         out.push_str(&format!("- {q}\n"));
-    }
-
-    if assessment.crisis {
-        let c = &ui.crisis;
-        section(&mut out, &ui.summary.crisis_heading);
-        out.push_str(&format!(
-            "{}\n{}\n{} {}\n{}\n",
-            c.body, c.call_text, c.chat, c.chat_url, c.emergency
-        ));
     }
 
     out.push('\n');

@@ -5,7 +5,9 @@
 use super::question::sources;
 use super::{device, Content};
 use crate::platform::intl;
-use crate::quiz::{summary_text, Action, Assessment, QuizContent, QuizState, Reason};
+use crate::quiz::{
+    group_by_answer, summary_text, Action, AnswerGroup, Assessment, QuizContent, QuizState,
+};
 use crate::ui::widgets::SourceList;
 use crate::ui::WidgetContext;
 use yew::prelude::*;
@@ -50,7 +52,8 @@ pub(super) fn ResultView(props: &ResultProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::Back))
     };
-    let others: Vec<&Reason> = assessment.others().collect();
+    let deciding = group_by_answer(c, assessment.deciding());
+    let others = group_by_answer(c, assessment.others());
 
     html! {
         <div class="kg-quiz-result" data-outcome={assessment.outcome.id()}>
@@ -62,12 +65,12 @@ pub(super) fn ResultView(props: &ResultProps) -> Html {
 
             <h4>{ &c.ui.deciding_heading }</h4>
             <ul class="kg-quiz-reasons">
-                { for assessment.deciding().map(|r| reason(c, r, true)) }
+                { for deciding.iter().map(|g| group(c, g, true)) }
             </ul>
             if !others.is_empty() {
                 <h4>{ &c.ui.also_heading }</h4>
                 <ul class="kg-quiz-reasons kg-quiz-other-reasons">
-                    { for others.iter().map(|r| reason(c, r, false)) }
+                    { for others.iter().map(|g| group(c, g, false)) }
                 </ul>
             }
             { routes(c, &assessment) }
@@ -104,23 +107,23 @@ pub(super) fn ResultView(props: &ResultProps) -> Html {
     }
 }
 
-/// One reason; deciding ones carry `data-reason`, the rest `data-other-reason`.
-fn reason(c: &QuizContent, r: &Reason, deciding: bool) -> Html {
-    let answer = crate::quiz::fill(
-        &c.ui.reason_answer,
-        &[("question", &r.question), ("answer", &r.answer)],
-    );
+/// One answer, shown once, with every reason that quotes it. Each reason carries its rule id:
+/// `data-reason` when it decided the outcome, `data-other-reason` otherwise.
+fn group(c: &QuizContent, g: &AnswerGroup<'_>, deciding: bool) -> Html {
     html! {
-        <li
-            class="kg-quiz-reason"
-            key={r.id.clone()}
-            data-reason={deciding.then(|| r.id.clone())}
-            data-other-reason={(!deciding).then(|| r.id.clone())}
-            data-effect={r.effect.id()}
-        >
-            <p class="kg-quiz-reason-answer">{ answer }</p>
-            <p><strong>{ &c.ui.summary.why_label }</strong>{ " " }{ &r.why }</p>
-            <SourceList sources={r.sources.clone()} heading={c.ui.sources_label.clone()} />
+        <li class="kg-quiz-reason" key={g.question_id}>
+            <p class="kg-quiz-reason-answer">{ &g.answer }</p>
+            { for g.reasons.iter().map(|r| html! {
+                <div
+                    key={r.id.clone()}
+                    data-reason={deciding.then(|| r.id.clone())}
+                    data-other-reason={(!deciding).then(|| r.id.clone())}
+                    data-effect={r.effect.id()}
+                >
+                    <p><strong>{ &c.ui.summary.why_label }</strong>{ " " }{ &r.why }</p>
+                    <SourceList sources={r.sources.clone()} heading={c.ui.sources_label.clone()} />
+                </div>
+            }) }
         </li>
     }
 }
