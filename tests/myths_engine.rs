@@ -240,6 +240,28 @@ fn search_ignores_accents() {
 }
 
 #[test]
+fn search_finds_other_forms_of_an_english_word() {
+    let c = content();
+    let addicted = ids(&query(&c.claims, &Query::text("addicted")));
+    assert!(!addicted.is_empty());
+    for form in ["addiction", "addictive", "ADDICTIONS"] {
+        let found = ids(&query(&c.claims, &Query::text(form)));
+        for id in &addicted {
+            assert!(found.contains(id), "{form} missed {id}");
+        }
+    }
+    // US spelling, as the content is written.
+    assert!(!query(&c.claims, &Query::text("anesthetic")).is_empty());
+    // A word is never cut below four letters: "uses" matches only claims that say "uses".
+    let uses = query(&c.claims, &Query::text("uses"));
+    assert!(!uses.is_empty());
+    for claim in uses {
+        let text = ketamine_guide::myths::query::search_text(claim);
+        assert!(text.contains("uses"), "{} matched 'uses'", claim.id);
+    }
+}
+
+#[test]
 fn every_word_of_a_multi_word_search_must_match() {
     let c = content();
     let both = query(&c.claims, &Query::text("nasal price"));
@@ -374,7 +396,21 @@ fn explorer_view_reports_empty_state_and_counts_in_words() {
     assert_eq!(all.count_text, results_count_text(&c.ui, c.claims.len()));
     assert!(all.count_text.contains(&c.claims.len().to_string()));
     assert_eq!(results_count_text(&c.ui, 1), c.ui.results_one);
-    assert_eq!(all.verdict_chips.len(), 5);
+    // One chip per verdict some claim has: none that could never match.
+    let used: HashSet<&str> = c.claims.iter().map(|cl| cl.verdict.id()).collect();
+    let chips: HashSet<&str> = all.verdict_chips.iter().map(|chip| chip.id).collect();
+    assert_eq!(chips, used);
+    assert!(all.verdict_chips.iter().all(|chip| chip.count > 0));
+    // A stored filter on an unused verdict still shows its chip, so it can be turned off.
+    if let Some(unused) = Verdict::ALL.into_iter().find(|v| !used.contains(v.id())) {
+        let mut q = Query::default();
+        q.verdicts.push(unused);
+        let view = explorer_view(c, &q);
+        assert!(view
+            .verdict_chips
+            .iter()
+            .any(|chip| chip.id == unused.id() && chip.selected));
+    }
     assert_eq!(all.topic_chips.len(), c.topics.len());
     let mut q = Query::default();
     q.toggle_topic("sleep");

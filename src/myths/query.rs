@@ -198,10 +198,21 @@ struct Needle {
     stem: Option<String>,
 }
 
+/// English endings a search word may drop, longest first, so that "addiction" and "addictive"
+/// also find "addicted", and "treatments" finds "treatment". Only words that keep at least
+/// four letters are shortened.
+const ENDINGS: [&str; 7] = ["ions", "ion", "ive", "ing", "ed", "es", "s"];
+
 impl Needle {
     fn new(word: &str) -> Self {
         let mut chars: Vec<char> = word.chars().collect();
+        let english = ENDINGS.iter().find_map(|e| {
+            word.strip_suffix(e)
+                .filter(|rest| rest.chars().count() >= 4)
+        });
         let stem = match chars.last() {
+            _ if english.is_some() => english.map(str::to_owned),
+            // Spanish: "sueño" also finds "sueños" and "dormido" finds "dormida".
             Some('a' | 'e' | 'o') if chars.len() >= 5 => {
                 chars.pop();
                 Some(chars.into_iter().collect())

@@ -59,8 +59,11 @@ pub fn explorer_view<'a>(content: &'a MythsContent, q: &Query) -> ExplorerView<'
             }
         })
         .collect();
+    // A verdict no claim has would be a chip that can never match: left out (unless a
+    // restored filter still selects it, so it can be turned off).
     let verdict_chips = Verdict::ALL
         .into_iter()
+        .filter(|v| content.claims.iter().any(|c| c.verdict == *v) || q.verdicts.contains(v))
         .filter_map(|v| content.verdict_info(v))
         .map(|info| {
             let count = counts.verdict(info.id);
