@@ -140,8 +140,8 @@ const RESULTS_UI: [&str; 17] = [
 ];
 
 /// Moves what only the self-check's review and result need out of the quiz file's JSON: the
-/// top-level `rules`, `fallback`, `routes` and `provider_questions`, and the [`RESULTS_UI`]
-/// texts (under `ui`).
+/// top-level `rules`, `fallback`, `routes` and `provider_questions`, the sources no question
+/// cites (the loader joins both `sources` lists), and the [`RESULTS_UI`] texts (under `ui`).
 fn results_part(quiz: &mut serde_json::Value) -> serde_json::Value {
     let mut results = serde_json::Map::new();
     let top = quiz.as_object_mut().expect("quiz.toml is a table");
@@ -151,6 +151,19 @@ fn results_part(quiz: &mut serde_json::Value) -> serde_json::Value {
             .unwrap_or_else(|| panic!("quiz.toml has no `{key}`"));
         results.insert(key.to_owned(), value);
     }
+    let cited: Vec<serde_json::Value> = top["questions"]
+        .as_array()
+        .expect("quiz.toml has [[questions]]")
+        .iter()
+        .flat_map(|q| q["sources"].as_array().cloned().unwrap_or_default())
+        .collect();
+    let sources = top
+        .get_mut("sources")
+        .and_then(|s| s.as_array_mut())
+        .expect("quiz.toml has [[sources]]");
+    let (kept, moved): (Vec<_>, Vec<_>) = sources.drain(..).partition(|s| cited.contains(&s["id"]));
+    *sources = kept;
+    results.insert("sources".to_owned(), serde_json::Value::Array(moved));
     let ui = top
         .get_mut("ui")
         .and_then(|u| u.as_object_mut())

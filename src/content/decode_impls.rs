@@ -384,13 +384,24 @@ mod tests {
         let questions = QuizContent::load_questions(locale).expect("questions alone load");
         let whole = QuizContent::load(locale).expect("whole quiz loads");
         assert_eq!(
-            (
-                &questions.questions,
-                &questions.crisis_if,
-                &questions.sources
-            ),
-            (&whole.questions, &whole.crisis_if, &whole.sources),
+            (&questions.questions, &questions.crisis_if),
+            (&whole.questions, &whole.crisis_if),
             "the questions are the same alone"
+        );
+        // The questions part has every source a question cites, and only those: the others
+        // come with the results part, after them.
+        let cited: Vec<&String> = questions
+            .questions
+            .iter()
+            .flat_map(|q| &q.sources)
+            .collect();
+        assert!(questions.sources.iter().all(|s| cited.contains(&&s.id)));
+        assert!(cited
+            .iter()
+            .all(|id| questions.sources.iter().any(|s| &&s.id == id)));
+        assert_eq!(
+            whole.sources[..questions.sources.len()],
+            questions.sources[..]
         );
         assert!(questions.rules.is_empty() && questions.routes.is_empty());
         assert!(questions.provider_questions.is_empty());

@@ -227,7 +227,8 @@ pub fn load<T: DeserializeOwned + Decode>(
 
 /// The self-check's content: its questions file joined with its results part, or with an empty
 /// results part (`results: None`) for the questions alone. The results part's top-level
-/// members join the questions file's; the members of its `ui` join the questions file's `ui`.
+/// members join the questions file's; where both parts have a member (`ui`, `sources`), the
+/// object's members or the list's items are joined.
 ///
 /// In the browser the questions alone are read by [`decode_quiz_questions`] instead, so the
 /// readers of rules and route notes stay out of the main wasm (they come with the last screens'
@@ -260,9 +261,10 @@ pub fn load_quiz<T: DeserializeOwned + Decode>(
             return Err(invalid("expected two objects".to_owned()));
         };
         for (key, value) in extra {
-            match (key.as_str(), value, all.iter_mut().find(|(k, _)| k == "ui")) {
-                ("ui", Json::Obj(extra), Some((_, Json::Obj(ui)))) => ui.extend(extra),
-                (_, value, _) => all.push((key, value)),
+            match (all.iter_mut().find(|(k, _)| *k == key), value) {
+                (Some((_, Json::Obj(mine))), Json::Obj(more)) => mine.extend(more),
+                (Some((_, Json::Arr(mine))), Json::Arr(more)) => mine.extend(more),
+                (_, value) => all.push((key, value)),
             }
         }
         T::decode(&Json::Obj(all))
@@ -304,9 +306,10 @@ pub fn quiz_json(quiz: &str, results: &str) -> Result<serde_json::Value, String>
         return Err("expected two objects".to_owned());
     };
     for (key, value) in extra {
-        match (key.as_str(), value, all.get_mut("ui")) {
-            ("ui", Value::Object(extra), Some(Value::Object(ui))) => ui.extend(extra),
-            (_, value, _) => {
+        match (all.get_mut(&key), value) {
+            (Some(Value::Object(mine)), Value::Object(more)) => mine.extend(more),
+            (Some(Value::Array(mine)), Value::Array(more)) => mine.extend(more),
+            (_, value) => {
                 all.insert(key, value);
             }
         }
