@@ -50,8 +50,13 @@ pub enum ConfigError {
     BadStart(String),
     /// `lang` is not a language we ship.
     UnknownLang(String),
-    /// `currency` is not a three-letter ISO 4217 code.
+    /// `currency` is not the ISO 4217 code of a currency in use (a malformed code is found by
+    /// [`parse`], a well-formed code of no currency by [`check_currency`]).
     BadCurrency(String),
+    /// `currency` is a real currency other than US dollars, but there is no valid clinic price
+    /// book in it: the default US prices are shown in US dollars. The message is finished by
+    /// the cost estimator's text.
+    CurrencyWithoutPrices(String),
     /// `prices` is not a valid price book: what is wrong, in the cost estimator's words (empty
     /// while its text has not arrived).
     BadPrices(String),
@@ -166,6 +171,38 @@ pub fn check_prices(json: &str, cost: Option<&CostContent>) -> Option<ConfigErro
     Some(ConfigError::BadPrices(detail))
 }
 
+/// The currency money is shown in: the configured one only when it is a currency in use and a
+/// clinic's valid price book is in it; otherwise US dollars, because the default prices are
+/// US prices in US dollars.
+pub fn shown_currency(currency: &str, clinic_prices: bool) -> CurrencyCode {
+    match CurrencyCode::parse(currency) {
+        Ok(code) if clinic_prices && code.is_in_use() => code,
+        _ => CurrencyCode::USD,
+    }
+}
+
+/// What the cost estimator's code finds wrong with `currency` (already well formed, see
+/// [`parse`]): a code of no currency in use, or a currency other than US dollars without a
+/// valid clinic price book (`clinic_prices`), explained with the cost text when it is here.
+pub fn check_currency(
+    currency: &str,
+    clinic_prices: bool,
+    cost: Option<&CostContent>,
+) -> Option<ConfigError> {
+    let code = CurrencyCode::parse(currency).ok()?;
+    if !code.is_in_use() {
+        return Some(ConfigError::BadCurrency(currency.to_owned()));
+    }
+    if clinic_prices || code == CurrencyCode::USD {
+        return None;
+    }
+    let template = cost?.error_template("currency_without_prices");
+    Some(ConfigError::CurrencyWithoutPrices(fill(
+        template,
+        &[("currency", currency)],
+    )))
+}
+
 /// The message shown inside the element for one problem.
 pub fn message(error: &ConfigError, shell: &ShellStrings) -> String {
     let e = &shell.embed;
@@ -175,6 +212,7 @@ pub fn message(error: &ConfigError, shell: &ShellStrings) -> String {
         ConfigError::UnknownLang(v) => fill(&e.unknown_lang, &[("value", v)]),
         ConfigError::BadCurrency(v) => fill(&e.bad_currency, &[("value", v)]),
         ConfigError::BadPrices(detail) => fill(&e.bad_prices, &[("detail", detail)]),
+        ConfigError::CurrencyWithoutPrices(m) => m.clone(),
         ConfigError::BadCtaHref(v) => fill(&e.bad_cta_href, &[("value", v)]),
         ConfigError::CtaIncomplete => e.cta_incomplete.clone(),
         ConfigError::BadPersist(v) => fill(&e.bad_persist, &[("value", v)]),
@@ -269,6 +307,48 @@ mod tests {
             Some(ConfigError::BadPrices(String::new())),
             "without the cost text the problem is still reported"
         );
+    }
+
+    #[test]
+    fn a_currency_is_shown_only_with_clinic_prices_in_it() {
+        let cost = CostContent::load(Locale::En).unwrap();
+        // US dollars, or a clinic price book in a real currency: nothing to say.
+        assert_eq!(check_currency("USD", false, Some(&cost)), None);
+        assert_eq!(check_currency("EUR", true, Some(&cost)), None);
+        assert_eq!(shown_currency("EUR", true).as_str(), "EUR");
+        assert_eq!(shown_currency("JPY", true).as_str(), "JPY");
+        // Euros asked for over the default (US) prices: US dollars, and the clinic is told.
+        assert_eq!(shown_currency("EUR", false).as_str(), "USD");
+        let Some(ConfigError::CurrencyWithoutPrices(m)) = check_currency("EUR", false, Some(&cost))
+        else {
+            panic!("euros without a price book must be reported");
+        };
+        assert!(
+            m.contains("EUR") && m.contains("US dollars") && !m.contains('{'),
+            "{m}"
+        );
+        assert_eq!(
+            check_currency("EUR", false, None),
+            None,
+            "said once the text is here"
+        );
+        // A well-formed code of no currency is refused, with or without prices.
+        for clinic_prices in [false, true] {
+            assert_eq!(
+                check_currency("XYZ", clinic_prices, None),
+                Some(ConfigError::BadCurrency("XYZ".into()))
+            );
+            assert_eq!(shown_currency("XYZ", clinic_prices).as_str(), "USD");
+        }
+        let shell = ShellStrings::load(Locale::En).unwrap();
+        let m = message(&ConfigError::BadCurrency("XYZ".into()), &shell);
+        assert!(m.contains("XYZ") && m.contains("US dollars"), "{m}");
+        let es = CostContent::load(Locale::Es).unwrap();
+        let Some(ConfigError::CurrencyWithoutPrices(m)) = check_currency("EUR", false, Some(&es))
+        else {
+            panic!("reported in Spanish too");
+        };
+        assert!(m.contains("EUR") && !m.contains('{'), "{m}");
     }
 
     #[test]

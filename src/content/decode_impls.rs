@@ -143,7 +143,8 @@ required_fields! {
     RouteText { id, name, short, price_note, course_note, sources }
     FieldText { label, hint }
     CostUi {
-        headings, fields, options, errors, calc, results, levels, price_parts, chart, misc,
+        headings, fields, options, errors, calc, units, results, levels, price_parts, chart,
+        misc,
     }
 }
 

@@ -16,11 +16,31 @@ fn locales(locale: Locale) -> Array {
     Array::of1(&JsValue::from_str(locale.intl_tag()))
 }
 
-/// Formats integer cents as money, e.g. `$1,350` (cents shown only when not whole).
+/// The number of digits after the decimal point the currency's amounts have by default in
+/// `Intl` (its minor units: 2 for USD and EUR, 0 for JPY, 3 for KWD); 2 if `Intl` cannot say.
+pub fn minor_digits(currency: &str, locale: Locale) -> u32 {
+    if !well_formed(currency) {
+        return 2;
+    }
+    let opts = options(&[("style", "currency".into()), ("currency", currency.into())]);
+    let resolved = Intl::NumberFormat::new(&locales(locale), &opts).resolved_options();
+    Reflect::get(&resolved, &"maximumFractionDigits".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .map_or(2, |d| d as u32)
+}
+
+/// Intl throws only for a malformed code; any well-formed one (even unknown) formats.
+fn well_formed(currency: &str) -> bool {
+    currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Formats integer cents as money, e.g. `$1,350`, with the currency's minor units (`digits`,
+/// see [`minor_digits`]) shown only when the amount is not whole: `$512.50`, but `¥513`.
 /// A malformed currency code falls back to a plain number with the code after it.
-pub fn money(cents: u64, currency: &str, locale: Locale) -> String {
+pub fn money(cents: u64, currency: &str, digits: u32, locale: Locale) -> String {
     let whole = cents % 100 == 0;
-    let digits = JsValue::from_f64(if whole { 0.0 } else { 2.0 });
+    let digits = JsValue::from_f64(if whole { 0.0 } else { f64::from(digits) });
     let opts = options(&[
         ("style", "currency".into()),
         ("currency", currency.into()),
@@ -28,9 +48,7 @@ pub fn money(cents: u64, currency: &str, locale: Locale) -> String {
         ("maximumFractionDigits", digits),
     ]);
     let value = JsValue::from_f64(cents as f64 / 100.0);
-    // Intl throws only for a malformed code; any well-formed one (even unknown) formats.
-    let well_formed = currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase());
-    if !well_formed {
+    if !well_formed(currency) {
         return format!("{} {currency}", number(cents as f64 / 100.0, locale));
     }
     let f = Intl::NumberFormat::new(&locales(locale), &opts);
