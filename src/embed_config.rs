@@ -53,13 +53,11 @@ pub enum ConfigError {
     /// `currency` is not the ISO 4217 code of a currency in use (a malformed code is found by
     /// [`parse`], a well-formed code of no currency by [`check_currency`]).
     BadCurrency(String),
-    /// `currency` is a real currency other than US dollars, but there is no valid clinic price
-    /// book in it: the default US prices are shown in US dollars. The message is finished by
-    /// the cost estimator's text.
-    CurrencyWithoutPrices(String),
-    /// `prices` is not a valid price book: what is wrong, in the cost estimator's words (empty
-    /// while its text has not arrived).
-    BadPrices(String),
+    /// Found by the cost estimator's code once its code and text are here, as a finished
+    /// message in its words: `prices` is not a valid price book, or `currency` is a currency
+    /// other than US dollars without a valid price book in it (the default US prices are then
+    /// shown in US dollars).
+    Checked(String),
     /// `cta-href` is not an http(s) address.
     BadCtaHref(String),
     /// `cta-href` without `cta-label`, or the reverse.
@@ -162,13 +160,10 @@ fn is_web_address(href: &str) -> bool {
 }
 
 /// The problem with a clinic's price book, if it has one, explained with the cost estimator's
-/// text when that is here.
+/// text (`None` until that is here: the message joins the others once it can be read).
 pub fn check_prices(json: &str, cost: Option<&CostContent>) -> Option<ConfigError> {
     let e = PriceBook::from_json(json).err()?;
-    let detail = cost
-        .map(|c| c.price_book_error(&e, &PlainUsd))
-        .unwrap_or_default();
-    Some(ConfigError::BadPrices(detail))
+    Some(ConfigError::Checked(cost?.price_book_error(&e, &PlainUsd)))
 }
 
 /// The currency money is shown in: the configured one only when it is a currency in use and a
@@ -197,7 +192,7 @@ pub fn check_currency(
         return None;
     }
     let template = cost?.error_template("currency_without_prices");
-    Some(ConfigError::CurrencyWithoutPrices(fill(
+    Some(ConfigError::Checked(fill(
         template,
         &[("currency", currency)],
     )))
@@ -211,8 +206,7 @@ pub fn message(error: &ConfigError, shell: &ShellStrings) -> String {
         ConfigError::BadStart(v) => fill(&e.bad_start, &[("value", v)]),
         ConfigError::UnknownLang(v) => fill(&e.unknown_lang, &[("value", v)]),
         ConfigError::BadCurrency(v) => fill(&e.bad_currency, &[("value", v)]),
-        ConfigError::BadPrices(detail) => fill(&e.bad_prices, &[("detail", detail)]),
-        ConfigError::CurrencyWithoutPrices(m) => m.clone(),
+        ConfigError::Checked(m) => m.clone(),
         ConfigError::BadCtaHref(v) => fill(&e.bad_cta_href, &[("value", v)]),
         ConfigError::CtaIncomplete => e.cta_incomplete.clone(),
         ConfigError::BadPersist(v) => fill(&e.bad_persist, &[("value", v)]),
@@ -291,11 +285,11 @@ mod tests {
         let valid = r#"{"iv": {"low": 300, "typical": 450, "high": 600}}"#;
         assert_eq!(check_prices(valid, Some(&cost)), None);
         assert_eq!(check_prices(valid, None), None);
-        let Some(ConfigError::BadPrices(detail)) = check_prices("{not json", Some(&cost)) else {
+        let Some(ConfigError::Checked(detail)) = check_prices("{not json", Some(&cost)) else {
             panic!("bad JSON must be reported");
         };
         assert!(detail.contains('1') && !detail.contains('{'), "{detail}");
-        let Some(ConfigError::BadPrices(detail)) = check_prices(
+        let Some(ConfigError::Checked(detail)) = check_prices(
             r#"{"iv": {"low": -5, "typical": 10, "high": 20}}"#,
             Some(&cost),
         ) else {
@@ -304,8 +298,8 @@ mod tests {
         assert!(!detail.is_empty(), "the detail quotes the cost text");
         assert_eq!(
             check_prices("[]", None),
-            Some(ConfigError::BadPrices(String::new())),
-            "without the cost text the problem is still reported"
+            None,
+            "said once the cost text is here"
         );
     }
 
@@ -319,8 +313,7 @@ mod tests {
         assert_eq!(shown_currency("JPY", true).as_str(), "JPY");
         // Euros asked for over the default (US) prices: US dollars, and the clinic is told.
         assert_eq!(shown_currency("EUR", false).as_str(), "USD");
-        let Some(ConfigError::CurrencyWithoutPrices(m)) = check_currency("EUR", false, Some(&cost))
-        else {
+        let Some(ConfigError::Checked(m)) = check_currency("EUR", false, Some(&cost)) else {
             panic!("euros without a price book must be reported");
         };
         assert!(
@@ -344,8 +337,7 @@ mod tests {
         let m = message(&ConfigError::BadCurrency("XYZ".into()), &shell);
         assert!(m.contains("XYZ") && m.contains("US dollars"), "{m}");
         let es = CostContent::load(Locale::Es).unwrap();
-        let Some(ConfigError::CurrencyWithoutPrices(m)) = check_currency("EUR", false, Some(&es))
-        else {
+        let Some(ConfigError::Checked(m)) = check_currency("EUR", false, Some(&es)) else {
             panic!("reported in Spanish too");
         };
         assert!(m.contains("EUR") && !m.contains('{'), "{m}");

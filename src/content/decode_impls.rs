@@ -87,7 +87,7 @@ filled_fields! {
         update_available, update_reload, embed,
     }
     EmbedStrings {
-        unknown_section, bad_start, unknown_lang, bad_currency, bad_prices, bad_cta_href,
+        unknown_section, bad_start, unknown_lang, bad_currency, bad_cta_href,
         cta_incomplete, bad_persist,
     }
     QuizUi {

@@ -12,18 +12,15 @@ use wasm_bindgen::JsValue;
 pub struct IntlFormat {
     /// ISO 4217 code, validated by the embed.
     pub currency: String,
-    /// The currency's minor units as `Intl` knows them (2 for USD, 0 for JPY, 3 for KWD).
-    pub digits: u32,
     /// Active locale.
     pub locale: Locale,
 }
 
 impl IntlFormat {
-    /// A format for one currency, asking `Intl` once for its minor units.
+    /// A format for one currency and locale.
     pub fn new(currency: &str, locale: Locale) -> IntlFormat {
         IntlFormat {
             currency: currency.to_owned(),
-            digits: intl::minor_digits(currency, locale),
             locale,
         }
     }
@@ -31,7 +28,7 @@ impl IntlFormat {
 
 impl NumberFormat for IntlFormat {
     fn money(&self, c: Cents) -> String {
-        intl::money(c.get(), &self.currency, self.digits, self.locale)
+        intl::money(c.get(), &self.currency, self.locale)
     }
 
     fn count(&self, n: u64) -> String {

@@ -29,7 +29,7 @@ pub(crate) fn check_config(
     use crate::embed_config::{check_currency, check_prices};
     let cost = CostContent::load(locale).ok();
     let price_problem = prices.and_then(|p| check_prices(p, cost.as_ref()));
-    let clinic_prices = prices.is_some() && price_problem.is_none();
+    let clinic_prices = prices.is_some_and(|p| PriceBook::from_json(p).is_ok());
     price_problem
         .into_iter()
         .chain(check_currency(currency, clinic_prices, cost.as_ref()))
