@@ -133,6 +133,85 @@ test("invalid input shows an inline message and keeps the last estimate, never N
   await context.close();
 });
 
+test("prices are checked as one set: typed back into order in any order, they are used at once and kept on reload", async () => {
+  const context = await env.browser.newContext();
+  const { page, errors } = await open(context);
+  await page.locator("#kg-cost-route-im").check();
+  const [low, typical, high] = ["low", "typical", "high"].map((l) => page.locator(`#kg-cost-price-im-session-${l}`));
+  const flagged = async () => {
+    const out = [];
+    for (const [name, f] of [["low", low], ["typical", typical], ["high", high]]) {
+      if ((await f.getAttribute("aria-invalid")) === "true") out.push(name);
+    }
+    return out;
+  };
+  const times6 = (l, t, h) => ({ low: l * 600, typical: t * 600, high: h * 600 });
+
+  // Highest 500 is below the typical $512.50: refused, then typical 400 and lowest 300 fix it.
+  await high.fill("500");
+  assert.deepEqual(await flagged(), ["high"]);
+  await page.locator("[data-stale]").waitFor();
+  await typical.fill("400");
+  await low.fill("300");
+  assert.deepEqual(await flagged(), [], "the set is in order: no field is flagged");
+  assert.equal(await page.locator("[data-stale]").count(), 0, "no stale notice");
+  assert.equal(await page.locator(".kg-cost-error").count(), 0, "no inline message");
+  assert.deepEqual(await estimate(page), times6(300, 400, 500), "the typed prices are used");
+
+  // Lowest 900, then typical and highest typed digit by digit: nothing half-typed is used.
+  await low.fill("900");
+  for (const v of ["1", "10", "100", "1000"]) await typical.fill(v);
+  for (const v of ["1", "12", "120"]) await high.fill(v);
+  assert.deepEqual(await estimate(page), times6(300, 400, 500), "the last set in order stays in use");
+  assert.ok((await flagged()).length > 0);
+  await high.fill("1200");
+  assert.deepEqual(await flagged(), []);
+  assert.equal(await page.locator("[data-stale]").count(), 0);
+  assert.deepEqual(await estimate(page), times6(900, 1000, 1200));
+
+  // A set out of order is a draft: kept across a reload, still flagged, the estimate unchanged.
+  await low.fill("1300");
+  assert.deepEqual(await flagged(), ["low"]);
+  await page.reload();
+  await waitReady(page);
+  await page.locator("[data-estimate]").waitFor();
+  assert.equal(await low.inputValue(), "1300");
+  assert.deepEqual(await flagged(), ["low"]);
+  assert.deepEqual(await estimate(page), times6(900, 1000, 1200));
+  await typical.fill("1350");
+  await high.fill("1400");
+  assert.deepEqual(await flagged(), []);
+  assert.deepEqual(await estimate(page), times6(1300, 1350, 1400));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the calculation says 1 session and 1 month; notes belong to their route; a note for every level is said once", async () => {
+  const context = await env.browser.newContext();
+  const { page, errors } = await open(context);
+  await page.locator("#kg-cost-route-iv").check();
+  assert.equal(await page.locator('[data-note="iv_price_reports"]').count(), 1, "IV shows the IV price reports");
+  await page.locator("#kg-cost-route-im").check();
+  assert.equal(await page.locator('[data-note="iv_price_reports"]').count(), 0, "IM does not");
+
+  await page.locator("#kg-cost-induction_sessions").fill("1");
+  await page.getByRole("button", { name: "How we calculated this" }).click();
+  const lines = (await page.locator('.kg-cost-calc-level[data-level="low"] li').allInnerTexts()).join("\n");
+  assert.ok(lines.includes("First course: 1 session × $225 = $225"), lines);
+  assert.ok(lines.includes("$225 over 1 month = about $225 a month"), lines);
+  assert.doesNotMatch(lines, /\b1 (sessions|months)\b/, lines);
+
+  // The savings programme ticked for esketamine, then IV: "not counted" once, not per level.
+  await page.locator("#kg-cost-route-esketamine").check();
+  await page.locator("#kg-cost-coverage-percent").check();
+  await page.locator("#kg-cost-savings-on").check();
+  await page.locator("#kg-cost-route-iv").check();
+  assert.equal(await page.locator('#kg-cost-calc [data-calc="savings_not_applied"]').count(), 1);
+  assert.match(await page.locator('#kg-cost-calc [data-calc="savings_not_applied"]').innerText(), /Savings program not counted/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("reload keeps the plan and the typed texts", async () => {
   const context = await env.browser.newContext();
   const { page } = await open(context);

@@ -24,6 +24,12 @@ const env = useEmbedHost((assets) => ({
     `<ketamine-guide prices="{not json" sections="quiz bogus" cta-href="javascript:alert(1)" cta-label="Book" currency="dollars"></ketamine-guide>
      <ketamine-guide prices='{"iv": {"low": -5, "typical": 10, "high": 20}}'></ketamine-guide>`,
   ),
+  "/currency.html": hostPage(
+    assets,
+    `<ketamine-guide id="eur" sections="cost" currency="EUR"></ketamine-guide>
+     <ketamine-guide id="jpy" sections="cost" currency="JPY" prices='{"iv": {"low": 30000, "typical": 45000.5, "high": 60000}}'></ketamine-guide>
+     <ketamine-guide id="xyz" sections="cost" currency="XYZ"></ketamine-guide>`,
+  ),
 }));
 
 const instances = (page) => page.locator("ketamine-guide");
@@ -167,6 +173,46 @@ test("embed: invalid attributes show readable messages inside the element and no
   assert.equal(await instances(page).nth(1).locator('[role=tab][aria-selected="true"]').getAttribute("data-tab"), "myths");
   assert.equal(await page.locator("a[href^='javascript']").count(), 0);
   await screenshot(page, "embed-invalid");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("embed: money is in the clinic's currency only over its own prices, with that currency's minor units", async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e));
+  await page.goto(`${env.host.origin}/currency.html`);
+  await waitEmbeds(page, 3);
+  const embed = (id) => page.locator(`ketamine-guide#${id}`);
+  const total = (id) => embed(id).locator(".kg-cost-total-range").innerText();
+  // Both messages come from the cost estimator's code, fetched right after the first view.
+  await page.waitForFunction(
+    () => ["eur", "xyz"].every((id) => document.getElementById(id).shadowRoot?.querySelector("[data-config-errors] li")),
+    null,
+    { timeout: 20000 },
+  );
+
+  // Euros asked for over the default prices: US prices in US dollars, and it says so.
+  const eur = await embed("eur").locator("[data-config-errors] li").allInnerTexts();
+  assert.equal(eur.length, 1, eur.join("\n"));
+  assert.match(eur[0], /EUR/);
+  assert.match(eur[0], /US dollars/);
+  assert.match(await total("eur"), /^\$1,350 to \$4,800, typically \$3,075$/);
+  assert.match(await embed("eur").locator("[data-prices-currency]").innerText(), /US dollars, not in EUR/);
+
+  // Yen over the clinic's own yen prices: no message, and yen have no minor unit.
+  assert.equal(await embed("jpy").locator("[data-config-errors]").count(), 0);
+  assert.equal(await embed("jpy").locator("[data-prices-currency]").count(), 0);
+  assert.equal(await total("jpy"), "¥180,000 to ¥360,000, typically ¥270,003");
+
+  // A well-formed code of no currency is refused; money stays in US dollars.
+  const xyz = await embed("xyz").locator("[data-config-errors] li").allInnerTexts();
+  assert.equal(xyz.length, 1, xyz.join("\n"));
+  assert.match(xyz[0], /XYZ/);
+  assert.match(xyz[0], /US dollars/);
+  assert.match(await total("xyz"), /^\$1,350 to /);
+  await screenshot(page, "embed-currency");
   assert.deepEqual(errors, []);
   await context.close();
 });

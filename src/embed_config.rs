@@ -50,11 +50,14 @@ pub enum ConfigError {
     BadStart(String),
     /// `lang` is not a language we ship.
     UnknownLang(String),
-    /// `currency` is not a three-letter ISO 4217 code.
+    /// `currency` is not the ISO 4217 code of a currency in use (a malformed code is found by
+    /// [`parse`], a well-formed code of no currency by [`check_currency`]).
     BadCurrency(String),
-    /// `prices` is not a valid price book: what is wrong, in the cost estimator's words (empty
-    /// while its text has not arrived).
-    BadPrices(String),
+    /// Found by the cost estimator's code once its code and text are here, as a finished
+    /// message in its words: `prices` is not a valid price book, or `currency` is a currency
+    /// other than US dollars without a valid price book in it (the default US prices are then
+    /// shown in US dollars).
+    Checked(String),
     /// `cta-href` is not an http(s) address.
     BadCtaHref(String),
     /// `cta-href` without `cta-label`, or the reverse.
@@ -157,13 +160,42 @@ fn is_web_address(href: &str) -> bool {
 }
 
 /// The problem with a clinic's price book, if it has one, explained with the cost estimator's
-/// text when that is here.
+/// text (`None` until that is here: the message joins the others once it can be read).
 pub fn check_prices(json: &str, cost: Option<&CostContent>) -> Option<ConfigError> {
     let e = PriceBook::from_json(json).err()?;
-    let detail = cost
-        .map(|c| c.price_book_error(&e, &PlainUsd))
-        .unwrap_or_default();
-    Some(ConfigError::BadPrices(detail))
+    Some(ConfigError::Checked(cost?.price_book_error(&e, &PlainUsd)))
+}
+
+/// The currency money is shown in: the configured one only when it is a currency in use and a
+/// clinic's valid price book is in it; otherwise US dollars, because the default prices are
+/// US prices in US dollars.
+pub fn shown_currency(currency: &str, clinic_prices: bool) -> CurrencyCode {
+    match CurrencyCode::parse(currency) {
+        Ok(code) if clinic_prices && code.is_in_use() => code,
+        _ => CurrencyCode::USD,
+    }
+}
+
+/// What the cost estimator's code finds wrong with `currency` (already well formed, see
+/// [`parse`]): a code of no currency in use, or a currency other than US dollars without a
+/// valid clinic price book (`clinic_prices`), explained with the cost text when it is here.
+pub fn check_currency(
+    currency: &str,
+    clinic_prices: bool,
+    cost: Option<&CostContent>,
+) -> Option<ConfigError> {
+    let code = CurrencyCode::parse(currency).ok()?;
+    if !code.is_in_use() {
+        return Some(ConfigError::BadCurrency(currency.to_owned()));
+    }
+    if clinic_prices || code == CurrencyCode::USD {
+        return None;
+    }
+    let template = cost?.error_template("currency_without_prices");
+    Some(ConfigError::Checked(fill(
+        template,
+        &[("currency", currency)],
+    )))
 }
 
 /// The message shown inside the element for one problem.
@@ -174,7 +206,7 @@ pub fn message(error: &ConfigError, shell: &ShellStrings) -> String {
         ConfigError::BadStart(v) => fill(&e.bad_start, &[("value", v)]),
         ConfigError::UnknownLang(v) => fill(&e.unknown_lang, &[("value", v)]),
         ConfigError::BadCurrency(v) => fill(&e.bad_currency, &[("value", v)]),
-        ConfigError::BadPrices(detail) => fill(&e.bad_prices, &[("detail", detail)]),
+        ConfigError::Checked(m) => m.clone(),
         ConfigError::BadCtaHref(v) => fill(&e.bad_cta_href, &[("value", v)]),
         ConfigError::CtaIncomplete => e.cta_incomplete.clone(),
         ConfigError::BadPersist(v) => fill(&e.bad_persist, &[("value", v)]),
@@ -253,11 +285,11 @@ mod tests {
         let valid = r#"{"iv": {"low": 300, "typical": 450, "high": 600}}"#;
         assert_eq!(check_prices(valid, Some(&cost)), None);
         assert_eq!(check_prices(valid, None), None);
-        let Some(ConfigError::BadPrices(detail)) = check_prices("{not json", Some(&cost)) else {
+        let Some(ConfigError::Checked(detail)) = check_prices("{not json", Some(&cost)) else {
             panic!("bad JSON must be reported");
         };
         assert!(detail.contains('1') && !detail.contains('{'), "{detail}");
-        let Some(ConfigError::BadPrices(detail)) = check_prices(
+        let Some(ConfigError::Checked(detail)) = check_prices(
             r#"{"iv": {"low": -5, "typical": 10, "high": 20}}"#,
             Some(&cost),
         ) else {
@@ -266,9 +298,49 @@ mod tests {
         assert!(!detail.is_empty(), "the detail quotes the cost text");
         assert_eq!(
             check_prices("[]", None),
-            Some(ConfigError::BadPrices(String::new())),
-            "without the cost text the problem is still reported"
+            None,
+            "said once the cost text is here"
         );
+    }
+
+    #[test]
+    fn a_currency_is_shown_only_with_clinic_prices_in_it() {
+        let cost = CostContent::load(Locale::En).unwrap();
+        // US dollars, or a clinic price book in a real currency: nothing to say.
+        assert_eq!(check_currency("USD", false, Some(&cost)), None);
+        assert_eq!(check_currency("EUR", true, Some(&cost)), None);
+        assert_eq!(shown_currency("EUR", true).as_str(), "EUR");
+        assert_eq!(shown_currency("JPY", true).as_str(), "JPY");
+        // Euros asked for over the default (US) prices: US dollars, and the clinic is told.
+        assert_eq!(shown_currency("EUR", false).as_str(), "USD");
+        let Some(ConfigError::Checked(m)) = check_currency("EUR", false, Some(&cost)) else {
+            panic!("euros without a price book must be reported");
+        };
+        assert!(
+            m.contains("EUR") && m.contains("US dollars") && !m.contains('{'),
+            "{m}"
+        );
+        assert_eq!(
+            check_currency("EUR", false, None),
+            None,
+            "said once the text is here"
+        );
+        // A well-formed code of no currency is refused, with or without prices.
+        for clinic_prices in [false, true] {
+            assert_eq!(
+                check_currency("XYZ", clinic_prices, None),
+                Some(ConfigError::BadCurrency("XYZ".into()))
+            );
+            assert_eq!(shown_currency("XYZ", clinic_prices).as_str(), "USD");
+        }
+        let shell = ShellStrings::load(Locale::En).unwrap();
+        let m = message(&ConfigError::BadCurrency("XYZ".into()), &shell);
+        assert!(m.contains("XYZ") && m.contains("US dollars"), "{m}");
+        let es = CostContent::load(Locale::Es).unwrap();
+        let Some(ConfigError::Checked(m)) = check_currency("EUR", false, Some(&es)) else {
+            panic!("reported in Spanish too");
+        };
+        assert!(m.contains("EUR") && !m.contains('{'), "{m}");
     }
 
     #[test]

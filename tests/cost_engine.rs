@@ -148,10 +148,17 @@ fn savings_programme_is_refused_for_government_insurance() {
         );
         assert_eq!(with.savings, Range::default());
         assert_eq!(with.total, without.total);
-        assert!(with.scenarios[1]
-            .lines
-            .iter()
-            .any(|l| l.key == CalcKey::SavingsNotApplied));
+        // Said once for the whole estimate, not once per price level.
+        let not_applied = |lines: &[CalcLine]| {
+            lines
+                .iter()
+                .filter(|l| l.key == CalcKey::SavingsNotApplied)
+                .count()
+        };
+        assert_eq!(not_applied(&with.notes), 1);
+        for s in &with.scenarios {
+            assert_eq!(not_applied(&s.lines), 0, "{:?}", s.level);
+        }
     }
     let mut uninsured = Plan::for_route(Route::Esketamine);
     uninsured.savings.enabled = true;
@@ -265,6 +272,78 @@ fn every_calc_template_uses_exactly_its_line_placeholders() {
         let given: BTreeSet<&str> = key.arg_names().iter().copied().collect();
         assert_eq!(used, given, "template {}", key.id());
     }
+}
+
+#[test]
+fn every_unit_has_a_singular_and_a_plural_in_every_locale() {
+    for &locale in Locale::ALL {
+        let c = CostContent::load(locale).unwrap();
+        let mut want = BTreeSet::new();
+        for unit in Unit::ALL {
+            for n in [1, 2] {
+                let form = c.ui.units.get(&unit.key(n)).map(String::as_str);
+                assert!(
+                    form.is_some_and(|f| placeholders(f) == vec!["n"]),
+                    "{locale:?} {}: {form:?}",
+                    unit.key(n)
+                );
+                want.insert(unit.key(n));
+            }
+        }
+        assert_eq!(c.ui.units.keys().cloned().collect::<BTreeSet<_>>(), want);
+    }
+}
+
+#[test]
+fn one_session_and_one_month_are_singular_in_the_calculation() {
+    let mut plan = Plan::for_route(Route::Iv);
+    plan.induction_sessions = 1;
+    plan.maintenance.enabled = true;
+    plan.maintenance.per_month = 1;
+    plan.maintenance.months = 1;
+    plan.extras.integration.enabled = true;
+    plan.extras.integration_sessions = 1;
+    let e = estimate(&plan, &PriceBook::default());
+    let text = |locale| {
+        let c = CostContent::load(locale).unwrap();
+        e.scenarios[0]
+            .lines
+            .iter()
+            .map(|l| c.calc_line(l, &PlainUsd))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let en = text(Locale::En);
+    for want in [
+        "First course: 1 session × $225 = $225",
+        "Boosters: 1 a month × 1 month = 1 session × $225 = $225",
+        "Integration therapy: 1 session × $150 = $150",
+    ] {
+        assert!(en.contains(want), "{want}\n{en}");
+    }
+    assert!(en.contains("over 2 months"), "{en}");
+    assert!(
+        !en.contains("1 sessions") && !en.contains("1 months"),
+        "{en}"
+    );
+    let es = text(Locale::Es);
+    assert!(
+        es.contains("1 sesión ×") && es.contains("en 2 meses"),
+        "{es}"
+    );
+    assert!(
+        !es.contains("1 sesiones") && !es.contains("1 meses"),
+        "{es}"
+    );
+
+    plan.maintenance.enabled = false;
+    let c = CostContent::load(Locale::Es).unwrap();
+    let e = estimate(&plan, &PriceBook::default());
+    let last = e.scenarios[0].lines.last().unwrap();
+    assert_eq!(
+        c.calc_line(last, &PlainUsd),
+        "$375 en 1 mes = unos $375 al mes"
+    );
 }
 
 #[test]

@@ -87,7 +87,7 @@ filled_fields! {
         update_available, update_reload, embed,
     }
     EmbedStrings {
-        unknown_section, bad_start, unknown_lang, bad_currency, bad_prices, bad_cta_href,
+        unknown_section, bad_start, unknown_lang, bad_currency, bad_cta_href,
         cta_incomplete, bad_persist,
     }
     QuizUi {
@@ -143,7 +143,8 @@ required_fields! {
     RouteText { id, name, short, price_note, course_note, sources }
     FieldText { label, hint }
     CostUi {
-        headings, fields, options, errors, calc, results, levels, price_parts, chart, misc,
+        headings, fields, options, errors, calc, units, results, levels, price_parts, chart,
+        misc,
     }
 }
 

@@ -57,8 +57,6 @@ pub struct EmbedStrings {
     pub unknown_lang: String,
     /// `currency` is not an ISO 4217 code.
     pub bad_currency: String,
-    /// `prices` is invalid (`{detail}` says why).
-    pub bad_prices: String,
     /// `cta-href` is not an http(s) address.
     pub bad_cta_href: String,
     /// Only one of `cta-href` and `cta-label` is set.

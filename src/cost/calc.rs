@@ -3,6 +3,7 @@
 
 use super::money::{Bps, Cents};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// Which calculation step a line shows. The template is `[ui.calc].<key>` in the content,
 /// with `{placeholders}` named by the line's [`Arg`]s.
@@ -127,6 +128,41 @@ impl CalcKey {
     }
 }
 
+/// What a counted number counts: it is written with its word, singular or plural, from
+/// `[ui.units]` (`session_one = "{n} session"`, `session_other = "{n} sessions"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Treatment sessions (or doses, or integration therapy sessions).
+    Session,
+    /// Months.
+    Month,
+    /// Clinic visits.
+    Visit,
+}
+
+impl Unit {
+    /// Every unit (tests check that each has both forms in every locale).
+    pub const ALL: [Unit; 3] = [Unit::Session, Unit::Month, Unit::Visit];
+
+    /// The first part of its `[ui.units]` keys.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Unit::Session => "session",
+            Unit::Month => "month",
+            Unit::Visit => "visit",
+        }
+    }
+
+    /// The `[ui.units]` key of the form for `n`: `<unit>_one` for exactly 1, else
+    /// `<unit>_other`. This is the plural rule of English and Spanish (CLDR's `one`/`other`,
+    /// which is all amounts this size need); a locale with more forms would add keys here.
+    pub fn key(self, n: u64) -> String {
+        let form = if n == 1 { "one" } else { "other" };
+        format!("{}_{form}", self.id())
+    }
+}
+
 /// A number to put into a template.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
@@ -135,6 +171,8 @@ pub enum Value {
     Money(Cents),
     /// A whole number.
     Count(u64),
+    /// A whole number of something, written with its word ("1 session", "6 sessions").
+    Quantity(u64, Unit),
     /// A percentage.
     Percent(Bps),
 }
@@ -225,13 +263,29 @@ impl NumberFormat for PlainUsd {
 }
 
 /// Fills `{name}` placeholders in a template. Unknown placeholders are left as written so a
-/// content mistake is visible rather than silent.
+/// content mistake is visible rather than silent. A [`Value::Quantity`] is written as a bare
+/// number followed by its unit's id; see [`fill_counted`] for its words.
 pub fn fill(template: &str, args: &[Arg], fmt: &dyn NumberFormat) -> String {
+    fill_counted(template, args, fmt, &BTreeMap::new())
+}
+
+/// [`fill`], with each [`Value::Quantity`] written in the form `units` gives for its number
+/// (`{n}` in the form is the number), e.g. "1 session" but "6 sessions".
+pub fn fill_counted(
+    template: &str,
+    args: &[Arg],
+    fmt: &dyn NumberFormat,
+    units: &BTreeMap<String, String>,
+) -> String {
     let mut out = template.to_owned();
     for a in args {
         let text = match a.value {
             Value::Money(c) => fmt.money(c),
             Value::Count(n) => fmt.count(n),
+            Value::Quantity(n, unit) => match units.get(&unit.key(n)) {
+                Some(form) => form.replace("{n}", &fmt.count(n)),
+                None => format!("{} {}", fmt.count(n), unit.id()),
+            },
             Value::Percent(p) => fmt.percent(p),
         };
         out = out.replace(&format!("{{{}}}", a.name), &text);
@@ -283,5 +337,25 @@ mod tests {
         );
         assert_eq!(text, "6 sessions × $225 = $1,350");
         assert_eq!(placeholders("{a} and {b}"), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn a_quantity_takes_the_singular_only_for_one() {
+        let units: BTreeMap<String, String> =
+            [("month_one", "{n} month"), ("month_other", "{n} months")]
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect();
+        let over = |n| {
+            let args = [Arg {
+                name: "months",
+                value: Value::Quantity(n, Unit::Month),
+            }];
+            fill_counted("over {months}", &args, &PlainUsd, &units)
+        };
+        assert_eq!(over(1), "over 1 month");
+        assert_eq!(over(0), "over 0 months");
+        assert_eq!(over(2), "over 2 months");
+        assert_eq!(over(1_000), "over 1,000 months");
     }
 }

@@ -3,7 +3,7 @@
 //! prices, and what you pay never falls when a price rises, so `low ≤ typical ≤ high` holds
 //! for every total.
 
-use super::calc::{CalcKey, CalcLine, Value};
+use super::calc::{CalcKey, CalcLine, Unit, Value};
 use super::insurance::{Account, PhaseSplit, SavingsState};
 use super::money::{Cents, Level, Range};
 use super::plan::{Coverage, Plan, Route, SavingsEligibility};
@@ -89,6 +89,9 @@ pub struct Estimate {
     pub longer_than_a_year: bool,
     /// Per level, in the order low, typical, high.
     pub scenarios: [Scenario; 3],
+    /// Steps that are the same at every level (the savings programme asked for but not
+    /// counted), said once rather than in each scenario.
+    pub notes: Vec<CalcLine>,
 }
 
 impl Estimate {
@@ -137,6 +140,10 @@ pub fn estimate(plan: &Plan, book: &PriceBook) -> Estimate {
         savings_eligibility: plan.savings_eligibility(),
         longer_than_a_year: plan.months() > 12,
         scenarios,
+        notes: (plan.savings.enabled && plan.savings_eligibility() != SavingsEligibility::Eligible)
+            .then(|| CalcLine::new(CalcKey::SavingsNotApplied, &[]))
+            .into_iter()
+            .collect(),
     }
 }
 
@@ -170,6 +177,10 @@ fn money(c: Cents) -> Value {
     Value::Money(c)
 }
 
+fn session_count(n: u64) -> Value {
+    Value::Quantity(n, Unit::Session)
+}
+
 fn scenario(plan: &Plan, book: &PriceBook, level: Level) -> Scenario {
     let route = plan.route;
     let price = book.session_price(route).at(level);
@@ -199,24 +210,21 @@ fn scenario(plan: &Plan, book: &PriceBook, level: Level) -> Scenario {
     let ind = account.pay(n_ind, price, savings.as_mut());
     lines.push(CalcLine::new(
         CalcKey::Induction,
-        &[Value::Count(n_ind), money(price), money(ind.list)],
+        &[session_count(n_ind), money(price), money(ind.list)],
     ));
     let mnt = account.pay(n_mnt, price, savings.as_mut());
     if plan.maintenance.enabled {
         let m = &plan.maintenance;
         let values = [
             Value::Count(u64::from(m.per_month)),
-            Value::Count(u64::from(m.months)),
-            Value::Count(n_mnt),
+            Value::Quantity(u64::from(m.months), Unit::Month),
+            session_count(n_mnt),
             money(price),
             money(mnt.list),
         ];
         lines.push(CalcLine::new(CalcKey::Maintenance, &values));
     }
     insurance_lines(plan, &ind, &mnt, &mut lines);
-    if plan.savings.enabled && !eligible {
-        lines.push(CalcLine::new(CalcKey::SavingsNotApplied, &[]));
-    }
 
     let treatment_pay = ind.you_pay.add(mnt.you_pay);
     let (extras, medical_extras) = extras(plan, n_ind.saturating_add(n_mnt), &mut lines);
@@ -243,7 +251,7 @@ fn scenario(plan: &Plan, book: &PriceBook, level: Level) -> Scenario {
         CalcKey::PerMonth,
         &[
             money(total),
-            Value::Count(u64::from(months)),
+            Value::Quantity(u64::from(months), Unit::Month),
             money(per_month),
         ],
     ));
@@ -314,7 +322,7 @@ fn insurance_lines(plan: &Plan, ind: &PhaseSplit, mnt: &PhaseSplit, lines: &mut 
             let n = ind.copay_sessions.saturating_add(mnt.copay_sessions);
             lines.push(CalcLine::new(
                 CalcKey::Copay,
-                &[Value::Count(n), money(per_session), money(share)],
+                &[session_count(n), money(per_session), money(share)],
             ));
         }
     }
@@ -362,7 +370,7 @@ fn extras(plan: &Plan, sessions: u64, lines: &mut Vec<CalcLine>) -> (Cents, Cent
         medical = medical.add(t);
         lines.push(CalcLine::new(
             CalcKey::Integration,
-            &[Value::Count(n), money(x.integration.amount), money(t)],
+            &[session_count(n), money(x.integration.amount), money(t)],
         ));
     }
     if x.bp_cuff.enabled && plan.route.at_home() {
@@ -370,18 +378,23 @@ fn extras(plan: &Plan, sessions: u64, lines: &mut Vec<CalcLine>) -> (Cents, Cent
         medical = medical.add(x.bp_cuff.amount);
         lines.push(CalcLine::new(CalcKey::BpCuff, &[money(x.bp_cuff.amount)]));
     }
+    // Travel and a driver are paid per clinic visit, lost pay per session: the same number.
     let per_session = [
-        (x.travel, CalcKey::Travel, clinic),
-        (x.driver, CalcKey::Driver, clinic),
-        (x.time_off, CalcKey::TimeOff, true),
+        (x.travel, CalcKey::Travel, clinic, Unit::Visit),
+        (x.driver, CalcKey::Driver, clinic, Unit::Visit),
+        (x.time_off, CalcKey::TimeOff, true, Unit::Session),
     ];
-    for (extra, key, applies) in per_session {
+    for (extra, key, applies, unit) in per_session {
         if extra.enabled && applies {
             let t = extra.amount.times(sessions);
             all = all.add(t);
             lines.push(CalcLine::new(
                 key,
-                &[Value::Count(sessions), money(extra.amount), money(t)],
+                &[
+                    Value::Quantity(sessions, unit),
+                    money(extra.amount),
+                    money(t),
+                ],
             ));
         }
     }

@@ -19,7 +19,7 @@ mod price_json_serde;
 pub mod route;
 pub mod saved;
 
-pub use calc::{Arg, CalcKey, CalcLine, NumberFormat, PlainUsd, Value};
+pub use calc::{Arg, CalcKey, CalcLine, NumberFormat, PlainUsd, Unit, Value};
 pub use estimate::{
     chart_max, compare_routes, estimate, Estimate, PhaseCost, RouteTotal, Scenario,
 };

@@ -1,7 +1,7 @@
 //! The typed shape of `content/<locale>/cost.toml`, and the helpers that turn engine results
 //! (calculation lines, errors) into sentences from it. Every user-facing word lives in content.
 
-use super::calc::{fill, Arg, CalcLine, NumberFormat, Value};
+use super::calc::{fill, fill_counted, Arg, CalcLine, NumberFormat, Value};
 use super::money::{CurrencyError, Level, Range};
 use super::parse::{Limit, ParseError};
 use super::plan::{InsurerKind, Route};
@@ -84,6 +84,9 @@ pub struct CostUi {
     pub errors: BTreeMap<String, String>,
     /// Calculation-line templates by [`super::calc::CalcKey::id`].
     pub calc: BTreeMap<String, String>,
+    /// A counted number with its word, by [`super::calc::Unit::key`]: `session_one`,
+    /// `session_other`, … (`{n}` is the number).
+    pub units: BTreeMap<String, String>,
     /// Result labels (total, per month, insurance pays, …) by id.
     pub results: BTreeMap<String, String>,
     /// "Low", "Typical", "High".
@@ -202,6 +205,7 @@ pub mod keys {
         "restored_discarded",
         "extra_not_counted",
         "amount_for",
+        "prices_in_usd",
     ];
 }
 
@@ -229,7 +233,7 @@ impl CostContent {
             .get(line.key.id())
             .map(String::as_str)
             .unwrap_or(line.key.id());
-        fill(template, &line.args, fmt)
+        fill_counted(template, &line.args, fmt, &self.ui.units)
     }
 
     /// A range as one phrase, e.g. "$1,350 to $4,800, typically $3,075" (`[ui.results].range`).

@@ -251,12 +251,29 @@ impl CurrencyCode {
         Ok(CurrencyCode([b[0], b[1], b[2]]))
     }
 
+    /// Whether this is the ISO 4217 code of a currency in circulation (list A.1 without the
+    /// codes for funds, precious metals and testing). A well-formed code such as `XYZ` that
+    /// names no currency is refused by the embed, so money is never labelled with it.
+    pub fn is_in_use(&self) -> bool {
+        IN_USE.split(' ').any(|c| c == self.as_str())
+    }
+
     /// The code as text, e.g. `"USD"`.
     pub fn as_str(&self) -> &str {
         // Only ever built from ASCII capitals, so this cannot fail.
         std::str::from_utf8(&self.0).unwrap_or("USD")
     }
 }
+
+/// ISO 4217 list A.1 (2025): the codes of currencies in circulation. `XCG` replaces `ANG` during
+/// 2025–2026, so both are here.
+const IN_USE: &str = "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND \
+BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB \
+EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY \
+KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR \
+MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF \
+SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS \
+UAH UGX USD UYU UZS VED VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG";
 
 impl Default for CurrencyCode {
     fn default() -> Self {
@@ -318,6 +335,29 @@ mod tests {
             CurrencyCode::parse("ÜSD"),
             Err(CurrencyError::NotCapitalLetters)
         );
+    }
+
+    #[test]
+    fn only_codes_of_currencies_in_use_are_real() {
+        for code in [
+            "USD", "EUR", "JPY", "GBP", "KWD", "MXN", "XOF", "ZWG", "AED",
+        ] {
+            assert!(CurrencyCode::parse(code).unwrap().is_in_use(), "{code}");
+        }
+        // Well formed, but no currency (or no longer one, or not money for a clinic).
+        for code in ["XYZ", "AAA", "DEM", "HRK", "XAU", "XTS", "XXX", "USS"] {
+            assert!(!CurrencyCode::parse(code).unwrap().is_in_use(), "{code}");
+        }
+        let codes: Vec<&str> = IN_USE.split(' ').collect();
+        assert!(
+            codes.iter().all(|c| CurrencyCode::parse(c).is_ok()),
+            "{codes:?}"
+        );
+        assert!(
+            codes.windows(2).all(|w| w[0] < w[1]),
+            "sorted, no duplicates"
+        );
+        assert!(codes.len() > 150);
     }
 
     #[test]

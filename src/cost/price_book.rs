@@ -209,14 +209,25 @@ impl PriceBook {
         level: Level,
         value: Cents,
     ) -> Result<PriceBook, PriceBookError> {
-        let mut range = self
+        let mut typed = [None; 3];
+        typed[level as usize] = Some(value);
+        self.with_typed(route, part, typed)
+    }
+
+    /// A copy with the typed prices of one range (low, typical, high; `None` keeps the price in
+    /// use), checked together: the three fields are one set, so a set that is in order as a
+    /// whole is accepted however it was typed, and a set out of order is refused with
+    /// [`PriceBookError::OutOfOrder`] and the old book stays in use.
+    pub fn with_typed(
+        &self,
+        route: Route,
+        part: PricePart,
+        typed: [Option<Cents>; 3],
+    ) -> Result<PriceBook, PriceBookError> {
+        let old = self
             .price(route, part)
             .ok_or(PriceBookError::OutOfOrder { route, part })?;
-        match level {
-            Level::Low => range.low = value,
-            Level::Typical => range.typical = value,
-            Level::High => range.high = value,
-        }
+        let range = Range::from_fn(|l| typed[l as usize].unwrap_or(old.at(l)));
         let mut book = *self;
         match (route, part) {
             (Route::Iv, _) => book.iv = range,
@@ -306,6 +317,45 @@ mod tests {
             })
         );
         assert_eq!(b.price(Route::Iv, PricePart::Device), None);
+    }
+
+    /// Applies typed prices the way the form does: after each keystroke the three fields are
+    /// read together; a set out of order leaves the book as it was.
+    fn type_in(book: PriceBook, typed: &mut [Option<Cents>; 3], l: Level, v: u64) -> PriceBook {
+        typed[l as usize] = Some(Cents::dollars(v));
+        book.with_typed(Route::Im, PricePart::Session, *typed)
+            .unwrap_or(book)
+    }
+
+    #[test]
+    fn a_price_set_typed_back_into_order_is_used_whatever_the_typing_order() {
+        // Highest 500 (below the typical $512.50), then typical 400, then lowest 300.
+        let mut typed = [None; 3];
+        let mut b = type_in(PriceBook::DEFAULT, &mut typed, Level::High, 500);
+        assert_eq!(b, PriceBook::DEFAULT, "out of order: nothing used yet");
+        b = type_in(b, &mut typed, Level::Typical, 400);
+        b = type_in(b, &mut typed, Level::Low, 300);
+        assert_eq!(
+            b.im,
+            Range::new(Cents(30_000), Cents(40_000), Cents(50_000))
+        );
+
+        // Lowest 900, typical 1000 (through "1", "10", "100"), highest 1200 (through "1"…).
+        let mut typed = [None; 3];
+        let mut b = PriceBook::DEFAULT;
+        for (l, v) in [(Level::Low, 900), (Level::Typical, 1), (Level::Typical, 10)]
+            .into_iter()
+            .chain([(Level::Typical, 100), (Level::Typical, 1000)])
+            .chain([(Level::High, 1), (Level::High, 12), (Level::High, 120)])
+        {
+            b = type_in(b, &mut typed, l, v);
+            assert_eq!(b.im, PriceBook::DEFAULT.im, "after {l:?} = {v}");
+        }
+        b = type_in(b, &mut typed, Level::High, 1200);
+        assert_eq!(
+            b.im,
+            Range::new(Cents(90_000), Cents(100_000), Cents(120_000))
+        );
     }
 
     #[test]

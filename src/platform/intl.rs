@@ -16,24 +16,29 @@ fn locales(locale: Locale) -> Array {
     Array::of1(&JsValue::from_str(locale.intl_tag()))
 }
 
-/// Formats integer cents as money, e.g. `$1,350` (cents shown only when not whole).
-/// A malformed currency code falls back to a plain number with the code after it.
+/// Intl throws only for a malformed code; any well-formed one (even unknown) formats.
+fn well_formed(currency: &str) -> bool {
+    currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Formats integer cents as money, e.g. `$1,350`. A whole amount has no decimals; any other
+/// has the currency's own minor units, as `Intl` knows them by default: `$512.50`, but `¥513`
+/// (yen have none) and `KWD 512.500`. A malformed currency code falls back to a plain number
+/// with the code after it.
 pub fn money(cents: u64, currency: &str, locale: Locale) -> String {
-    let whole = cents % 100 == 0;
-    let digits = JsValue::from_f64(if whole { 0.0 } else { 2.0 });
-    let opts = options(&[
+    // Two options set the digits to none; without them `Intl` uses the currency's own.
+    let n = if cents % 100 == 0 { 4 } else { 2 };
+    let opts = [
         ("style", "currency".into()),
         ("currency", currency.into()),
-        ("minimumFractionDigits", digits.clone()),
-        ("maximumFractionDigits", digits),
-    ]);
+        ("minimumFractionDigits", 0.into()),
+        ("maximumFractionDigits", 0.into()),
+    ];
     let value = JsValue::from_f64(cents as f64 / 100.0);
-    // Intl throws only for a malformed code; any well-formed one (even unknown) formats.
-    let well_formed = currency.len() == 3 && currency.bytes().all(|b| b.is_ascii_uppercase());
-    if !well_formed {
+    if !well_formed(currency) {
         return format!("{} {currency}", number(cents as f64 / 100.0, locale));
     }
-    let f = Intl::NumberFormat::new(&locales(locale), &opts);
+    let f = Intl::NumberFormat::new(&locales(locale), &options(&opts[..n]));
     f.format()
         .call1(&JsValue::NULL, &value)
         .ok()

@@ -90,9 +90,9 @@ pub struct EmbedCode {
 #[derive(Clone, Copy)]
 pub struct CostCode {
     view: fn() -> Html,
-    /// Checks a clinic's price book; the message quotes the cost text of `Locale` when it is
-    /// here.
-    check_prices: fn(&str, Locale) -> Option<ConfigError>,
+    /// Checks a clinic's price book and the currency; the messages quote the cost text of
+    /// `Locale` when it is here.
+    check_config: fn(Option<&str>, &str, Locale) -> Vec<ConfigError>,
 }
 
 /// What each part offers, written once: the chunks hand it out after download; builds
@@ -105,7 +105,7 @@ fn myths_view() -> Html {
 fn cost_code() -> CostCode {
     CostCode {
         view: || html! { <crate::ui::cost::CostSection /> },
-        check_prices: crate::ui::cost::check_prices,
+        check_config: crate::ui::cost::check_config,
     }
 }
 
@@ -301,8 +301,8 @@ pub fn view(f: Feature) -> Html {
     }
 }
 
-/// What is wrong with a clinic's price book, once the cost code that reads price books is here
-/// (`None` until then, and when the book is valid).
-pub fn price_problem(prices: &str, locale: Locale) -> Option<ConfigError> {
-    cost().and_then(|c| (c.check_prices)(prices, locale))
+/// What is wrong with a clinic's price book or the currency, once the cost code that reads
+/// price books is here (nothing until then, and when both are fine).
+pub fn config_problems(prices: Option<&str>, currency: &str, locale: Locale) -> Vec<ConfigError> {
+    cost().map_or_else(Vec::new, |c| (c.check_config)(prices, currency, locale))
 }

@@ -174,8 +174,8 @@ pub fn App(props: &AppProps) -> Html {
     // Set once the first view is ready: what is fetched after that never delays it.
     let settled = use_state(|| false);
     // The shell's text and each shown tool's; once settled, the cost code and text that check a
-    // clinic's price book and explain what is wrong with it.
-    let check_prices = *settled && props.prices.is_some();
+    // clinic's price book and a currency other than US dollars, and explain what is wrong.
+    let check_prices = *settled && (props.prices.is_some() || props.currency != "USD");
     let needed: Vec<Feature> = std::iter::once(Feature::Shell)
         .chain(visited.borrow().iter().map(|&s| s.feature()))
         .chain(check_prices.then_some(Feature::Cost))
@@ -320,10 +320,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |section: Section| navigate.emit(Place::section(section)))
     };
     let tabs: Vec<(Section, String)> = sections.iter().map(|&sec| (sec, label(sec))).collect();
-    let price_problem = props
-        .prices
-        .as_deref()
-        .and_then(|p| code::price_problem(p, locale));
+    let price_problem = code::config_problems(props.prices.as_deref(), &props.currency, locale);
     let config_errors: Vec<&ConfigError> =
         props.config_errors.iter().chain(&price_problem).collect();
     let title = if props.standalone {

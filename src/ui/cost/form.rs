@@ -153,11 +153,15 @@ fn devices(ui: &Ui) -> Html {
 }
 
 /// The route's prices, pre-filled and editable, with where they come from.
-pub fn prices(ui: &Ui, origin: &PriceOrigin) -> Html {
+/// `asked_currency`: the embed's currency, when the figures are not in it (they are the default
+/// US prices, in US dollars).
+pub fn prices(ui: &Ui, origin: &PriceOrigin, asked_currency: Option<&str>) -> Html {
     let route = ui.s.plan().route;
     let text = ui.c.route(route);
+    // Each route's own notes: the IV reports say nothing about IM prices.
     let notes: &[&str] = match route {
-        Route::Iv | Route::Im => &["iv_price_reports"],
+        Route::Iv => &["iv_price_reports"],
+        Route::Im => &[],
         Route::Esketamine => &["esketamine_list_price"],
         Route::Oral => &["vendor_claim"],
     };
@@ -175,6 +179,11 @@ pub fn prices(ui: &Ui, origin: &PriceOrigin) -> Html {
                     </div>
                 },
             } }
+            if let Some(code) = asked_currency {
+                <p class="kg-cost-notice" data-prices-currency="">
+                    { crate::content::fill(ui.misc("prices_in_usd"), &[("currency", code)]) }
+                </p>
+            }
             if let Some(t) = text { <p>{ &t.price_note }</p> }
             { for PriceBook::parts(route).iter().enumerate().map(|(i, &p)| price_part(ui, route, p, i == 0)) }
             if route == Route::Esketamine { { devices(ui) } }

@@ -16,6 +16,16 @@ pub struct IntlFormat {
     pub locale: Locale,
 }
 
+impl IntlFormat {
+    /// A format for one currency and locale.
+    pub fn new(currency: &str, locale: Locale) -> IntlFormat {
+        IntlFormat {
+            currency: currency.to_owned(),
+            locale,
+        }
+    }
+}
+
 impl NumberFormat for IntlFormat {
     fn money(&self, c: Cents) -> String {
         intl::money(c.get(), &self.currency, self.locale)

@@ -19,13 +19,21 @@ use state::{Action, CostState, Field, FieldError, Saved, STORE_NAME, STORE_VERSI
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// A clinic's price book checked for the embed's configuration messages (called through
-/// `ui::code`, so the price reader stays in this chunk).
-pub(crate) fn check_prices(
-    json: &str,
+/// The embed's `prices` and `currency` checked for its configuration messages (called through
+/// `ui::code`, so the price reader and the currency list stay in this chunk).
+pub(crate) fn check_config(
+    prices: Option<&str>,
+    currency: &str,
     locale: crate::content::Locale,
-) -> Option<crate::embed_config::ConfigError> {
-    crate::embed_config::check_prices(json, CostContent::load(locale).ok().as_ref())
+) -> Vec<crate::embed_config::ConfigError> {
+    use crate::embed_config::{check_currency, check_prices};
+    let cost = CostContent::load(locale).ok();
+    let price_problem = prices.and_then(|p| check_prices(p, cost.as_ref()));
+    let clinic_prices = prices.is_some_and(|p| PriceBook::from_json(p).is_ok());
+    price_problem
+        .into_iter()
+        .chain(check_currency(currency, clinic_prices, cost.as_ref()))
+        .collect()
 }
 
 /// Where the prices come from.
@@ -154,25 +162,35 @@ fn base_book(prices: Option<&str>, c: &CostContent, fmt: &IntlFormat) -> (PriceB
 pub fn CostSection() -> Html {
     let widget = use_context::<WidgetContext>().expect("inside App");
     let content = use_memo(widget.locale, |l| CostContent::load(*l).map(Rc::new));
-    let fmt = IntlFormat {
-        currency: widget.currency.to_string(),
-        locale: widget.locale,
-    };
     let origin_and_book = {
         let content = content.clone();
-        let fmt = fmt.clone();
+        // Messages about a clinic's prices quote amounts; the book's own currency is not known
+        // until it is valid, so they use US dollars like the defaults.
+        let locale = widget.locale;
         use_memo(widget.prices.clone(), move |p| match content.as_ref() {
-            Ok(c) => base_book(p.as_deref(), c, &fmt),
+            Ok(c) => base_book(p.as_deref(), c, &IntlFormat::new("USD", locale)),
             Err(_) => (PriceBook::DEFAULT, PriceOrigin::Default),
         })
     };
+    // The default prices are US dollars: another currency only labels a clinic's own prices.
+    let clinic_prices = origin_and_book.1 == PriceOrigin::Clinic;
+    let shown = crate::embed_config::shown_currency(&widget.currency, clinic_prices);
+    let fmt = use_memo((shown, widget.locale), |(c, l)| {
+        IntlFormat::new(c.as_str(), *l)
+    });
+    // Set when the embed asked for a currency that the figures are not in.
+    let asked_currency =
+        (shown.as_str() != widget.currency.as_str()).then(|| widget.currency.clone());
     let state = {
         let scope = widget.scope.clone();
         let base = origin_and_book.0;
         use_reducer(move || {
             let mut s = CostState::new(base);
             match scope.load::<Saved>(STORE_NAME, STORE_VERSION) {
-                Loaded::Restored(saved) => s.saved = saved,
+                Loaded::Restored(saved) => {
+                    s.saved = saved;
+                    s.apply_all_typed();
+                }
                 Loaded::Discarded => s.discarded = true,
                 Loaded::Empty => {}
             }
@@ -223,7 +241,7 @@ pub fn CostSection() -> Html {
                 { form::route(&ui) }
                 { form::course(&ui) }
                 { form::maintenance(&ui) }
-                { form::prices(&ui, &origin_and_book.1) }
+                { form::prices(&ui, &origin_and_book.1, asked_currency.as_deref()) }
                 { form::insurance(&ui) }
                 { form::extras(&ui) }
             </form>

@@ -67,6 +67,10 @@ fn breakdown(ui: &Ui, est: &Estimate) -> Html {
 fn calculation(ui: &Ui, est: &Estimate) -> Html {
     html! {
         <Disclosure summary={ui.misc("how_we_calculated").to_owned()} id="kg-cost-calc" class="kg-cost-calc">
+            // What holds at every level, said once.
+            { for est.notes.iter().map(|l| html! {
+                <p class="kg-cost-calc-note" data-calc={l.key.id()}>{ ui.c.calc_line(l, ui.fmt) }</p>
+            }) }
             { for est.scenarios.iter().map(|s| html! {
                 <div class="kg-cost-calc-level" data-level={format!("{:?}", s.level).to_lowercase()}>
                     <h4>{ ui.c.level(s.level) }</h4>

@@ -6,7 +6,8 @@ use super::inputs::{bps_text, cents_text, parse_field, Parsed};
 pub use super::inputs::{ExtraKind, Field, FieldError, Kind};
 pub use crate::cost::saved::Saved;
 use crate::cost::{
-    Bps, Cents, Coverage, DevicesPerDose, InsurerKind, ParseError, Plan, PriceBook, Route,
+    Bps, Cents, Coverage, DevicesPerDose, InsurerKind, Level, ParseError, Plan, PriceBook,
+    PricePart, Route,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -143,10 +144,14 @@ impl CostState {
         let text = self.saved.texts.get(&key)?;
         match parse_field(f, text) {
             Err(e) => Some(FieldError::Parse(e)),
+            // A price not in use while its whole set reads as numbers: the set is out of order
+            // (a set in order is always applied, see `apply_typed`). While another price of the
+            // set does not read, only that one is flagged.
             Ok(Parsed::Money(v)) => match f {
                 Field::Price(r, part, l) => {
                     let in_use = self.saved.book.price(r, part).map(|x| x.at(l));
-                    (in_use != Some(v)).then_some(FieldError::PriceOrder)
+                    (in_use != Some(v) && self.typed(r, part).is_some())
+                        .then_some(FieldError::PriceOrder)
                 }
                 _ => None,
             },
@@ -182,6 +187,45 @@ impl CostState {
             .any(|f| self.visible(f) && self.error(f).is_some())
     }
 
+    /// The typed prices of one set (low, typical, high; `None` where nothing was typed), or
+    /// `None` while one of them does not read as an amount.
+    fn typed(&self, r: Route, part: PricePart) -> Option<[Option<Cents>; 3]> {
+        let mut out = [None; 3];
+        for l in Level::ALL {
+            let f = Field::Price(r, part, l);
+            let key = f.key();
+            if self.bad_input.contains(&key) {
+                return None;
+            }
+            if let Some(text) = self.saved.texts.get(&key) {
+                match parse_field(f, text) {
+                    Ok(Parsed::Money(c)) => out[l as usize] = Some(c),
+                    _ => return None,
+                }
+            }
+        }
+        Some(out)
+    }
+
+    /// Re-checks one set of prices as a whole and uses it when it is in order, so an order
+    /// error clears however the three were typed.
+    fn apply_typed(&mut self, r: Route, part: PricePart) {
+        if let Some(typed) = self.typed(r, part) {
+            if let Ok(book) = self.saved.book.with_typed(r, part, typed) {
+                self.saved.book = book;
+            }
+        }
+    }
+
+    /// Uses every set of typed prices that is in order (a plan restored from storage).
+    pub fn apply_all_typed(&mut self) {
+        for r in Route::ALL {
+            for &part in PriceBook::parts(r) {
+                self.apply_typed(r, part);
+            }
+        }
+    }
+
     fn edit(&mut self, f: Field, text: String, bad: bool) {
         let key = f.key();
         if bad {
@@ -195,6 +239,9 @@ impl CostState {
             parse_field(f, &text).ok()
         };
         self.saved.texts.insert(key, text);
+        if let Field::Price(r, part, _) = f {
+            return self.apply_typed(r, part);
+        }
         let Some(value) = parsed else { return };
         let s = &mut self.saved;
         let p = &mut s.plan;
@@ -203,11 +250,6 @@ impl CostState {
             (Field::BoostersPerMonth, Parsed::Count(n)) => p.maintenance.per_month = n,
             (Field::MaintenanceMonths, Parsed::Count(n)) => p.maintenance.months = n,
             (Field::IntegrationSessions, Parsed::Count(n)) => p.extras.integration_sessions = n,
-            (Field::Price(r, part, l), Parsed::Money(c)) => {
-                if let Ok(book) = s.book.with_price(r, part, l, c) {
-                    s.book = book;
-                }
-            }
             (Field::CoveredPercent, Parsed::Percent(b)) => {
                 s.covered = b;
                 if let Coverage::Percent { covered } = &mut p.insurance.coverage {
