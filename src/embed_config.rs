@@ -7,7 +7,7 @@
 //! not by [`parse`], which runs before the first view.
 
 use crate::content::{fill, shell::ShellStrings, Locale};
-use crate::cost::{CostContent, CurrencyCode, PlainUsd, PriceBook};
+use crate::cost::{CostContent, CurrencyCode, PlainUsd, PriceBook, PriceBookError};
 use crate::nav::Section;
 
 /// Attribute names the element observes (kept in sync with `embed.js`).
@@ -159,11 +159,15 @@ fn is_web_address(href: &str) -> bool {
         && !href.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-/// The problem with a clinic's price book, if it has one, explained with the cost estimator's
-/// text (`None` until that is here: the message joins the others once it can be read).
-pub fn check_prices(json: &str, cost: Option<&CostContent>) -> Option<ConfigError> {
-    let e = PriceBook::from_json(json).err()?;
-    Some(ConfigError::Checked(cost?.price_book_error(&e, &PlainUsd)))
+/// The problem with a clinic's price book (as [`PriceBook::from_json`] read it), if it has one,
+/// explained with the cost estimator's text (`None` until that is here: the message joins the
+/// others once it can be read).
+pub fn check_prices(
+    book: &Result<PriceBook, PriceBookError>,
+    cost: Option<&CostContent>,
+) -> Option<ConfigError> {
+    let e = book.as_ref().err()?;
+    Some(ConfigError::Checked(cost?.price_book_error(e, &PlainUsd)))
 }
 
 /// The currency money is shown in: the configured one only when it is a currency in use and a
@@ -283,21 +287,26 @@ mod tests {
     fn price_books_are_checked_with_the_cost_text_when_it_is_here() {
         let cost = CostContent::load(Locale::En).unwrap();
         let valid = r#"{"iv": {"low": 300, "typical": 450, "high": 600}}"#;
-        assert_eq!(check_prices(valid, Some(&cost)), None);
-        assert_eq!(check_prices(valid, None), None);
-        let Some(ConfigError::Checked(detail)) = check_prices("{not json", Some(&cost)) else {
+        assert_eq!(
+            check_prices(&PriceBook::from_json(valid), Some(&cost)),
+            None
+        );
+        assert_eq!(check_prices(&PriceBook::from_json(valid), None), None);
+        let Some(ConfigError::Checked(detail)) =
+            check_prices(&PriceBook::from_json("{not json"), Some(&cost))
+        else {
             panic!("bad JSON must be reported");
         };
         assert!(detail.contains('1') && !detail.contains('{'), "{detail}");
         let Some(ConfigError::Checked(detail)) = check_prices(
-            r#"{"iv": {"low": -5, "typical": 10, "high": 20}}"#,
+            &PriceBook::from_json(r#"{"iv": {"low": -5, "typical": 10, "high": 20}}"#),
             Some(&cost),
         ) else {
             panic!("a negative price must be reported");
         };
         assert!(!detail.is_empty(), "the detail quotes the cost text");
         assert_eq!(
-            check_prices("[]", None),
+            check_prices(&PriceBook::from_json("[]"), None),
             None,
             "said once the cost text is here"
         );
@@ -396,7 +405,7 @@ mod tests {
             ("persist", "always"),
         ]);
         assert_eq!(errors.len(), 6, "{errors:?}");
-        let prices = check_prices("[]", Some(&cost)).unwrap();
+        let prices = check_prices(&PriceBook::from_json("[]"), Some(&cost)).unwrap();
         for e in errors.iter().chain([&prices]) {
             let m = message(e, &shell);
             assert!(!m.is_empty() && !m.contains('{'), "{e:?} → {m}");

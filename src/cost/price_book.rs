@@ -199,21 +199,6 @@ impl PriceBook {
         }
     }
 
-    /// A copy with one price changed (the UI's price fields), validated: an edit that would
-    /// put low above typical or typical above high is refused with [`PriceBookError::OutOfOrder`]
-    /// and the old book stays in use.
-    pub fn with_price(
-        &self,
-        route: Route,
-        part: PricePart,
-        level: Level,
-        value: Cents,
-    ) -> Result<PriceBook, PriceBookError> {
-        let mut typed = [None; 3];
-        typed[level as usize] = Some(value);
-        self.with_typed(route, part, typed)
-    }
-
     /// A copy with the typed prices of one range (low, typical, high; `None` keeps the price in
     /// use), checked together: the three fields are one set, so a set that is in order as a
     /// whole is accepted however it was typed, and a set out of order is refused with
@@ -305,10 +290,18 @@ mod tests {
     fn editing_one_price_validates_the_order() {
         let b = PriceBook::DEFAULT;
         let edited = b
-            .with_price(Route::Oral, PricePart::Session, Level::High, Cents(30_000))
+            .with_typed(
+                Route::Oral,
+                PricePart::Session,
+                [None, None, Some(Cents(30_000))],
+            )
             .unwrap();
         assert_eq!(edited.oral.high, Cents(30_000));
-        let bad = b.with_price(Route::Oral, PricePart::Session, Level::Low, Cents(90_000));
+        let bad = b.with_typed(
+            Route::Oral,
+            PricePart::Session,
+            [Some(Cents(90_000)), None, None],
+        );
         assert_eq!(
             bad,
             Err(PriceBookError::OutOfOrder {

@@ -175,10 +175,10 @@ pub fn App(props: &AppProps) -> Html {
     let settled = use_state(|| false);
     // The shell's text and each shown tool's; once settled, the cost code and text that check a
     // clinic's price book and a currency other than US dollars, and explain what is wrong.
-    let check_prices = *settled && (props.prices.is_some() || props.currency != "USD");
+    let check_config = *settled && (props.prices.is_some() || props.currency != "USD");
     let needed: Vec<Feature> = std::iter::once(Feature::Shell)
         .chain(visited.borrow().iter().map(|&s| s.feature()))
-        .chain(check_prices.then_some(Feature::Cost))
+        .chain(check_config.then_some(Feature::Cost))
         .collect();
     let loaded = loading::use_content(wanted, needed);
     let locale = loaded.locale;

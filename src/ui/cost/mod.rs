@@ -28,8 +28,10 @@ pub(crate) fn check_config(
 ) -> Vec<crate::embed_config::ConfigError> {
     use crate::embed_config::{check_currency, check_prices};
     let cost = CostContent::load(locale).ok();
-    let price_problem = prices.and_then(|p| check_prices(p, cost.as_ref()));
-    let clinic_prices = prices.is_some_and(|p| PriceBook::from_json(p).is_ok());
+    // Read once: its problem is reported, and only a valid book can be in another currency.
+    let book = prices.map(PriceBook::from_json);
+    let price_problem = book.as_ref().and_then(|b| check_prices(b, cost.as_ref()));
+    let clinic_prices = matches!(book, Some(Ok(_)));
     price_problem
         .into_iter()
         .chain(check_currency(currency, clinic_prices, cost.as_ref()))
