@@ -10,6 +10,11 @@
 //! `results` (rules, outcomes, route notes and provider questions, fetched once the person has
 //! started answering). The app joins them again (`quiz::QuizContent::load`).
 //!
+//! Each language has one bibliography, `content/<locale>/sources.toml`. It is not shipped as
+//! it is: each tool's file gets the sources it cites (ids in `sources` lists and in evidence
+//! entries), each with its kind's label and, for a web page, the date it was read, written out
+//! in that language. A cited id that the bibliography lacks fails the build.
+//!
 //! The same goes for the styles of the tools that are not in the first view
 //! (`styles/myths.css`, `styles/cost.css`): each is written as `kg-style-<tool>-<hash>.css`
 //! and linked by the app when the tool is first shown.
@@ -45,14 +50,19 @@ fn main() {
             .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
             .collect();
         files.sort_by_key(|e| e.file_name());
+        let bibliography = Bibliography::read(&locale.path().join("sources.toml"));
         for file in files {
             let path = file.path();
             println!("cargo:rerun-if-changed={}", path.display());
             let feature = path.file_stem().unwrap().to_string_lossy().into_owned();
+            if feature == "sources" {
+                continue;
+            }
             let text = fs::read_to_string(&path).expect("content file readable");
             let value: toml::Value = toml::from_str(&text)
                 .unwrap_or_else(|e| panic!("{}: invalid TOML: {e}", path.display()));
             let mut value = serde_json::to_value(&value).expect("TOML value as JSON");
+            bibliography.attach(&mut value, &path);
             let mut parts = Vec::new();
             if feature == "quiz" {
                 let results = results_part(&mut value);
@@ -189,6 +199,121 @@ fn blanked(v: &serde_json::Value) -> serde_json::Value {
         Value::Number(_) => Value::from(0),
         other => other.clone(),
     }
+}
+
+/// One language's bibliography, read from `sources.toml`.
+struct Bibliography {
+    /// Each source as shipped (kind label and read date written out), in file order.
+    sources: Vec<serde_json::Value>,
+}
+
+impl Bibliography {
+    fn read(path: &Path) -> Bibliography {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("{}: every language needs one: {e}", path.display()));
+        let file: toml::Value = toml::from_str(&text)
+            .unwrap_or_else(|e| panic!("{}: invalid TOML: {e}", path.display()));
+        let labels = &file["labels"];
+        let text_of = |v: &toml::Value, what: &str| -> String {
+            v.as_str()
+                .unwrap_or_else(|| panic!("{}: `{what}` must be text", path.display()))
+                .to_owned()
+        };
+        let months: Vec<String> = labels["months"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{}: `labels.months` is a list", path.display()))
+            .iter()
+            .map(|m| text_of(m, "labels.months"))
+            .collect();
+        assert_eq!(months.len(), 12, "{}: twelve months", path.display());
+        let mut sources = Vec::new();
+        for entry in file["sources"].as_array().into_iter().flatten() {
+            let mut source = serde_json::to_value(entry).expect("TOML value as JSON");
+            let obj = source.as_object_mut().expect("a source is a table");
+            let id = obj.get("id").and_then(|v| v.as_str()).unwrap_or_default().to_owned();
+            let kind = obj.get("kind").and_then(|v| v.as_str()).unwrap_or_default();
+            let label = labels["kinds"]
+                .get(kind)
+                .unwrap_or_else(|| panic!("{}: source `{id}`: unknown kind `{kind}`", path.display()));
+            obj.insert("kind_label".into(), text_of(label, "labels.kinds").into());
+            if let Some(date) = obj.get("read").and_then(|v| v.as_str()).map(str::to_owned) {
+                let written = written_date(&date, &text_of(&labels["date"], "labels.date"), &months)
+                    .unwrap_or_else(|| {
+                        panic!("{}: source `{id}`: `read` is YYYY-MM-DD, not {date:?}", path.display())
+                    });
+                let read = text_of(&labels["read"], "labels.read").replace("{date}", &written);
+                obj.insert("read".into(), read.into());
+            }
+            sources.push(source);
+        }
+        Bibliography { sources }
+    }
+
+    /// Gives a tool's content the sources it cites, in bibliography order.
+    fn attach(&self, content: &mut serde_json::Value, path: &Path) {
+        let mut cited = Vec::new();
+        cited_ids(content, &mut cited);
+        if cited.is_empty() {
+            return;
+        }
+        for id in &cited {
+            assert!(
+                self.sources.iter().any(|s| s["id"] == id.as_str()),
+                "{}: cites `{id}`, which sources.toml does not list",
+                path.display()
+            );
+        }
+        let top = content.as_object_mut().expect("a content file is a table");
+        assert!(
+            !top.contains_key("sources"),
+            "{}: sources belong in sources.toml",
+            path.display()
+        );
+        let shipped: Vec<serde_json::Value> = self
+            .sources
+            .iter()
+            .filter(|s| cited.iter().any(|id| s["id"] == id.as_str()))
+            .cloned()
+            .collect();
+        top.insert("sources".into(), serde_json::Value::Array(shipped));
+    }
+}
+
+/// Every source id a content value names: items of `sources` lists and the `source` of
+/// evidence entries.
+fn cited_ids(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(members) => {
+            for (key, value) in members {
+                match (key.as_str(), value) {
+                    ("sources", serde_json::Value::Array(ids)) => {
+                        out.extend(ids.iter().filter_map(|i| i.as_str()).map(str::to_owned))
+                    }
+                    ("source", serde_json::Value::String(id)) => out.push(id.clone()),
+                    _ => cited_ids(value, out),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|i| cited_ids(i, out)),
+        _ => {}
+    }
+}
+
+/// `2026-12-05` written with the language's pattern (`{day}`, `{month}`, `{year}`).
+fn written_date(iso: &str, pattern: &str, months: &[String]) -> Option<String> {
+    let mut parts = iso.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    let (month, day): (usize, u32) = (m.parse().ok()?, d.parse().ok()?);
+    if y.len() != 4 || !(1..=31).contains(&day) || parts.next().is_some() {
+        return None;
+    }
+    Some(
+        pattern
+            .replace("{day}", &day.to_string())
+            .replace("{month}", months.get(month.checked_sub(1)?)?)
+            .replace("{year}", y),
+    )
 }
 
 /// The tools whose styles are fetched when first shown (the first view's are in the page's

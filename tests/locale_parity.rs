@@ -2,6 +2,7 @@
 //! `{placeholders}`, and the quiz reaches the same outcome for the same answers.
 #![cfg(not(target_arch = "wasm32"))]
 
+use ketamine_guide::content::evidence::numbers_in;
 use ketamine_guide::content::{raw, Feature, Locale};
 use ketamine_guide::quiz::{assess, Answers, QuizContent};
 use serde_json::Value;
@@ -40,7 +41,8 @@ fn compare(path: &str, a: &Value, b: &Value, problems: &mut Vec<String>) {
         (Value::Object(x), Value::Object(y)) => {
             let kx: BTreeSet<_> = x.keys().collect();
             let ky: BTreeSet<_> = y.keys().collect();
-            for k in kx.symmetric_difference(&ky) {
+            // `lang` marks text left in another language (an English title in Spanish).
+            for k in kx.symmetric_difference(&ky).filter(|k| k.as_str() != "lang") {
                 problems.push(format!("{path}.{k}: present in only one locale"));
             }
             for (k, v) in x {
@@ -50,8 +52,11 @@ fn compare(path: &str, a: &Value, b: &Value, problems: &mut Vec<String>) {
                     let id_key = k == "id"
                         || k.ends_with("_id")
                         || k.ends_with("ids")
-                        || ["sources", "topics", "related", "verdict", "strength"]
-                            .contains(&k.as_str());
+                        || [
+                            "sources", "topics", "related", "verdict", "strength", "source",
+                            "kind",
+                        ]
+                        .contains(&k.as_str());
                     let id_like = v.is_string()
                         || v.as_array().is_some_and(|a| a.iter().all(Value::is_string));
                     // Under `ui`, keys such as `sources` are headings, not references.
@@ -69,6 +74,15 @@ fn compare(path: &str, a: &Value, b: &Value, problems: &mut Vec<String>) {
             }
             for (i, (v, w)) in x.iter().zip(y).enumerate() {
                 compare(&format!("{path}[{i}]"), v, w, problems);
+            }
+        }
+        (Value::String(x), Value::String(y)) if path.ends_with(".figure") => {
+            // A traced figure is the same figure in every language.
+            let numbers = |s: &str| -> Vec<String> {
+                numbers_in(s).iter().map(|&(a, b)| s[a..b].to_owned()).collect()
+            };
+            if numbers(x) != numbers(y) {
+                problems.push(format!("{path}: figures differ ({x:?} vs {y:?})"));
             }
         }
         (Value::String(x), Value::String(y)) => {

@@ -4,7 +4,7 @@
 
 use super::decode::{unit, Decode, Fields, Json};
 use super::shell::{EmbedStrings, ShellStrings};
-use super::Source;
+use super::{Evidence, Source};
 use crate::cost::model::{CostContent, CostUi, FieldText, Note, RouteText};
 use crate::cost::Route;
 use crate::myths::model::{
@@ -118,9 +118,6 @@ required_fields! {
     AllOf { all }
     AnyOf { any }
     NotOf { not }
-    Rule { id, when, effect, question, reason, sources }
-    Fallback { id, question, reason, sources }
-    RouteNote { id, heading, notes, sources }
 
     MythsContent { ui, topics, verdicts, strengths, claims, routes, sources }
     MythsUi {
@@ -135,12 +132,8 @@ required_fields! {
     Topic { id, label }
     VerdictInfo { id, label, icon, description }
     StrengthInfo { id, label, description }
-    RouteRow {
-        id, name, onset, wear_off, sessions, bioavailability, supervision, price, sources,
-    }
 
     CostContent { routes, notes, assumptions, sources, ui }
-    RouteText { id, name, short, price_note, course_note, sources }
     FieldText { label, hint }
     CostUi {
         headings, fields, options, errors, calc, units, results, levels, price_parts, chart,
@@ -178,8 +171,12 @@ impl Decode for Source {
         let f = Fields::of(v)?;
         Ok(Source {
             id: f.req("id")?,
+            kind: f.req("kind")?,
+            kind_label: f.req("kind_label")?,
             citation: f.req("citation")?,
-            url: f.opt("url")?,
+            url: f.req("url")?,
+            read: f.opt("read")?,
+            lang: f.opt("lang")?,
         })
     }
 }
@@ -277,6 +274,7 @@ impl Decode for Claim {
             sources: f.req("sources")?,
             related: f.or_default("related")?,
             disagreement: f.opt("disagreement")?,
+            evidence: f.or_default("evidence")?,
         })
     }
 }
@@ -323,6 +321,7 @@ impl Decode for RoutesTable {
         Ok(RoutesTable {
             rows: f.req("rows")?,
             notes: f.or_default("notes")?,
+            evidence: f.or_default("evidence")?,
         })
     }
 }
@@ -335,6 +334,45 @@ impl Decode for Note {
             title: f.req("title")?,
             text: f.req("text")?,
             sources: f.or_default("sources")?,
+            evidence: f.or_default("evidence")?,
+        })
+    }
+}
+
+/// The structs whose last members are their sources and the evidence behind their text
+/// (the evidence may be left out).
+macro_rules! traced_fields {
+    ($($ty:ident { $($field:ident),* $(,)? })*) => {$(
+        impl Decode for $ty {
+            fn decode(v: &Json) -> Result<Self, String> {
+                let f = Fields::of(v)?;
+                Ok($ty {
+                    $($field: f.req(stringify!($field))?,)*
+                    sources: f.req("sources")?,
+                    evidence: f.or_default("evidence")?,
+                })
+            }
+        }
+    )*};
+}
+
+traced_fields! {
+    Rule { id, when, effect, question, reason }
+    Fallback { id, question, reason }
+    RouteNote { id, heading, notes }
+    RouteRow { id, name, onset, wear_off, sessions, bioavailability, supervision, price }
+    RouteText { id, name, short, price_note, course_note }
+}
+
+impl Decode for Evidence {
+    fn decode(v: &Json) -> Result<Self, String> {
+        let f = Fields::of(v)?;
+        Ok(Evidence {
+            figure: f.req("figure")?,
+            source: f.opt("source")?,
+            place: f.opt("place")?,
+            says: f.opt("says")?,
+            own: f.or("own", false)?,
         })
     }
 }

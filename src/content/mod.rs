@@ -7,10 +7,12 @@
 pub mod decode;
 mod decode_impls;
 pub mod encode;
+pub mod evidence;
 #[cfg(all(target_arch = "wasm32", not(feature = "bundled-content")))]
 mod remote;
 pub mod shell;
 mod stored_impls;
+pub use evidence::Evidence;
 pub use stored_impls::Envelope;
 
 #[cfg(all(target_arch = "wasm32", not(feature = "bundled-content")))]
@@ -317,17 +319,32 @@ pub fn quiz_json(quiz: &str, results: &str) -> Result<serde_json::Value, String>
     Ok(Value::Object(all))
 }
 
-/// A source behind a claim, question or rule: a study, a label or a guideline.
+/// A source behind a claim, question or rule: a study, a label, a guideline or a web page.
+///
+/// Each language has one bibliography (`content/<locale>/sources.toml`); `build.rs` copies into
+/// each tool's shipped file only the sources it cites, with the kind's label and the date a web
+/// page was read already written out in that language.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// Stable id, unique within its file (e.g. `spravato-label`).
+    /// Stable id, the same in every tool and language (e.g. `spravato-label`).
     pub id: String,
+    /// What kind of publication it is (`trial`, `study`, `review`, `label`, `guideline`,
+    /// `government`, `service`, `consumer`, `marketing`).
+    pub kind: String,
+    /// The kind as readers see it (e.g. "Randomized trial").
+    pub kind_label: String,
     /// Human citation: who, what, where, year.
     pub citation: String,
-    /// A stable public address, when one exists.
+    /// Where a reader can open it: a DOI, PubMed, or the official page.
+    pub url: String,
+    /// For web pages, when it was read, written out (e.g. "Read on December 5, 2026").
     #[serde(default)]
-    pub url: Option<String>,
+    pub read: Option<String>,
+    /// The citation's language when it differs from the page's (e.g. `en` for an English
+    /// title in the Spanish guide), so screen readers pronounce it right.
+    #[serde(default)]
+    pub lang: Option<String>,
 }
 
 /// Fills `{name}` placeholders in a content template. Unknown placeholders stay visible (so a

@@ -6,7 +6,7 @@ use super::money::{CurrencyError, Level, Range};
 use super::parse::{Limit, ParseError};
 use super::plan::{InsurerKind, Route};
 use super::price_book::{PriceBookError, PricePart};
-use crate::content::{self, ContentError, Feature, Locale, Source};
+use crate::content::{self, ContentError, Evidence, Feature, Locale, Source};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -42,6 +42,9 @@ pub struct RouteText {
     pub course_note: String,
     /// Source ids behind the notes.
     pub sources: Vec<String>,
+    /// Every figure in the text, traced to its place in a source (or marked as our own).
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
 }
 
 /// A short explained point with its sources.
@@ -57,6 +60,9 @@ pub struct Note {
     /// Source ids (empty for our own assumptions).
     #[serde(default)]
     pub sources: Vec<String>,
+    /// Every figure in the text, traced to its place in a source (or marked as our own).
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
 }
 
 /// A form field's label and hint.

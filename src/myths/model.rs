@@ -4,7 +4,7 @@
 //! topics, verdicts, strengths, sources) are stable across locales so links such as
 //! `#myths/<claim-id>` keep working after translation.
 
-use crate::content::{load, ContentError, Feature, Locale, Source};
+use crate::content::{load, ContentError, Evidence, Feature, Locale, Source};
 use serde::{Deserialize, Serialize};
 
 pub use super::strings::MythsUi;
@@ -226,6 +226,9 @@ pub struct Claim {
     /// Where sources disagree, said plainly.
     #[serde(default)]
     pub disagreement: Option<String>,
+    /// Every figure in the text, traced to its place in a source (or marked as our own).
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
 }
 
 /// A figure behind a verdict: a label, the value as text, and optionally a chart.
@@ -298,6 +301,9 @@ pub struct RoutesTable {
     /// Notes shown under the table (e.g. "prices vary").
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Every figure in the text, traced to its place in a source (or marked as our own).
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
 }
 
 /// One route of taking ketamine, compared on the same columns as the others.
@@ -322,6 +328,9 @@ pub struct RouteRow {
     pub price: String,
     /// Sources behind this row.
     pub sources: Vec<String>,
+    /// Every figure in the text, traced to its place in a source (or marked as our own).
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
 }
 
 impl RouteRow {

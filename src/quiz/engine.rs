@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::answers::{Answer, Answers};
 use super::model::{AnswerTest, Condition, Question, QuestionKind, QuizContent, RouteNote};
 use super::ui::fill;
-use crate::content::Source;
+use crate::content::{Evidence, Source};
 
 /// The four outcomes, strongest first: the derived order makes `min` the strongest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -69,6 +69,8 @@ pub struct Reason {
     pub why: String,
     /// The sources behind it.
     pub sources: Vec<Source>,
+    /// Where each figure of [`Reason::why`] stands in those sources.
+    pub evidence: Vec<Evidence>,
 }
 
 /// The result of the self-check.
@@ -226,7 +228,7 @@ fn reason(
     answers: &Answers,
     (id, effect, question_id): (&str, Outcome, &str),
     why: &str,
-    sources: &[String],
+    (sources, evidence): (&[String], &[Evidence]),
 ) -> Reason {
     let question = content.question(question_id);
     Reason {
@@ -243,6 +245,7 @@ fn reason(
             .filter_map(|s| content.source(s))
             .cloned()
             .collect(),
+        evidence: evidence.to_vec(),
     }
 }
 
@@ -264,7 +267,7 @@ pub fn assess(content: &QuizContent, answers: &Answers) -> Assessment {
                 &answers,
                 (&r.id, r.effect, &r.question),
                 &r.reason,
-                &r.sources,
+                (&r.sources, &r.evidence),
             )
         })
         .collect();
@@ -285,7 +288,13 @@ pub fn assess(content: &QuizContent, answers: &Answers) -> Assessment {
             Outcome::OtherOptionsFirst,
             f.question.as_str(),
         );
-        reasons.push(reason(content, &answers, key, &f.reason, &f.sources));
+        reasons.push(reason(
+            content,
+            &answers,
+            key,
+            &f.reason,
+            (&f.sources, &f.evidence),
+        ));
     }
     // Stable sort keeps content order within a level.
     reasons.sort_by_key(|r| r.effect);

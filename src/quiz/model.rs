@@ -4,7 +4,7 @@
 //! Everything a person reads lives in the data so a translation only touches TOML; the Rust
 //! side only knows ids. [`QuizContent::validate`] checks the cross-references serde cannot.
 
-use crate::content::{ContentError, Feature, Locale, Source};
+use crate::content::{ContentError, Evidence, Feature, Locale, Source};
 use serde::{Deserialize, Serialize};
 
 use super::ui::QuizUi;
@@ -249,6 +249,9 @@ pub struct Rule {
     pub reason: String,
     /// Source ids behind the reason.
     pub sources: Vec<String>,
+    /// Every figure in the text, traced to its place in a source (or marked as our own).
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
 }
 
 /// The reason shown when no rule applied.
@@ -263,6 +266,9 @@ pub struct Fallback {
     pub reason: String,
     /// Source ids.
     pub sources: Vec<String>,
+    /// Every figure in the text, traced to its place in a source (or marked as our own).
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
 }
 
 /// Practical notes for one route of treatment.
@@ -277,6 +283,9 @@ pub struct RouteNote {
     pub notes: Vec<String>,
     /// Source ids.
     pub sources: Vec<String>,
+    /// Every figure in the text, traced to its place in a source (or marked as our own).
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
 }
 
 impl QuizContent {

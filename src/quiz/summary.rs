@@ -4,6 +4,7 @@
 use super::engine::{Assessment, Reason};
 use super::model::QuizContent;
 use super::ui::fill;
+use crate::content::Evidence;
 
 /// Reasons that quote the same answer, so the answer is shown once with every reason under it.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,13 +48,28 @@ fn push_group(out: &mut String, content: &QuizContent, group: &AnswerGroup<'_>) 
         if !reason.sources.is_empty() {
             out.push_str(&format!("  {}\n", ui.sources_label));
             for s in &reason.sources {
-                match &s.url {
-                    Some(url) => out.push_str(&format!("    * {} <{url}>\n", s.citation)),
-                    None => out.push_str(&format!("    * {}\n", s.citation)),
+                out.push_str(&format!("    * {} <{}>\n", s.citation, s.url));
+                for e in traces(&reason.evidence, &s.id) {
+                    out.push_str(&format!("      {e}\n"));
                 }
             }
         }
     }
+}
+
+/// The figures a reason traces to one source, each as "figure: place: what the source says".
+fn traces<'a>(evidence: &'a [Evidence], source: &'a str) -> impl Iterator<Item = String> + 'a {
+    evidence
+        .iter()
+        .filter(move |e| e.source.as_deref() == Some(source))
+        .map(|e| {
+            format!(
+                "\u{201c}{}\u{201d}: {}: {}",
+                e.figure,
+                e.place.as_deref().unwrap_or_default(),
+                e.says.as_deref().unwrap_or_default()
+            )
+        })
 }
 
 fn section(out: &mut String, heading: &str) {

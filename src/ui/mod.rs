@@ -3,6 +3,7 @@
 
 pub(crate) mod code;
 mod cost;
+mod evidence;
 mod loading;
 mod myths;
 mod quiz;

@@ -77,16 +77,27 @@ pub fn SourceList(props: &SourceListProps) -> Html {
                 <p class="kg-sources-heading">{ props.heading.clone() }</p>
             }
             <ul>
-                { for props.sources.iter().map(|s| html! {
-                    <li data-source={s.id.clone()}>
-                        if let Some(url) = &s.url {
-                            <a href={url.clone()} rel="noopener noreferrer" target="_blank">{ &s.citation }</a>
-                        } else {
-                            { &s.citation }
-                        }
-                    </li>
-                }) }
+                { for props.sources.iter().map(|s| source_item(s, Html::default())) }
             </ul>
         </div>
+    }
+}
+
+/// One source as a list item: the citation as a link, what kind of publication it is, when a
+/// web page was read, then `more` (the figures traced to it, where a tool shows them).
+pub fn source_item(s: &Source, more: Html) -> Html {
+    html! {
+        <li data-source={s.id.clone()}>
+            <a href={s.url.clone()} rel="noopener noreferrer" target="_blank" lang={s.lang.clone()}>
+                { &s.citation }
+            </a>
+            { " " }
+            <span class="kg-source-kind">{ &s.kind_label }</span>
+            if let Some(read) = &s.read {
+                { " " }
+                <span class="kg-source-read">{ read }</span>
+            }
+            { more }
+        </li>
     }
 }

@@ -10,7 +10,7 @@ mod inputs;
 mod result;
 mod state;
 
-use super::widgets::SourceList;
+use super::evidence::TracedSources;
 use super::WidgetContext;
 use crate::cost::{estimate, CostContent, PriceBook};
 use crate::platform::storage::Loaded;
@@ -142,7 +142,7 @@ impl Ui<'_> {
             <aside class="kg-cost-note" data-note={n.id.clone()}>
                 <p class="kg-cost-note-title"><strong>{ &n.title }</strong></p>
                 <p>{ &n.text }</p>
-                <SourceList {sources} heading={self.heading("sources").to_owned()} />
+                <TracedSources {sources} evidence={n.evidence.clone()} heading={self.heading("sources").to_owned()} />
             </aside>
         }
     }
@@ -233,6 +233,15 @@ pub fn CostSection() -> Html {
     };
     let est = estimate(state.plan(), state.book());
     let all_sources = c.sources.clone();
+    // Every figure of the estimator's texts, under the source it comes from.
+    let all_evidence: Vec<_> = c
+        .routes
+        .iter()
+        .flat_map(|r| &r.evidence)
+        .chain(c.notes.iter().flat_map(|n| &n.evidence))
+        .chain(c.assumptions.iter().flat_map(|n| &n.evidence))
+        .cloned()
+        .collect();
     html! {
         <div class="kg-cost">
             <h2 class="kg-section-title">{ ui.heading("tool") }</h2>
@@ -251,7 +260,7 @@ pub fn CostSection() -> Html {
             { chart::view(&ui, widget.offers_myths.then_some(&widget.navigate)) }
             <section class="kg-cost-sources" aria-labelledby="kg-cost-sources-h">
                 <h3 id="kg-cost-sources-h">{ ui.heading("sources") }</h3>
-                <SourceList sources={all_sources} />
+                <TracedSources sources={all_sources} evidence={all_evidence} />
             </section>
         </div>
     }

@@ -6,7 +6,7 @@ use super::state::Action;
 use super::{chart, Ctx};
 use crate::content::Source;
 use crate::myths::{claim_fragment, Claim, KeyNumber};
-use crate::ui::widgets::SourceList;
+use crate::ui::evidence::TracedSources;
 use yew::prelude::*;
 
 /// Renders one claim; `open` shows its evidence.
@@ -104,7 +104,7 @@ fn evidence(ctx: &Ctx, claim: &Claim) -> Html {
                     <p>{ note }</p>
                 </div>
             }
-            <SourceList sources={sources(ctx, claim)} heading={ui.sources_heading.clone()} />
+            <TracedSources sources={sources(ctx, claim)} evidence={claim.evidence.clone()} heading={ui.sources_heading.clone()} />
             if !related.is_empty() {
                 <h4>{ &ui.related_heading }</h4>
                 <ul class="kg-related">

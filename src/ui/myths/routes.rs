@@ -4,7 +4,7 @@
 use super::state::{Action, Focus};
 use super::Ctx;
 use crate::myths::RoutesView;
-use crate::ui::widgets::SourceList;
+use crate::ui::evidence::TracedSources;
 use yew::prelude::*;
 
 /// The routes screen of the explorer.
@@ -20,6 +20,14 @@ pub(crate) fn routes_panel(ctx: &Ctx, view: &RoutesView) -> Html {
         })
     };
     let sources: Vec<_> = view.sources.iter().map(|s| (*s).clone()).collect();
+    let table = &ctx.content.routes;
+    let evidence: Vec<_> = table
+        .rows
+        .iter()
+        .flat_map(|r| &r.evidence)
+        .chain(&table.evidence)
+        .cloned()
+        .collect();
     html! {
         <div class="kg-routes" data-routes="true">
             <h3 class="kg-routes-title" tabindex="-1">{ &ui.routes_heading }</h3>
@@ -51,7 +59,7 @@ pub(crate) fn routes_panel(ctx: &Ctx, view: &RoutesView) -> Html {
                     { for view.notes.iter().map(|n| html! { <li>{ *n }</li> }) }
                 </ul>
             }
-            <SourceList {sources} heading={ui.routes_sources_heading.clone()} />
+            <TracedSources {sources} {evidence} heading={ui.routes_sources_heading.clone()} />
             <p class="kg-noprint">
                 <a class="kg-button kg-secondary" href="#myths" data-action="back" onclick={back}>
                     { &ui.back_to_claims }

@@ -8,7 +8,7 @@ use crate::platform::intl;
 use crate::quiz::{
     group_by_answer, summary_text, Action, AnswerGroup, Assessment, QuizContent, QuizState,
 };
-use crate::ui::widgets::SourceList;
+use crate::ui::evidence::TracedSources;
 use crate::ui::WidgetContext;
 use yew::prelude::*;
 
@@ -121,7 +121,7 @@ fn group(c: &QuizContent, g: &AnswerGroup<'_>, deciding: bool) -> Html {
                     data-effect={r.effect.id()}
                 >
                     <p><strong>{ &c.ui.summary.why_label }</strong>{ " " }{ &r.why }</p>
-                    <SourceList sources={r.sources.clone()} heading={c.ui.sources_label.clone()} />
+                    <TracedSources sources={r.sources.clone()} evidence={r.evidence.clone()} heading={c.ui.sources_label.clone()} />
                 </div>
             }) }
         </li>
@@ -139,7 +139,7 @@ fn routes(c: &QuizContent, assessment: &Assessment) -> Html {
                 <div class="kg-quiz-route" key={route.id.clone()} data-route={route.id.clone()}>
                     <h5>{ &route.heading }</h5>
                     <ul>{ for route.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
-                    <SourceList sources={sources(c, &route.sources)} heading={c.ui.sources_label.clone()} />
+                    <TracedSources sources={sources(c, &route.sources)} evidence={route.evidence.clone()} heading={c.ui.sources_label.clone()} />
                 </div>
             }) }
         </>

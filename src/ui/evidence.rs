@@ -1,0 +1,68 @@
+//! Sources with their evidence: under each source, the figures traced to it, where each stands
+//! in the source (`data-locator`) and what the source itself says. Used where a person checks a
+//! figure (the explorer's evidence, the self-check's reasons, the estimator's notes), all in
+//! lazily loaded parts, so the first view carries only the plain [`SourceList`].
+//!
+//! [`SourceList`]: super::widgets::SourceList
+
+use super::widgets::source_item;
+use crate::content::{Evidence, Source};
+use yew::prelude::*;
+
+/// Traced source list properties.
+#[derive(Properties, PartialEq)]
+pub struct TracedSourcesProps {
+    /// The sources, already resolved from ids, in the order shown.
+    pub sources: Vec<Source>,
+    /// The evidence entries of the text these sources stand behind.
+    pub evidence: Vec<Evidence>,
+    /// Heading text (e.g. "Sources"); omitted when empty.
+    #[prop_or_default]
+    pub heading: AttrValue,
+}
+
+/// The sources, each with the figures it supports.
+#[component]
+pub fn TracedSources(props: &TracedSourcesProps) -> Html {
+    if props.sources.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="kg-sources">
+            if !props.heading.is_empty() {
+                <p class="kg-sources-heading">{ props.heading.clone() }</p>
+            }
+            <ul>
+                { for props.sources.iter().map(|s| source_item(s, traces(&props.evidence, s))) }
+            </ul>
+        </div>
+    }
+}
+
+/// The figures traced to one source: "figure — place: “what the source says”". The source's
+/// words keep its language, as its citation does.
+fn traces(evidence: &[Evidence], source: &Source) -> Html {
+    let mine: Vec<&Evidence> = evidence
+        .iter()
+        .filter(|e| e.source.as_deref() == Some(source.id.as_str()))
+        .collect();
+    if mine.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <ul class="kg-traces">
+            { for mine.into_iter().map(|e| {
+                let place = e.place.clone().unwrap_or_default();
+                html! {
+                    <li class="kg-trace">
+                        <span class="kg-trace-figure">{ &e.figure }</span>
+                        { " — " }
+                        <span class="kg-trace-place" data-locator={place.clone()}>{ place }</span>
+                        { ": " }
+                        <q class="kg-trace-says" lang={source.lang.clone()}>{ e.says.as_deref().unwrap_or_default() }</q>
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
