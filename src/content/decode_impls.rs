@@ -3,6 +3,7 @@
 //! shipped file.
 
 use super::decode::{unit, Decode, Fields, Json};
+use super::about::{AboutContent, AboutSection, AboutUi, CheckedOn};
 use super::shell::{EmbedStrings, ShellStrings};
 use super::{Evidence, Source};
 use crate::cost::model::{CostContent, CostUi, FieldText, Note, RouteText};
@@ -134,6 +135,10 @@ required_fields! {
     StrengthInfo { id, label, description }
 
     CostContent { routes, notes, assumptions, sources, ui }
+    AboutContent { checked, ui, sections }
+    CheckedOn { quiz, myths, cost }
+    AboutUi { checked, open }
+    AboutSection { id, heading, paragraphs }
     FieldText { label, hint }
     CostUi {
         headings, fields, options, errors, calc, units, results, levels, price_parts, chart,

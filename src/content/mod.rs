@@ -4,6 +4,7 @@
 //! Each feature owns its typed model (`quiz::model`, `myths::model`, `cost::model`,
 //! `content::shell`) and calls [`load`]; native tests validate every file of every locale.
 
+pub mod about;
 pub mod decode;
 mod decode_impls;
 pub mod encode;
@@ -98,6 +99,9 @@ pub enum Feature {
     Myths,
     /// Cost estimator (`cost.toml`).
     Cost,
+    /// "About this guide" (`about.toml`): method, authors, funding, dates, each tool's check
+    /// date. Shown at the foot of every tool.
+    About,
 }
 
 impl Feature {
@@ -108,6 +112,7 @@ impl Feature {
         Feature::Results,
         Feature::Myths,
         Feature::Cost,
+        Feature::About,
     ];
 
     /// The file stem under `content/<locale>/` (and in the shipped file's name).
@@ -118,6 +123,7 @@ impl Feature {
             Feature::Results => "results",
             Feature::Myths => "myths",
             Feature::Cost => "cost",
+            Feature::About => "about",
         }
     }
 }

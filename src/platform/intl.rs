@@ -69,6 +69,26 @@ pub fn today(locale: Locale) -> String {
         .unwrap_or_default()
 }
 
+/// A `YYYY-MM-DD` date written out for the locale (e.g. "December 5, 2026"), the same day in
+/// every time zone; the text as it is if it is not such a date.
+pub fn long_date(iso: &str, locale: Locale) -> String {
+    let parts: Vec<u32> = iso.split('-').filter_map(|p| p.parse().ok()).collect();
+    let [y, m, d] = parts[..] else {
+        return iso.to_owned();
+    };
+    let utc = Date::utc(f64::from(y), f64::from(m) - 1.0);
+    let date = Date::new(&JsValue::from_f64(utc + f64::from(d - 1) * 86_400_000.0));
+    let f = Intl::DateTimeFormat::new(
+        &locales(locale),
+        &options(&[("dateStyle", "long".into()), ("timeZone", "UTC".into())]),
+    );
+    f.format()
+        .call1(&JsValue::NULL, &date)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| iso.to_owned())
+}
+
 /// Today's date as `YYYY-MM-DD` (file names).
 pub fn today_iso() -> String {
     let d = Date::new_0();

@@ -2,6 +2,7 @@
 //! actions; they decide nothing themselves.
 
 pub(crate) mod code;
+mod about;
 mod cost;
 mod evidence;
 mod loading;

@@ -262,6 +262,7 @@ pub fn CostSection() -> Html {
                 <h3 id="kg-cost-sources-h">{ ui.heading("sources") }</h3>
                 <TracedSources sources={all_sources} evidence={all_evidence} />
             </section>
+            <crate::ui::about::AboutGuide tool={crate::content::Feature::Cost} />
         </div>
     }
 }

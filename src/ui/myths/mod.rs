@@ -177,6 +177,7 @@ pub fn MythsSection() -> Html {
                 <p class="kg-myths-notice" role="status">{ &ui.restore_discarded }</p>
             }
             { body }
+            <crate::ui::about::AboutGuide tool={crate::content::Feature::Myths} />
         </div>
     }
 }

@@ -103,6 +103,7 @@ pub(super) fn ResultView(props: &ResultProps) -> Html {
             </div>
             <p class="kg-quiz-hint kg-noprint" id="kg-quiz-download-hint">{ &c.ui.summary.download_hint }</p>
             <p class="kg-quiz-disclaimer"><strong>{ &c.ui.disclaimer }</strong></p>
+            <crate::ui::about::AboutGuide tool={crate::content::Feature::Quiz} />
         </div>
     }
 }
