@@ -78,7 +78,11 @@ mod tests {
     fn every_locale_dates_each_tool_and_explains_the_method() {
         for &locale in Locale::ALL {
             let about = AboutContent::load(locale).expect("about.toml loads");
-            for date in [&about.checked.quiz, &about.checked.myths, &about.checked.cost] {
+            for date in [
+                &about.checked.quiz,
+                &about.checked.myths,
+                &about.checked.cost,
+            ] {
                 let parts: Vec<&str> = date.split('-').collect();
                 assert!(
                     parts.len() == 3 && parts.iter().all(|p| p.parse::<u32>().is_ok()),
@@ -86,7 +90,11 @@ mod tests {
                 );
             }
             let ids: Vec<&str> = about.sections.iter().map(|s| s.id.as_str()).collect();
-            assert_eq!(ids, ["method", "errors", "who", "funding", "dates"], "{locale:?}");
+            assert_eq!(
+                ids,
+                ["method", "errors", "who", "funding", "dates"],
+                "{locale:?}"
+            );
             assert!(about.ui.checked.contains("{date}"));
         }
     }

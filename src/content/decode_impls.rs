@@ -2,8 +2,8 @@
 //! (names, defaults, enum spellings). Tests below check that both loaders agree on every
 //! shipped file.
 
-use super::decode::{unit, Decode, Fields, Json};
 use super::about::{AboutContent, AboutSection, AboutUi, CheckedOn};
+use super::decode::{unit, Decode, Fields, Json};
 use super::shell::{EmbedStrings, ShellStrings};
 use super::{Evidence, Source};
 use crate::cost::model::{CostContent, CostUi, FieldText, Note, RouteText};

@@ -46,10 +46,12 @@ pub fn AboutGuide(props: &AboutGuideProps) -> Html {
     let Some(about) = about.as_ref() else {
         return Html::default();
     };
-    let checked = about
-        .checked
-        .of(props.tool)
-        .map(|date| fill(&about.ui.checked, &[("date", &intl::long_date(date, locale))]));
+    let checked = about.checked.of(props.tool).map(|date| {
+        fill(
+            &about.ui.checked,
+            &[("date", &intl::long_date(date, locale))],
+        )
+    });
     let id = (*id).clone();
     html! {
         <footer class="kg-about" data-disclosure="">

@@ -1,8 +1,8 @@
 //! The Yew UI: a thin skin over the engines. Components render view models and dispatch
 //! actions; they decide nothing themselves.
 
-pub(crate) mod code;
 mod about;
+pub(crate) mod code;
 mod cost;
 mod evidence;
 mod loading;
