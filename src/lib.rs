@@ -9,6 +9,7 @@ pub mod embed_config;
 pub mod myths;
 pub mod nav;
 pub mod numfmt;
+pub mod options;
 pub mod quiz;
 
 #[cfg(target_arch = "wasm32")]

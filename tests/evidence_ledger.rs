@@ -7,6 +7,7 @@ use ketamine_guide::content::evidence::{numbers_in, untraced};
 use ketamine_guide::content::{Evidence, Locale, Source};
 use ketamine_guide::cost::{CostContent, PriceBook, Route};
 use ketamine_guide::myths::MythsContent;
+use ketamine_guide::options::OptionsContent;
 use ketamine_guide::quiz::QuizContent;
 use std::collections::BTreeSet;
 
@@ -95,6 +96,18 @@ fn quiz_items(c: &QuizContent) -> Vec<Traced<'_>> {
     out
 }
 
+fn options_items(c: &OptionsContent) -> Vec<Traced<'_>> {
+    c.options
+        .iter()
+        .map(|o| Traced {
+            what: format!("option `{}`", o.id),
+            text: o.texts().join("\n"),
+            evidence: &o.evidence,
+            shown_sources: o.sources.iter().map(String::as_str).collect(),
+        })
+        .collect()
+}
+
 fn cost_items(c: &CostContent) -> Vec<Traced<'_>> {
     let mut out = Vec::new();
     for r in &c.routes {
@@ -175,10 +188,12 @@ fn every_figure_in_medical_and_cost_text_is_traced() {
         let m = check(&myths_items(&myths), &myths.sources, &mut problems);
         let q = check(&quiz_items(&quiz), &quiz.sources, &mut problems);
         let c = check(&cost_items(&cost), &cost.sources, &mut problems);
+        let options = OptionsContent::load(locale).expect("options");
+        let o = check(&options_items(&options), &options.sources, &mut problems);
         totals.push(format!(
-            "{}: {} entries (explorer {m}, self-check {q}, estimator {c})",
+            "{}: {} entries (explorer {m}, self-check {q}, estimator {c}, options {o})",
             locale.tag(),
-            m + q + c
+            m + q + c + o
         ));
     }
     eprintln!("evidence ledger: {}", totals.join("; "));

@@ -36,7 +36,7 @@ impl CheckedOn {
             Feature::Quiz | Feature::Results => Some(&self.quiz),
             Feature::Myths => Some(&self.myths),
             Feature::Cost => Some(&self.cost),
-            Feature::Shell | Feature::About => None,
+            Feature::Shell | Feature::Options | Feature::About => None,
         }
     }
 }

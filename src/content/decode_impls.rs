@@ -13,6 +13,7 @@ use crate::myths::model::{
     StrengthInfo, Topic, Verdict, VerdictInfo,
 };
 use crate::myths::strings::MythsUi;
+use crate::options::{Column, Like, OptionsContent, OptionsUi, TreatmentOption, ValueItem, Weight};
 use crate::quiz::model::{
     AllOf, AnswerTest, AnyOf, Choice, Condition, Fallback, NotOf, NumberSpec, Question,
     QuestionKind, QuizContent, RouteNote, Rule,
@@ -81,7 +82,30 @@ macro_rules! unit_enums {
     )*};
 }
 
+impl Decode for TreatmentOption {
+    fn decode(v: &Json) -> Result<Self, String> {
+        let f = Fields::of(v)?;
+        Ok(TreatmentOption {
+            id: f.req("id")?,
+            name: f.req("name")?,
+            what: f.req("what")?,
+            benefit: f.req("benefit")?,
+            harms: f.req("harms")?,
+            time: f.req("time")?,
+            cost: f.req("cost")?,
+            unknown: f.req("unknown")?,
+            like: f.opt("like")?,
+            sources: f.req("sources")?,
+            evidence: f.or_default("evidence")?,
+        })
+    }
+}
+
 filled_fields! {
+    OptionsUi {
+        heading, intro, caption, option_header, like_heading, session, after, course, matters,
+        values_heading, values_legend, values_hint, sources_heading, link,
+    }
     ShellStrings {
         title, page_title, tagline, disclaimer, privacy, language_label, sections_label, tab_quiz,
         tab_myths, tab_cost, loading, error_title, error_body, error_reload, config_title,
@@ -139,6 +163,11 @@ required_fields! {
     CheckedOn { quiz, myths, cost }
     AboutUi { checked, open }
     AboutSection { id, heading, paragraphs }
+    OptionsContent { ui, columns, options, values, weights, sources }
+    Column { id, label }
+    Like { session, after, course }
+    ValueItem { id, label, column }
+    Weight { id, label }
     FieldText { label, hint }
     CostUi {
         headings, fields, options, errors, calc, units, results, levels, price_parts, chart,

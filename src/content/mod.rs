@@ -99,6 +99,8 @@ pub enum Feature {
     Myths,
     /// Cost estimator (`cost.toml`).
     Cost,
+    /// The options compared in equal detail, and the values step (`options.toml`).
+    Options,
     /// "About this guide" (`about.toml`): method, authors, funding, dates, each tool's check
     /// date. Shown at the foot of every tool.
     About,
@@ -112,6 +114,7 @@ impl Feature {
         Feature::Results,
         Feature::Myths,
         Feature::Cost,
+        Feature::Options,
         Feature::About,
     ];
 
@@ -123,6 +126,7 @@ impl Feature {
             Feature::Results => "results",
             Feature::Myths => "myths",
             Feature::Cost => "cost",
+            Feature::Options => "options",
             Feature::About => "about",
         }
     }

@@ -52,7 +52,7 @@ impl Part {
             Feature::Quiz => RESTORE_NEEDED
                 .with(|r| r.get())
                 .then_some(Part::QuizRestore),
-            Feature::Shell | Feature::About => None,
+            Feature::Shell | Feature::Options | Feature::About => None,
         }
     }
 }
@@ -294,7 +294,7 @@ pub async fn ensure(f: Feature) -> Result<(), String> {
 /// [`available`] first).
 pub fn view(f: Feature) -> Html {
     match f {
-        Feature::Shell | Feature::Results | Feature::About => Html::default(),
+        Feature::Shell | Feature::Results | Feature::Options | Feature::About => Html::default(),
         Feature::Quiz => html! { <super::quiz::QuizSection /> },
         Feature::Myths => myths().map_or_else(Html::default, |v| v()),
         Feature::Cost => cost().map_or_else(Html::default, |c| (c.view)()),
