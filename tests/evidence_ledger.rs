@@ -336,6 +336,7 @@ fn every_source_opens_in_one_click_and_web_pages_say_when_they_were_read() {
             .iter()
             .chain(&quiz.sources)
             .chain(&cost.sources)
+            .chain(&OptionsContent::load(locale).expect("options").sources)
         {
             if !s.url.starts_with("https://") {
                 problems.push(format!(
@@ -370,11 +371,13 @@ fn each_publication_has_one_id_and_each_tool_ships_only_what_it_cites() {
         let myths = MythsContent::load(locale).expect("myths");
         let quiz = QuizContent::load(locale).expect("quiz");
         let cost = CostContent::load(locale).expect("cost");
+        let options = OptionsContent::load(locale).expect("options");
         let all: Vec<&Source> = myths
             .sources
             .iter()
             .chain(&quiz.sources)
             .chain(&cost.sources)
+            .chain(&options.sources)
             .collect();
         // The same id is the same entry wherever it is shipped.
         for a in &all {
@@ -409,6 +412,7 @@ fn each_publication_has_one_id_and_each_tool_ships_only_what_it_cites() {
             ("explorer", &myths.sources, cited(&myths_items(&myths))),
             ("self-check", &quiz.sources, quiz_cited),
             ("estimator", &cost.sources, cited(&cost_items(&cost))),
+            ("options", &options.sources, cited(&options_items(&options))),
         ] {
             for s in shipped.iter() {
                 assert!(
@@ -436,6 +440,7 @@ fn every_bibliography_entry_is_cited_by_some_tool() {
             MythsContent::load(locale).expect("myths").sources,
             QuizContent::load(locale).expect("quiz").sources,
             CostContent::load(locale).expect("cost").sources,
+            OptionsContent::load(locale).expect("options").sources,
         ]
         .into_iter()
         .flatten()

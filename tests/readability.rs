@@ -86,11 +86,12 @@ fn tool_text(locale: Locale, features: &[Feature]) -> String {
         .join(" ")
 }
 
-const TOOLS: [(&str, &[Feature]); 5] = [
+const TOOLS: [(&str, &[Feature]); 6] = [
     ("shell", &[Feature::Shell]),
     ("self-check", &[Feature::Quiz, Feature::Results]),
     ("explorer", &[Feature::Myths]),
     ("estimator", &[Feature::Cost]),
+    ("options", &[Feature::Options]),
     ("about", &[Feature::About]),
 ];
 
