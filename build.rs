@@ -324,9 +324,9 @@ fn written_date(iso: &str, pattern: &str, months: &[String]) -> Option<String> {
     )
 }
 
-/// The tools whose styles are fetched when first shown (the first view's are in the page's
-/// stylesheet, linked from index.html).
-const LAZY_STYLES: [&str; 2] = ["myths", "cost"];
+/// The parts whose styles are fetched when first shown: two tools and the options comparison
+/// (the first view's are in the page's stylesheet, linked from index.html).
+const LAZY_STYLES: [&str; 3] = ["myths", "cost", "options"];
 
 /// FNV-1a, 64 bit: a stable content hash for file names (std's hasher may change between
 /// Rust releases; this must not, or cached copies would be named wrongly).

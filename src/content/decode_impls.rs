@@ -151,7 +151,7 @@ required_fields! {
         empty_body, show_evidence, hide_evidence, verdict_label, strength_heading,
         numbers_heading, sources_heading, related_heading, disagreement_heading, source_link,
         claim_link, chart_alt_compare, chart_alt_before_after, chart_alt_share,
-        decimal_separator, routes_link, routes_heading, routes_caption, routes_headers,
+        decimal_separator, routes_link, options_link, routes_heading, routes_caption, routes_headers,
         routes_sources_heading, back_to_claims, restore_discarded,
     }
     Topic { id, label }

@@ -1,8 +1,12 @@
-//! Deep links into the explorer: `#myths`, `#myths/<claim-id>` and `#myths/routes`.
+//! Deep links into the explorer: `#myths`, `#myths/<claim-id>`, `#myths/routes` and
+//! `#myths/options`.
 //! Parsing is pure so the platform router and the tests share one definition.
 
 /// The slug of the routes-compared table; no claim may use it as an id.
 pub const ROUTES_SLUG: &str = "routes";
+
+/// The slug of the options comparison; no claim may use it as an id.
+pub const OPTIONS_SLUG: &str = "options";
 
 /// The section prefix of every explorer fragment.
 pub const SECTION: &str = "myths";
@@ -16,6 +20,8 @@ pub enum MythsLink<'a> {
     Claim(&'a str),
     /// The routes-compared table.
     Routes,
+    /// The options compared (ketamine and the treatments that are not).
+    Options,
 }
 
 /// Reads a URL fragment (with or without the leading `#`). `None` when it is not an explorer
@@ -34,6 +40,8 @@ pub fn parse_fragment(fragment: &str) -> Option<MythsLink<'_>> {
 pub fn parse_item(item: &str) -> Option<MythsLink<'_>> {
     if item == ROUTES_SLUG {
         Some(MythsLink::Routes)
+    } else if item == OPTIONS_SLUG {
+        Some(MythsLink::Options)
     } else if is_claim_id(item) {
         Some(MythsLink::Claim(item))
     } else {
@@ -49,6 +57,11 @@ pub fn claim_fragment(id: &str) -> String {
 /// The fragment (with `#`) of the routes-compared table.
 pub fn routes_fragment() -> String {
     format!("#{SECTION}/{ROUTES_SLUG}")
+}
+
+/// The fragment (with `#`) of the options comparison.
+pub fn options_fragment() -> String {
+    format!("#{SECTION}/{OPTIONS_SLUG}")
 }
 
 /// True for a well-formed claim id: lower-case ASCII letters and digits in hyphen-separated
@@ -76,6 +89,10 @@ mod tests {
             Some(MythsLink::Claim("keeps-you-awake"))
         );
         assert_eq!(parse_fragment(&routes_fragment()), Some(MythsLink::Routes));
+        assert_eq!(
+            parse_fragment(&options_fragment()),
+            Some(MythsLink::Options)
+        );
         assert_eq!(parse_fragment("#myths"), Some(MythsLink::Explorer));
         assert_eq!(parse_fragment("myths/"), Some(MythsLink::Explorer));
     }

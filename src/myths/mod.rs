@@ -15,7 +15,9 @@ pub mod validate;
 pub mod view;
 
 pub use fold::fold;
-pub use link::{claim_fragment, parse_fragment, parse_item, routes_fragment, MythsLink};
+pub use link::{
+    claim_fragment, options_fragment, parse_fragment, parse_item, routes_fragment, MythsLink,
+};
 pub use model::{
     Bar, Chart, ChartKind, Claim, KeyNumber, MythsContent, MythsUi, RouteRow, RoutesTable,
     Strength, StrengthInfo, Topic, Verdict, VerdictInfo,

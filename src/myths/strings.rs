@@ -65,6 +65,8 @@ pub struct MythsUi {
     pub decimal_separator: String,
     /// Link from the explorer (and the cost estimator) to the routes table.
     pub routes_link: String,
+    /// Link to the options compared (ketamine and the treatments that are not).
+    pub options_link: String,
     /// Heading of the routes section.
     pub routes_heading: String,
     /// Caption of the routes table.

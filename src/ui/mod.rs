@@ -7,6 +7,7 @@ mod cost;
 mod evidence;
 mod loading;
 mod myths;
+mod options;
 mod quiz;
 mod tabs;
 pub mod widgets;

@@ -109,6 +109,7 @@ pub fn MythsSection() -> Html {
                     });
                 }
                 Some(MythsLink::Routes) => dispatch.dispatch(Action::Focus(Focus::Routes)),
+                Some(MythsLink::Options) => dispatch.dispatch(Action::Focus(Focus::Options)),
                 _ => {}
             }
         });
@@ -137,10 +138,12 @@ pub fn MythsSection() -> Html {
         navigate: widget.navigate.clone(),
         linkable: widget.linkable,
     };
-    let show_routes = widget.item.as_deref().and_then(myths::parse_item) == Some(MythsLink::Routes);
+    let screen = widget.item.as_deref().and_then(myths::parse_item);
 
-    let body = if show_routes {
+    let body = if screen == Some(MythsLink::Routes) {
         routes::routes_panel(&ctx, &routes_view(content))
+    } else if screen == Some(MythsLink::Options) {
+        options_panel(&ctx)
     } else {
         let view = explorer_view(content, &state.query);
         html! {
@@ -153,6 +156,15 @@ pub fn MythsSection() -> Html {
                         onclick={ctx.go(Some(myths::link::ROUTES_SLUG.to_owned()))}
                     >
                         { &ui.routes_link }
+                    </a>
+                    { " " }
+                    <a
+                        class="kg-button kg-secondary"
+                        href={myths::options_fragment()}
+                        data-action="options"
+                        onclick={ctx.go(Some(myths::link::OPTIONS_SLUG.to_owned()))}
+                    >
+                        { &ui.options_link }
                     </a>
                 </p>
                 { filters::controls(&ctx, &state.query, &view) }
@@ -182,6 +194,28 @@ pub fn MythsSection() -> Html {
     }
 }
 
+/// The options comparison as a screen of the explorer, with a way back to the claims.
+fn options_panel(ctx: &Ctx) -> Html {
+    let back = {
+        let go = ctx.go(None);
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            go.emit(e);
+            dispatch.dispatch(Action::Focus(Focus::OptionsLink));
+        })
+    };
+    html! {
+        <div class="kg-myths-options" data-options-screen="">
+            <crate::ui::options::OptionsComparison />
+            <p class="kg-noprint">
+                <a class="kg-button kg-secondary" href="#myths" data-action="back" onclick={back}>
+                    { &ctx.content.ui.back_to_claims }
+                </a>
+            </p>
+        </div>
+    }
+}
+
 /// Focuses (and scrolls to) what a [`Focus`] names, looking only inside this explorer so an
 /// embed never reaches into its host page.
 fn focus_target(root: &Element, prefix: &str, focus: &Focus) {
@@ -192,6 +226,8 @@ fn focus_target(root: &Element, prefix: &str, focus: &Focus) {
         Focus::Claim(_) => return,
         Focus::Routes => ".kg-routes-title".to_owned(),
         Focus::RoutesLink => "[data-action=routes]".to_owned(),
+        Focus::Options => ".kg-options-title".to_owned(),
+        Focus::OptionsLink => "[data-action=options]".to_owned(),
         Focus::Search => format!("#{prefix}-search"),
     };
     let target = root

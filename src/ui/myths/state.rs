@@ -20,6 +20,10 @@ pub enum Focus {
     Routes,
     /// The link that opens the routes table (after coming back from it).
     RoutesLink,
+    /// The options comparison's heading.
+    Options,
+    /// The link that opens the options comparison (after coming back from it).
+    OptionsLink,
     /// The search box (after clearing, whose button disappears).
     Search,
 }
