@@ -130,8 +130,31 @@ fn the_tensions_are_shown_where_sources_disagree() {
             "{id}"
         );
     }
-    let vendor = c.source("vendor-marketing").expect("vendor source");
+    let vendor = c.source("innerwell-ad").expect("vendor source");
     assert!(fold(&vendor.citation).contains("vendor claim"));
+}
+
+#[test]
+fn both_sides_are_cited_where_trials_disagree() {
+    // IV ketamine against ECT (ELEKT-D: not worse; KetECT: ECT better for inpatients), and sleep
+    // (an uncontrolled before-and-after study against a placebo-controlled crossover).
+    let c = content();
+    for (id, sides) in [
+        ("helps-when-others-failed", ["elekt-d-2023", "ketect-2022"]),
+        ("keeps-you-awake", ["duncan-2013", "ballard-2024"]),
+    ] {
+        let claim = c.claim(id).unwrap_or_else(|| panic!("{id} missing"));
+        assert!(
+            claim.disagreement.is_some(),
+            "{id} shows where sources disagree"
+        );
+        for source in sides {
+            assert!(
+                claim.sources.iter().any(|s| s == source),
+                "{id} cites {source}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -279,10 +302,10 @@ fn every_word_of_a_multi_word_search_must_match() {
 #[test]
 fn search_covers_key_numbers() {
     let c = content();
-    // "61 minutes" appears only in a key number of the sleep-architecture claim.
-    let results = ids(&query(&c.claims, &Query::text("61 minutes")));
+    // "29 completed" appears only in a key number of the sleep-quality claim.
+    let results = ids(&query(&c.claims, &Query::text("29 completed")));
     assert!(
-        results.contains(&"keeps-you-awake".to_owned()),
+        results.contains(&"everyone-sleeps-better".to_owned()),
         "{results:?}"
     );
 }

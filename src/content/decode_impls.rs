@@ -587,7 +587,7 @@ mod tests {
         let by_serde: Bar = serde_json::from_str(bar).expect("serde");
         assert_eq!(from_str::<Bar>(bar), Ok(by_serde));
 
-        let source = r#"{"id":"s","citation":"c","url":null}"#;
+        let source = r#"{"id":"s","kind":"trial","kind_label":"Trial","citation":"c","url":"https://doi.org/x","read":null}"#;
         let by_serde: Source = serde_json::from_str(source).expect("serde");
         assert_eq!(from_str::<Source>(source), Ok(by_serde));
     }
