@@ -8,9 +8,9 @@ import { useBrowserAndServer } from "./setup.mjs";
 
 const env = useBrowserAndServer();
 
-// Defaults from the price book: IV $225–$800 (typical = midpoint $512.50), oral $75–$200.
-const IV = { low: 22500, high: 80000 };
-const ORAL = { low: 7500, high: 20000 };
+// Defaults from the price book: IV $400–$800 (typical = midpoint $600), oral $75–$300.
+const IV = { low: 40000, high: 80000 };
+const ORAL = { low: 7500, high: 30000 };
 const mid = (r) => Math.floor(r.low / 2) + Math.floor(r.high / 2) + Math.floor(((r.low % 2) + (r.high % 2)) / 2);
 const totals = (r, n) => ({ low: r.low * n, typical: mid(r) * n, high: r.high * n });
 
@@ -69,12 +69,12 @@ test("route, sessions and a price change the estimate and the chart by exact cen
   const { page, log, errors } = await open(context);
   await page.locator("#kg-cost-route-iv").check();
   assert.deepEqual(await estimate(page), totals(IV, 6), "IV, 6 sessions at defaults");
-  assert.deepEqual(await estimate(page), { low: 135000, typical: 307500, high: 480000 });
+  assert.deepEqual(await estimate(page), { low: 240000, typical: 360000, high: 480000 });
   assert.deepEqual(await chartRow(page, "iv"), totals(IV, 6));
   assert.deepEqual(await chartRow(page, "oral"), totals(ORAL, 6));
 
   await page.locator("#kg-cost-route-oral").check();
-  assert.deepEqual(await estimate(page), { low: 45000, typical: mid(ORAL) * 6, high: 120000 }, "oral, 6 at defaults");
+  assert.deepEqual(await estimate(page), { low: 45000, typical: mid(ORAL) * 6, high: 180000 }, "oral, 6 at defaults");
 
   await page.locator("#kg-cost-induction_sessions").fill("8");
   assert.deepEqual(await estimate(page), totals(ORAL, 8));
@@ -120,7 +120,7 @@ test("invalid input shows an inline message and keeps the last estimate, never N
   await expectRefused(page, "#kg-cost-price-iv-session-low", "225.505", /2 digits after the decimal point/);
   await expectRefused(page, "#kg-cost-price-iv-session-low", "900", /in order/);
   await page.locator(sessions).fill("6");
-  await page.locator("#kg-cost-price-iv-session-low").fill("225");
+  await page.locator("#kg-cost-price-iv-session-low").fill("400");
   assert.deepEqual(await estimate(page), totals(IV, 6));
   assert.equal(await page.locator("[data-stale]").count(), 0, "no stale notice once fixed");
 
@@ -147,7 +147,7 @@ test("prices are checked as one set: typed back into order in any order, they ar
   };
   const times6 = (l, t, h) => ({ low: l * 600, typical: t * 600, high: h * 600 });
 
-  // Highest 500 is below the typical $512.50: refused, then typical 400 and lowest 300 fix it.
+  // Highest 500 is below the typical $537.50: refused, then typical 400 and lowest 300 fix it.
   await high.fill("500");
   assert.deepEqual(await flagged(), ["high"]);
   await page.locator("[data-stale]").waitFor();
@@ -197,8 +197,8 @@ test("the calculation says 1 session and 1 month; notes belong to their route; a
   await page.locator("#kg-cost-induction_sessions").fill("1");
   await page.getByRole("button", { name: "How we calculated this" }).click();
   const lines = (await page.locator('.kg-cost-calc-level[data-level="low"] li').allInnerTexts()).join("\n");
-  assert.ok(lines.includes("First course: 1 session × $225 = $225"), lines);
-  assert.ok(lines.includes("$225 over 1 month = about $225 a month"), lines);
+  assert.ok(lines.includes("First course: 1 session × $275 = $275"), lines);
+  assert.ok(lines.includes("$275 over 1 month = about $275 a month"), lines);
   assert.doesNotMatch(lines, /\b1 (sessions|months)\b/, lines);
 
   // The savings programme ticked for esketamine, then IV: "not counted" once, not per level.

@@ -25,41 +25,43 @@ fn percent(p: u32) -> Bps {
 // ---------- golden cases ----------
 
 #[test]
-fn iv_six_sessions_at_default_prices_costs_1350_to_4800() {
+fn iv_six_sessions_at_default_prices_costs_2400_to_4800() {
+    // 6 × $400 low, 6 × $600 typical (the midpoint), 6 × $800 high.
     let t = totals(&Plan::for_route(Route::Iv));
     assert_eq!(
         (t.low, t.typical, t.high),
-        (usd(1_350), Cents(307_500), usd(4_800))
+        (usd(2_400), usd(3_600), usd(4_800))
     );
 }
 
 #[test]
-fn oral_six_treatments_at_default_prices_costs_450_to_1200() {
+fn oral_six_treatments_at_default_prices_costs_450_to_1800() {
     let t = totals(&Plan::for_route(Route::Oral));
-    assert_eq!((t.low, t.high), (usd(450), usd(1_200)));
+    assert_eq!((t.low, t.high), (usd(450), usd(1_800)));
 }
 
 #[test]
 fn esketamine_counts_devices_times_price_plus_observation_fee() {
-    // 12 doses × (2 × $300 + $100) low, × (2 × $350 + $200) typical, × (2 × $400 + $300) high.
+    // 12 doses × (2 × $295 + $100) low, × (2 × $295 + $200) typical, × (2 × $295 + $300) high:
+    // the device price is one figure (the 2019 list price), the observation fee a range.
     let t = totals(&Plan::for_route(Route::Esketamine));
     assert_eq!(
         (t.low, t.typical, t.high),
-        (usd(8_400), usd(10_800), usd(13_200))
+        (usd(8_280), usd(9_480), usd(10_680))
     );
     let mut book = PriceBook::default();
     book.esketamine.devices_per_dose = DevicesPerDose::Three;
     let three = estimate(&Plan::for_route(Route::Esketamine), &book).total;
-    assert_eq!(three.low, usd(12 * 1_000));
+    assert_eq!(three.low, usd(12 * 985));
     let line = &estimate(&Plan::for_route(Route::Esketamine), &book).scenarios[0].lines[0];
     assert_eq!(line.key, CalcKey::EsketaminePrice);
     assert_eq!(line.get("devices"), Some(Value::Count(3)));
-    assert_eq!(line.get("price"), Some(Value::Money(usd(1_000))));
+    assert_eq!(line.get("price"), Some(Value::Money(usd(985))));
 }
 
 #[test]
 fn deductible_coinsurance_and_out_of_pocket_max_interplay() {
-    // IV, 6 sessions + 6 monthly boosters; plan pays 80 % after a $1,000 deductible; $1,500 max.
+    // IV, 6 sessions + 6 monthly boosters; plan pays 80 % after a $1,000 deductible; $1,800 max.
     let mut plan = Plan::for_route(Route::Iv);
     plan.maintenance.enabled = true;
     plan.insurance = Insurance {
@@ -68,18 +70,20 @@ fn deductible_coinsurance_and_out_of_pocket_max_interplay() {
         },
         insurer: InsurerKind::Commercial,
         deductible_left: usd(1_000),
-        oop_max: Some(usd(1_500)),
+        oop_max: Some(usd(1_800)),
     };
     let e = estimate(&plan, &PriceBook::default());
-    // Low ($225): 1,000 + 20 % × 350 = 1,070; boosters 20 % × 1,350 = 270 → 1,340, under the max.
-    assert_eq!(e.total.low, usd(1_340));
-    assert_eq!(e.induction.low, usd(1_070));
-    // Typical ($512.50): 1,000 + 20 % × 2,075 = 1,415; boosters 615, capped to the last 85.
-    assert_eq!(e.total.typical, usd(1_500));
-    assert_eq!(e.maintenance.typical, usd(85));
-    // High ($800): 1,000 + 20 % × 3,800 = 1,760 → capped at 1,500; the plan pays the rest.
-    assert_eq!(e.total.high, usd(1_500));
-    assert_eq!(e.insurance_pays.high, usd(9_600 - 1_500));
+    // Low ($400): 1,000 + 20 % × 1,400 = 1,280; boosters 20 % × 2,400 = 480 → 1,760, under the max.
+    assert_eq!(e.total.low, usd(1_760));
+    assert_eq!(e.induction.low, usd(1_280));
+    // Typical ($600): 1,000 + 20 % × 2,600 = 1,520; boosters 720, capped to the last 280.
+    assert_eq!(e.total.typical, usd(1_800));
+    assert_eq!(e.maintenance.typical, usd(280));
+    // High ($800): 1,000 + 20 % × 3,800 = 1,760; boosters 960 → capped at 1,800 after 40; the
+    // plan pays the rest.
+    assert_eq!(e.total.high, usd(1_800));
+    assert_eq!(e.maintenance.high, usd(40));
+    assert_eq!(e.insurance_pays.high, usd(9_600 - 1_800));
     assert!(e.scenarios[2]
         .lines
         .iter()
@@ -88,13 +92,13 @@ fn deductible_coinsurance_and_out_of_pocket_max_interplay() {
 
 #[test]
 fn copay_applies_after_the_deductible_and_splits_the_crossing_session() {
-    // Low $225 × 6; $300 deductible; $50 copay: 225 + (75 + 50) + 4 × 50 = 550.
+    // Low $400 × 6; $500 deductible; $50 copay: 400 + (100 + 50) + 4 × 50 = 750.
     let mut plan = Plan::for_route(Route::Iv);
     plan.insurance.coverage = Coverage::Copay {
         per_session: usd(50),
     };
-    plan.insurance.deductible_left = usd(300);
-    assert_eq!(totals(&plan).low, usd(550));
+    plan.insurance.deductible_left = usd(500);
+    assert_eq!(totals(&plan).low, usd(750));
 }
 
 #[test]
@@ -106,15 +110,15 @@ fn hsa_saving_is_the_tax_rate_on_medical_costs_only() {
     };
     plan.extras.travel.enabled = true; // $20 × 6 visits, not HSA-eligible
     let e = estimate(&plan, &PriceBook::default());
-    assert_eq!(e.total.low, usd(1_350 + 120));
-    assert_eq!(e.hsa_saving.low, usd(297)); // 22 % of $1,350
-    assert_eq!(e.after_hsa.low, usd(1_470 - 297));
+    assert_eq!(e.total.low, usd(2_400 + 120));
+    assert_eq!(e.hsa_saving.low, usd(528)); // 22 % of $2,400
+    assert_eq!(e.after_hsa.low, usd(2_520 - 528));
 }
 
 #[test]
 fn savings_programme_lowers_the_medicine_share_for_commercial_insurance() {
-    // Low: $700 per dose, plan pays 80 %: your share $140, of which medicine 600/700 = $120;
-    // the programme leaves $10, saving $110 × 12 doses = $1,320.
+    // Low: $690 per dose, plan pays 80 %: your share $138, of which medicine 590/690 = $118;
+    // the programme leaves $10, saving $108 × 12 doses = $1,296 (under the $7,150 cap).
     let mut plan = Plan::for_route(Route::Esketamine);
     plan.insurance.coverage = Coverage::Percent {
         covered: percent(80),
@@ -122,8 +126,8 @@ fn savings_programme_lowers_the_medicine_share_for_commercial_insurance() {
     plan.savings.enabled = true;
     let e = estimate(&plan, &PriceBook::default());
     assert_eq!(e.savings_eligibility, SavingsEligibility::Eligible);
-    assert_eq!(e.savings.low, usd(1_320));
-    assert_eq!(e.total.low, usd(12 * 140 - 1_320));
+    assert_eq!(e.savings.low, usd(1_296));
+    assert_eq!(e.total.low, usd(12 * 138 - 1_296));
 }
 
 #[test]
@@ -180,7 +184,7 @@ fn at_home_route_counts_a_cuff_but_no_travel_or_driver() {
     plan.extras.driver.enabled = true;
     assert_eq!(totals(&plan).low, usd(450 + 40));
     plan.switch_route(Route::Iv);
-    assert_eq!(totals(&plan).low, usd(1_350 + 6 * 20 + 6 * 30));
+    assert_eq!(totals(&plan).low, usd(2_400 + 6 * 20 + 6 * 30));
 }
 
 #[test]
@@ -189,8 +193,8 @@ fn compare_routes_lists_all_four_with_route_default_sessions() {
     assert_eq!(rows.map(|r| r.route), Route::ALL);
     assert_eq!(rows[0].total, totals(&Plan::for_route(Route::Iv)));
     assert_eq!(rows[2].sessions, 12);
-    assert_eq!(rows[3].total.high, usd(1_200));
-    assert_eq!(chart_max(&rows), usd(13_200));
+    assert_eq!(rows[3].total.high, usd(1_800));
+    assert_eq!(chart_max(&rows), usd(10_680));
 }
 
 #[test]
@@ -199,7 +203,7 @@ fn per_month_spreads_the_total_over_the_plan() {
     plan.maintenance.enabled = true; // 1 month of first course + 6 of boosters
     let e = estimate(&plan, &PriceBook::default());
     assert_eq!(e.months, 7);
-    assert_eq!(e.per_month.low, usd(2_700).div_round(7));
+    assert_eq!(e.per_month.low, usd(4_800).div_round(7));
 }
 
 // ---------- content ----------
@@ -315,8 +319,8 @@ fn one_session_and_one_month_are_singular_in_the_calculation() {
     };
     let en = text(Locale::En);
     for want in [
-        "First course: 1 session × $225 = $225",
-        "Boosters: 1 a month × 1 month = 1 session × $225 = $225",
+        "First course: 1 session × $400 = $400",
+        "Boosters: 1 a month × 1 month = 1 session × $400 = $400",
         "Integration therapy: 1 session × $150 = $150",
     ] {
         assert!(en.contains(want), "{want}\n{en}");
@@ -342,7 +346,7 @@ fn one_session_and_one_month_are_singular_in_the_calculation() {
     let last = e.scenarios[0].lines.last().unwrap();
     assert_eq!(
         c.calc_line(last, &PlainUsd),
-        "$375 en 1 mes = unos $375 al mes"
+        "$550 en 1 mes = unos $550 al mes"
     );
 }
 
@@ -405,10 +409,10 @@ fn calculation_lines_read_as_checkable_arithmetic() {
     let c = content();
     let e = estimate(&Plan::for_route(Route::Iv), &PriceBook::default());
     let text = c.calc_line(&e.scenarios[0].lines[0], &PlainUsd);
-    assert_eq!(text, "First course: 6 sessions × $225 = $1,350");
+    assert_eq!(text, "First course: 6 sessions × $400 = $2,400");
     assert_eq!(
         c.range_text(&e.total, &PlainUsd),
-        "$1,350 to $4,800, typically $3,075"
+        "$2,400 to $4,800, typically $3,600"
     );
 }
 

@@ -211,6 +211,7 @@ fn controlled_or_unsure_health_history_needs_review_first() {
         ("blood_pressure", "controlled", "bp-controlled"),
         ("substance", "history", "substance-history"),
         ("personality", "yes", "personality-disorder"),
+        ("psychosis", "past", "psychosis-past"),
         ("psychosis", "not-sure", "psychosis-unsure"),
         ("brain_vessels", "not-sure", "brain-vessels-unsure"),
         ("ketamine_reaction", "not-sure", "ketamine-reaction-unsure"),
@@ -231,15 +232,63 @@ fn controlled_or_unsure_health_history_needs_review_first() {
     );
 }
 #[test]
-fn a_reading_above_140_over_90_means_dosing_is_usually_delayed() {
+fn a_reading_at_the_crisis_threshold_says_to_contact_a_doctor_whatever_is_decided() {
+    // The American Heart Association's hypertensive-crisis threshold: 180/120 or higher, either
+    // number. The reason says what to do now (recheck, call 911 with symptoms) with its source.
+    for (q, value, rule) in [
+        ("bp_systolic", 180, "bp-crisis-systolic"),
+        ("bp_systolic", 240, "bp-crisis-systolic"),
+        ("bp_diastolic", 120, "bp-crisis-diastolic"),
+    ] {
+        let a = decides(&with(&[(q, n(value))]), Outcome::ReviewFirst, rule);
+        let r = a.reasons.iter().find(|r| r.id == rule).unwrap();
+        assert_eq!(r.question_id, q);
+        for said in [
+            "180/120",
+            "contact a doctor",
+            "911",
+            "chest pain",
+            "Whatever you decide",
+        ] {
+            assert!(r.why.contains(said), "{said} missing from: {}", r.why);
+        }
+        assert!(r.sources.iter().any(|s| s.id == "aha-hypertensive-crisis"));
+    }
+    // Also raised when another answer already rules ketamine out.
+    let stopped = decides(
+        &with(&[("bp_systolic", n(190)), ("psychosis", choice("yes"))]),
+        Outcome::NotSuitable,
+        "psychosis",
+    );
+    assert!(stopped.others().any(|r| r.id == "bp-crisis-systolic"));
+    let below = assess(
+        content(),
+        &with(&[("bp_systolic", n(179)), ("bp_diastolic", n(119))]),
+    );
+    assert!(below.reasons.iter().all(|r| !r.id.starts_with("bp-crisis")));
+}
+#[test]
+fn the_lamotrigine_reason_says_its_effect_on_the_benefit_is_not_known() {
+    let a = decides(
+        &with(&[("medicines", choices(&["lamotrigine"]))]),
+        Outcome::ReviewFirst,
+        "lamotrigine",
+    );
+    let why = &a.deciding().next().unwrap().why;
+    assert!(why.contains("not known"), "{why}");
+    assert!(!why.contains("weaken"), "{why}");
+}
+#[test]
+fn a_reading_above_140_over_90_leaves_the_dose_to_the_prescribers_judgment() {
     let high_top = decides(
         &with(&[("bp_systolic", n(150))]),
         Outcome::ReviewFirst,
         "bp-reading-systolic-high",
     );
-    assert!(high_top
-        .deciding()
-        .any(|r| r.answer.contains("150") && r.why.contains("140/90")));
+    assert!(high_top.deciding().any(|r| r.answer.contains("150")
+        && r.why.contains("140/90")
+        && r.why.contains("may delay")
+        && !r.why.contains("usually")));
     decides(
         &with(&[("bp_diastolic", n(95))]),
         Outcome::ReviewFirst,
@@ -288,7 +337,9 @@ fn insomnia_without_a_mood_disorder_points_to_cbti_and_orexin_antagonists() {
         "insomnia-without-mood",
     );
     let why = &a.deciding().next().unwrap().why;
-    for drug in ["CBT-I", "daridorexant", "lemborexant", "suvorexant"] {
+    // Only the orexin receptor antagonists the cited guidelines name (Sateia 2017: suvorexant;
+    // Riemann 2023: daridorexant).
+    for drug in ["CBT-I", "daridorexant", "suvorexant"] {
         assert!(why.contains(drug), "{drug} missing from: {why}");
     }
 }
@@ -316,7 +367,14 @@ fn anxiety_ptsd_ocd_and_pain_are_worth_discussing_only_after_first_line_treatmen
             ("conditions", choices(&[cond])),
             ("first_line", choice("yes")),
         ]);
-        decides(&tried, Outcome::WorthDiscussing, rule);
+        let a = decides(&tried, Outcome::WorthDiscussing, rule);
+        // Where trials disagree, the reason cites both sides.
+        if cond == "ptsd" {
+            let r = a.deciding().next().unwrap();
+            for id in ["feder-2021", "abdallah-2022"] {
+                assert!(r.sources.iter().any(|s| s.id == id), "{id}");
+            }
+        }
         let not_yet = with(&[
             ("conditions", choices(&[cond])),
             ("first_line", choice("no")),
@@ -608,6 +666,8 @@ fn personas() -> Vec<Persona> {
         p("PTSD after usual treatment, at home", with(&[("conditions", choices(&["ptsd"])), ("first_line", choice("yes")), ("route", choice("at-home-oral"))]), WorthDiscussing, &["ptsd-after-first-line"], &[], false),
         p("Had a brain aneurysm, unsure about self-harm", with(&[("brain_vessels", choice("yes")), ("self_harm", choice("not-sure"))]), NotSuitable, &["brain-vessels"], &["self-harm", "treatment-resistant-depression"], true),
         p("Takes a benzodiazepine and lamotrigine, depression after 3 antidepressants", with(&[("medicines", choices(&["benzodiazepines", "lamotrigine"]))]), ReviewFirst, &["benzodiazepines", "lamotrigine"], TRD, false),
+        p("Last reading 185/95, otherwise as baseline", with(&[("bp_systolic", n(185)), ("bp_diastolic", n(95))]), ReviewFirst, &["bp-crisis-systolic", "bp-reading-systolic-high", "bp-reading-diastolic-high"], TRD, false),
+        p("Psychosis in the past, not recently, depression after 3 antidepressants", with(&[("psychosis", choice("past"))]), ReviewFirst, &["psychosis-past"], TRD, false),
     ]
 }
 

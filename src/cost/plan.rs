@@ -152,7 +152,8 @@ pub struct Savings {
     pub enabled: bool,
     /// What you still pay for the medicine per treatment ($10 advertised).
     pub per_treatment: Cents,
-    /// The programme's yearly maximum benefit (an editable assumption).
+    /// The programme's yearly maximum benefit (an editable assumption; the default is the
+    /// $7,150 the maker's savings pages state, year of the terms not shown).
     pub annual_cap: Cents,
 }
 
@@ -161,7 +162,7 @@ impl Default for Savings {
         Savings {
             enabled: false,
             per_treatment: Cents::dollars(10),
-            annual_cap: Cents::dollars(8_000),
+            annual_cap: Cents::dollars(7_150),
         }
     }
 }

@@ -138,15 +138,18 @@ const fn dollars_range(low: u64, high: u64) -> Range {
 }
 
 impl PriceBook {
-    /// Defaults: IV and IM $225–$800 per session, oral $75–$200 per treatment, esketamine
-    /// $300–$400 per device × 2 devices plus an assumed $100–$300 observation fee. "Typical"
-    /// is the midpoint of each range (a label, not a survey median).
+    /// Defaults, each traced in `content/<locale>/cost.toml`: IV $400–$800 per session (two
+    /// consumer cost guides), IM $275–$800 per session and oral $75–$300 per treatment (a
+    /// ketamine program's cost guide), esketamine $295 per device (the March 2019 launch list
+    /// price of $590 for 2 devices or $885 for 3, as STAT reported it; no newer official price
+    /// was found) × 2 devices plus an assumed $100–$300 observation fee. "Typical" is the
+    /// midpoint of each range (a label, not a survey median).
     pub const DEFAULT: PriceBook = PriceBook {
-        iv: dollars_range(225, 800),
-        im: dollars_range(225, 800),
-        oral: dollars_range(75, 200),
+        iv: dollars_range(400, 800),
+        im: dollars_range(275, 800),
+        oral: dollars_range(75, 300),
         esketamine: EsketaminePrices {
-            device: dollars_range(300, 400),
+            device: dollars_range(295, 295),
             devices_per_dose: DevicesPerDose::Two,
             observation: dollars_range(100, 300),
         },
@@ -279,10 +282,10 @@ mod tests {
     #[test]
     fn defaults_are_valid_and_typical_is_the_midpoint() {
         assert_eq!(PriceBook::DEFAULT.validate(), Ok(()));
-        assert_eq!(PriceBook::DEFAULT.iv.typical, Cents(51_250));
+        assert_eq!(PriceBook::DEFAULT.iv.typical, Cents(60_000));
         assert_eq!(
             PriceBook::DEFAULT.session_price(Route::Esketamine).low,
-            Cents(70_000)
+            Cents(69_000)
         );
     }
 
