@@ -49,7 +49,22 @@ pub fn OptionsComparison(props: &OptionsComparisonProps) -> Html {
         return Html::default();
     };
     let chosen = chosen_values(c, &props.values);
-    let caption_id = "kg-options-caption";
+    // For each column, the values the person said matter that relate to it ("Matters to you:
+    // Feeling better soon"), shown in its header and, on cards, in each cell's label.
+    let matters: Vec<(String, Option<String>)> = c
+        .columns
+        .iter()
+        .map(|col| {
+            let values: Vec<&str> = chosen
+                .iter()
+                .filter(|(_, _, column)| *column == col.id)
+                .map(|(value, _, _)| *value)
+                .collect();
+            let text =
+                (!values.is_empty()).then(|| format!("{}: {}", c.ui.matters, values.join(", ")));
+            (col.id.clone(), text)
+        })
+        .collect();
     let title = match props.level {
         2 => html! { <h2 class="kg-options-title" tabindex="-1">{ &c.ui.heading }</h2> },
         4 => html! { <h4 class="kg-options-title" tabindex="-1">{ &c.ui.heading }</h4> },
@@ -73,37 +88,25 @@ pub fn OptionsComparison(props: &OptionsComparisonProps) -> Html {
                     </ul>
                 </div>
             }
-            <div class="kg-table-scroll" role="region" aria-labelledby={caption_id} tabindex="0">
-                <table class="kg-options-table" data-options="">
-                    <caption id={caption_id}>{ &c.ui.caption }</caption>
+            <table class="kg-options-table" data-options="">
+                    <caption>{ &c.ui.caption }</caption>
                     <thead>
                         <tr>
                             <th scope="col">{ &c.ui.option_header }</th>
-                            { for c.columns.iter().map(|col| {
-                                let matters: Vec<&str> = chosen
-                                    .iter()
-                                    .filter(|(_, _, column)| *column == col.id)
-                                    .map(|(value, _, _)| *value)
-                                    .collect();
-                                html! {
-                                    <th scope="col" data-column={col.id.clone()}
-                                        data-matters={(!matters.is_empty()).then_some("true")}>
-                                        { &col.label }
-                                        if !matters.is_empty() {
-                                            <span class="kg-options-matters">
-                                                { format!("{}: {}", c.ui.matters, matters.join(", ")) }
-                                            </span>
-                                        }
-                                    </th>
-                                }
+                            { for c.columns.iter().zip(&matters).map(|(col, (_, text))| html! {
+                                <th scope="col" data-column={col.id.clone()} data-matters={text.is_some().then_some("true")}>
+                                    { &col.label }
+                                    if let Some(text) = text {
+                                        <span class="kg-options-matters">{ text }</span>
+                                    }
+                                </th>
                             }) }
                         </tr>
                     </thead>
                     <tbody>
-                        { for c.options.iter().map(|o| row(c, o)) }
+                        { for c.options.iter().map(|o| row(c, o, &matters)) }
                     </tbody>
                 </table>
-            </div>
             { for c.options.iter().filter_map(|o| o.like.as_ref().map(|like| html! {
                 <section class="kg-options-like" data-like={o.id.clone()}>
                     <h4>{ format!("{}: {}", c.ui.like_heading, o.name) }</h4>
@@ -122,15 +125,15 @@ pub fn OptionsComparison(props: &OptionsComparisonProps) -> Html {
     }
 }
 
-fn row(c: &OptionsContent, o: &TreatmentOption) -> Html {
+fn row(c: &OptionsContent, o: &TreatmentOption, matters: &[(String, Option<String>)]) -> Html {
     html! {
         <tr data-option={o.id.clone()}>
             <th scope="row">
                 <span class="kg-options-name">{ &o.name }</span>
                 <span class="kg-options-what">{ &o.what }</span>
             </th>
-            { for c.columns.iter().map(|col| html! {
-                <td data-column={col.id.clone()} data-label={col.label.clone()}>
+            { for c.columns.iter().zip(matters).map(|(col, (_, text))| html! {
+                <td data-column={col.id.clone()} data-label={col.label.clone()} data-matters={text.clone()}>
                     <ul>{ for o.cell(&col.id).iter().map(|t| html! { <li>{ t }</li> }) }</ul>
                 </td>
             }) }
