@@ -208,6 +208,7 @@ impl Decode for Source {
             kind: f.req("kind")?,
             kind_label: f.req("kind_label")?,
             citation: f.req("citation")?,
+            note: f.opt("note")?,
             url: f.req("url")?,
             read: f.opt("read")?,
             lang: f.opt("lang")?,

@@ -344,15 +344,21 @@ pub struct Source {
     pub kind: String,
     /// The kind as readers see it (e.g. "Randomized trial").
     pub kind_label: String,
-    /// Human citation: who, what, where, year.
+    /// The citation as published: authors, title, journal, year (in the publication's own
+    /// language; see `lang`).
     pub citation: String,
+    /// Our own words about the source (what kind of page it is, its size, who paid for it), in
+    /// the guide's language.
+    #[serde(default)]
+    pub note: Option<String>,
     /// Where a reader can open it: a DOI, PubMed, or the official page.
     pub url: String,
     /// For web pages, when it was read, written out (e.g. "Read on December 5, 2026").
     #[serde(default)]
     pub read: Option<String>,
-    /// The citation's language when it differs from the page's (e.g. `en` for an English
-    /// title in the Spanish guide), so screen readers pronounce it right.
+    /// The publication's language when it differs from the guide's (e.g. `en` for an English
+    /// paper in the Spanish guide): its citation and the quotes from it are marked with it, so
+    /// screen readers pronounce them right.
     #[serde(default)]
     pub lang: Option<String>,
 }

@@ -48,7 +48,12 @@ fn push_group(out: &mut String, content: &QuizContent, group: &AnswerGroup<'_>) 
         if !reason.sources.is_empty() {
             out.push_str(&format!("  {}\n", ui.sources_label));
             for s in &reason.sources {
-                out.push_str(&format!("    * {} <{}>\n", s.citation, s.url));
+                let note = s
+                    .note
+                    .as_deref()
+                    .map(|n| format!(" {n}"))
+                    .unwrap_or_default();
+                out.push_str(&format!("    * {}{note} <{}>\n", s.citation, s.url));
                 for e in traces(&reason.evidence, &s.id) {
                     out.push_str(&format!("      {e}\n"));
                 }

@@ -40,7 +40,7 @@ pub fn TracedSources(props: &TracedSourcesProps) -> Html {
 }
 
 /// The figures traced to one source: "figure — place: “what the source says”". The source's
-/// words keep its language, as its citation does.
+/// words are in its own language (`lang`), as its citation is.
 fn traces(evidence: &[Evidence], source: &Source) -> Html {
     let mine: Vec<&Evidence> = evidence
         .iter()

@@ -91,6 +91,10 @@ pub fn source_item(s: &Source, more: Html) -> Html {
             <a href={s.url.clone()} rel="noopener noreferrer" target="_blank" lang={s.lang.clone()}>
                 { &s.citation }
             </a>
+            if let Some(note) = &s.note {
+                { " " }
+                <span class="kg-source-note">{ note }</span>
+            }
             { " " }
             <span class="kg-source-kind">{ &s.kind_label }</span>
             if let Some(read) = &s.read {
