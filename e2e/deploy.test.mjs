@@ -85,10 +85,10 @@ test("embed: two instances on a hostile cross-origin host page render, stay isol
   await sessions.fill("3");
   await page.waitForFunction(() => {
     const el = document.querySelector("ketamine-guide").shadowRoot.querySelector("[data-estimate]");
-    return el && el.dataset.lowCents === String(3 * 22500);
+    return el && el.dataset.lowCents === String(3 * 40000);
   });
   const otherLow = await second.locator("[data-estimate]").getAttribute("data-low-cents");
-  assert.equal(otherLow, String(6 * 22500), "the other instance keeps its own plan");
+  assert.equal(otherLow, String(6 * 40000), "the other instance keeps its own plan");
   assert.ok((await first.locator("a", { hasText: "Book a visit" }).count()) >= 1, "clinic call to action shown with the estimate");
   // The estimate links to the explorer's routes table only where the explorer is offered.
   assert.equal(await first.locator("[data-routes-link]").count(), 0, "no link to a section this embed does not show");
@@ -198,7 +198,7 @@ test("embed: money is in the clinic's currency only over its own prices, with th
   assert.equal(eur.length, 1, eur.join("\n"));
   assert.match(eur[0], /EUR/);
   assert.match(eur[0], /US dollars/);
-  assert.match(await total("eur"), /^\$1,350 to \$4,800, typically \$3,075$/);
+  assert.match(await total("eur"), /^\$2,400 to \$4,800, typically \$3,600$/);
   assert.match(await embed("eur").locator("[data-prices-currency]").innerText(), /US dollars, not in EUR/);
 
   // Yen over the clinic's own yen prices: no message, and yen have no minor unit.
@@ -211,7 +211,7 @@ test("embed: money is in the clinic's currency only over its own prices, with th
   assert.equal(xyz.length, 1, xyz.join("\n"));
   assert.match(xyz[0], /XYZ/);
   assert.match(xyz[0], /US dollars/);
-  assert.match(await total("xyz"), /^\$1,350 to /);
+  assert.match(await total("xyz"), /^\$2,400 to /);
   await screenshot(page, "embed-currency");
   assert.deepEqual(errors, []);
   await context.close();
@@ -264,7 +264,7 @@ test("offline PWA: after one visit the app loads and works with the network off"
   await page.locator('[data-tab="cost"]').click();
   assert.equal(new URL(page.url()).hash, "#cost");
   await page.locator('[data-section="cost"] input[type="number"]').first().fill("4");
-  await page.waitForFunction(() => document.querySelector("[data-estimate]")?.dataset.lowCents === String(4 * 22500));
+  await page.waitForFunction(() => document.querySelector("[data-estimate]")?.dataset.lowCents === String(4 * 40000));
   await page.reload();
   await waitReady(page);
   assert.equal(await page.locator('[role=tab][aria-selected="true"]').getAttribute("data-tab"), "cost");

@@ -123,9 +123,9 @@ test("a myth search and a cost edit in Spanish", async () => {
   for (const t of topics) assert.ok(t.includes("sleep"), `only sleep claims: ${t}`);
   await page.locator('[data-tab="cost"]').click();
   await page.locator('[data-section="cost"] input[type="number"]').first().fill("4");
-  await page.waitForFunction(() => document.querySelector("[data-estimate]")?.dataset.lowCents === "90000");
+  await page.waitForFunction(() => document.querySelector("[data-estimate]")?.dataset.lowCents === "160000");
   const shown = await page.locator("[data-estimate]").innerText();
-  assert.match(shown, /\$900/, "money formatted for US Spanish");
+  assert.match(shown, /\$1,600/, "money formatted for US Spanish");
   await screenshot(page, "es-cost");
   await context.close();
 });
