@@ -39,29 +39,37 @@ pub fn TracedSources(props: &TracedSourcesProps) -> Html {
     }
 }
 
-/// The figures traced to one source: "figure — place: “what the source says”". The source's
-/// words are in its own language (`lang`), as its citation is.
+/// The figures traced to one source: "figures — place: “what the source says”", one line per
+/// place (two figures read from one table row share it). The source's words are in its own
+/// language (`lang`), as its citation is.
 fn traces(evidence: &[Evidence], source: &Source) -> Html {
-    let mine: Vec<&Evidence> = evidence
+    let mut lines: Vec<(Vec<&str>, &str, &str)> = Vec::new();
+    for e in evidence
         .iter()
         .filter(|e| e.source.as_deref() == Some(source.id.as_str()))
-        .collect();
-    if mine.is_empty() {
+    {
+        let (place, says) = (
+            e.place.as_deref().unwrap_or_default(),
+            e.says.as_deref().unwrap_or_default(),
+        );
+        match lines.iter_mut().find(|(_, p, s)| *p == place && *s == says) {
+            Some((figures, _, _)) => figures.push(&e.figure),
+            None => lines.push((vec![&e.figure], place, says)),
+        }
+    }
+    if lines.is_empty() {
         return Html::default();
     }
     html! {
         <ul class="kg-traces">
-            { for mine.into_iter().map(|e| {
-                let place = e.place.clone().unwrap_or_default();
-                html! {
-                    <li class="kg-trace">
-                        <span class="kg-trace-figure">{ &e.figure }</span>
-                        { " — " }
-                        <span class="kg-trace-place" data-locator={place.clone()}>{ place }</span>
-                        { ": " }
-                        <q class="kg-trace-says" lang={source.lang.clone()}>{ e.says.as_deref().unwrap_or_default() }</q>
-                    </li>
-                }
+            { for lines.into_iter().map(|(figures, place, says)| html! {
+                <li class="kg-trace">
+                    <span class="kg-trace-figure">{ figures.join(", ") }</span>
+                    { " — " }
+                    <span class="kg-trace-place" data-locator={place.to_owned()}>{ place }</span>
+                    { ": " }
+                    <q class="kg-trace-says" lang={source.lang.clone()}>{ says }</q>
+                </li>
             }) }
         </ul>
     }
