@@ -135,6 +135,7 @@ pub mod keys {
         "copay",
         "deductible_left",
         "oop_max",
+        "covers",
         "insurer",
         "savings",
         "savings_per_treatment",
@@ -180,6 +181,10 @@ pub mod keys {
         "months",
         "longer_than_a_year",
         "range",
+        "course_total",
+        "plan_total",
+        "first_year",
+        "per_month_line",
     ];
     /// `[ui.chart]`.
     pub const CHART: &[&str] = &[
@@ -190,6 +195,12 @@ pub mod keys {
         "col_sessions",
         "routes_compared_link",
         "current",
+        "with_insurance",
+        "col_insurance",
+        "insurance_counted",
+        "insurance_not_counted",
+        "coverage_note",
+        "coverage_nowhere",
     ];
     /// `[ui.misc]`.
     pub const MISC: &[&str] = &[
@@ -205,6 +216,9 @@ pub mod keys {
         "restored_discarded",
         "extra_not_counted",
         "amount_for",
+        "prices_typical_us",
+        "percent_check",
+        "value_unknown",
         "prices_in_usd",
     ];
 }
