@@ -11,6 +11,7 @@ use crate::myths::model::{
     Bar, Chart, ChartKind, Claim, KeyNumber, MythsContent, RouteRow, RoutesTable, Strength,
     StrengthInfo, Topic, Verdict, VerdictInfo,
 };
+use crate::myths::search::{SearchHelp, Synonym};
 use crate::myths::strings::MythsUi;
 use crate::quiz::model::{
     AllOf, AnswerTest, AnyOf, Choice, Condition, Fallback, NotOf, NumberSpec, Question,
@@ -122,7 +123,9 @@ required_fields! {
     Fallback { id, question, reason, sources }
     RouteNote { id, heading, notes, sources }
 
-    MythsContent { ui, topics, verdicts, strengths, claims, routes, sources }
+    MythsContent { ui, search, topics, verdicts, strengths, claims, routes, sources }
+    SearchHelp { ignore, synonyms }
+    Synonym { id, words, finds }
     MythsUi {
         heading, intro, search_label, search_placeholder, topics_group, verdicts_group,
         chip_template, clear_filters, results_none, results_one, results_many, empty_title,
@@ -130,7 +133,8 @@ required_fields! {
         numbers_heading, sources_heading, related_heading, disagreement_heading, source_link,
         claim_link, chart_alt_compare, chart_alt_before_after, chart_alt_share,
         decimal_separator, routes_link, routes_heading, routes_caption, routes_headers,
-        routes_sources_heading, back_to_claims, restore_discarded,
+        routes_sources_heading, back_to_claims, restore_discarded, filters_button,
+        filters_active, suggest_text, suggest_button, scroll_hint,
     }
     Topic { id, label }
     VerdictInfo { id, label, icon, description }
