@@ -66,8 +66,12 @@ pub struct SourceListProps {
 }
 
 /// The sources behind a claim, question or reason. Each item carries `data-source`.
+/// Citations stay as published, in English: in another language they are marked `lang="en"`
+/// so a screen reader reads them with an English voice.
 #[component]
 pub fn SourceList(props: &SourceListProps) -> Html {
+    let foreign = use_context::<super::WidgetContext>()
+        .is_some_and(|w| w.locale != crate::content::Locale::En);
     if props.sources.is_empty() {
         return Html::default();
     }
@@ -76,7 +80,7 @@ pub fn SourceList(props: &SourceListProps) -> Html {
             if !props.heading.is_empty() {
                 <p class="kg-sources-heading">{ props.heading.clone() }</p>
             }
-            <ul>
+            <ul lang={foreign.then_some("en")}>
                 { for props.sources.iter().map(|s| html! {
                     <li data-source={s.id.clone()}>
                         if let Some(url) = &s.url {
