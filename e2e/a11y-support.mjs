@@ -234,6 +234,13 @@ export { answer as keyAnswer } from "./quiz-player.mjs";
 
 // ---------------------------------------------------------------------------------------------
 
+/** Unfolds the explorer's filter chips where a narrow screen folds them behind "Filters". */
+export async function openFilters(panel) {
+  const toggle = panel.locator('button[data-action="filters"]');
+  await toggle.waitFor({ state: "attached" });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
+}
+
 /** Brings each section into a busy state: a quiz error, an open claim, boosters and insurance. */
 export async function busy(root, section) {
   const panel = root.locator(`[role=tabpanel][data-section="${section}"]`);
@@ -242,6 +249,7 @@ export async function busy(root, section) {
     await panel.locator("[data-kg-error-summary]").waitFor();
     await panel.locator(".kg-disclosure-button").first().click();
   } else if (section === "myths") {
+    await openFilters(panel);
     await panel.locator('[data-filter-verdict="mostly-false"]').click();
     await panel.locator("article .kg-disclosure-button").first().click();
     await panel.locator('article[data-open="true"]').waitFor();

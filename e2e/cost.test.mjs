@@ -3,8 +3,10 @@
 // estimate; reload keeps the plan; nothing leaves the origin; light, dark and 320 px views.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { recordRequests, foreignRequests, waitReady, screenshot } from "./helpers.mjs";
+import { join } from "node:path";
+import { recordRequests, foreignRequests, waitReady, screenshot, serveDist, clinicPage, ARTIFACTS } from "./helpers.mjs";
 import { useBrowserAndServer } from "./setup.mjs";
+import { startServer } from "../tools/serve.mjs";
 
 const env = useBrowserAndServer();
 
@@ -256,4 +258,265 @@ test("dark theme and a 320 px screen stay readable", async () => {
   assert.ok(overflow <= 0, `no sideways scrolling at 320 px (overflow ${overflow}px)`);
   await screenshot(small, "cost-320");
   await narrow.close();
+});
+
+// ---- the estimate in view, fair comparisons, honest figures (issue 16) ----------------------
+
+const VIEWS = [
+  { name: "phone", options: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
+  { name: "zoom-200", options: { viewport: { width: 640, height: 360 }, deviceScaleFactor: 2 } },
+  { name: "desktop", options: { viewport: { width: 1280, height: 800 } } },
+];
+// Esketamine at defaults: 12 doses of 2 devices ($300–$400) plus a $100–$300 observation fee.
+const ESKETAMINE = { low: 12 * 70000, typical: 12 * 90000, high: 12 * 110000 };
+
+/** Where the estimate, the "Your estimate" box and the focused element are on screen. */
+function geometry(page) {
+  return page.evaluate(() => {
+    const box = (el) => {
+      const b = el.getBoundingClientRect();
+      return { top: b.top, bottom: b.bottom, left: b.left, right: b.right };
+    };
+    const active = document.activeElement;
+    const inForm = !!active?.closest(".kg-cost-form");
+    return {
+      vh: innerHeight,
+      vw: innerWidth,
+      estimate: box(document.querySelector("[data-estimate]")),
+      summary: box(document.querySelector("[data-summary]")),
+      active: inForm ? { ...box(active), what: active.id || active.outerHTML.slice(0, 60) } : null,
+    };
+  });
+}
+const inside = (b, g) => b.top >= -0.5 && b.bottom <= g.vh + 0.5 && b.left >= -0.5 && b.right <= g.vw + 0.5;
+const overlap = (a, b) => !(a.bottom <= b.top + 0.5 || a.top >= b.bottom - 0.5 || a.right <= b.left + 0.5 || a.left >= b.right - 0.5);
+
+function expectInView(g, what) {
+  assert.ok(inside(g.estimate, g), `${what}: the estimate is on screen (${JSON.stringify(g.estimate)}, ${g.vw}×${g.vh})`);
+  if (g.active) {
+    assert.ok(inside(g.active, g), `${what}: the focused field ${g.active.what} is on screen (${JSON.stringify(g.active)})`);
+    assert.ok(!overlap(g.active, g.summary), `${what}: the estimate does not cover the focused field ${g.active.what}`);
+  }
+}
+
+for (const view of VIEWS) {
+  test(`the estimate stays in view while the route changes and fields take focus (${view.name})`, async () => {
+    for (const colorScheme of ["light", "dark"]) {
+      const context = await env.browser.newContext({ ...view.options, colorScheme });
+      const { page, errors } = await open(context);
+      // A person reaches the route choice and moves through it with the arrow keys.
+      await page.locator("#kg-cost-route-iv").focus();
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("ArrowDown");
+      assert.equal(await page.locator("#kg-cost-route-esketamine").isChecked(), true);
+      assert.deepEqual(await estimate(page), ESKETAMINE);
+      expectInView(await geometry(page), "after choosing esketamine");
+      if (colorScheme === "light") {
+        // On through the form with Tab: every field lands clear of the estimate, which stays put.
+        for (let i = 0; i < 14; i++) {
+          await page.keyboard.press("Tab");
+          const g = await geometry(page);
+          if (!g.active) break;
+          expectInView(g, `Tab ${i + 1}`);
+          if (g.active.what === "kg-cost-induction_sessions") {
+            await page.keyboard.press("Control+A");
+            await page.keyboard.type("8");
+            assert.equal((await estimate(page)).low, 8 * 70000);
+            expectInView(await geometry(page), "after typing 8 sessions");
+          }
+        }
+      }
+      await page.locator("#kg-cost-route-esketamine").focus();
+      await page.screenshot({ path: join(ARTIFACTS, `cost-in-view-${view.name}-${colorScheme}.png`) });
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  });
+}
+
+test("the headline shows the first course and the first 12 months with boosters, in whole dollars; per month follows the sessions", async () => {
+  const context = await env.browser.newContext();
+  const { page, errors } = await open(context);
+  await page.locator("#kg-cost-route-iv").check();
+  const summary = page.locator("[data-summary]");
+  assert.match(await page.locator("[data-estimate]").innerText(), /Your first course:?\s*\$2,400 to \$4,800, typically \$3,600/);
+  // IV: 6 sessions, then 1 booster a month for the other 11 months: 17 sessions.
+  const year = page.locator("[data-first-year]");
+  assert.match(await year.innerText(), /First 12 months, with boosters \(1 a month\)/);
+  assert.deepEqual(
+    await year.evaluate((el) => ["low", "typical", "high"].map((k) => Number(el.dataset[`${k}Cents`]))),
+    [IV.low * 17, mid(IV) * 17, IV.high * 17],
+  );
+  // IM: 7 sessions at $537.50 is $3,762.50: shown as $3,763, kept exact in the hook.
+  await page.locator("#kg-cost-route-im").check();
+  await page.locator("#kg-cost-induction_sessions").fill("7");
+  assert.equal((await estimate(page)).typical, 376250);
+  assert.match(await summary.innerText(), /typically \$3,763/);
+  assert.doesNotMatch(await summary.innerText(), /\$[\d,]+\.\d\d/, "no cents in the headline");
+  // 100 IV sessions run about 17 months: never "$60,000 a month".
+  await page.locator("#kg-cost-route-iv").check();
+  await page.locator("#kg-cost-induction_sessions").fill("100");
+  assert.match(await page.locator("[data-per-month]").innerText(), /about \$3,529 a month, over 17 months/);
+  assert.doesNotMatch(await page.locator(".kg-cost").innerText(), /\$60,000[^\n]*a month/);
+  // Boosters on: the label says what the total covers.
+  await page.locator("#kg-cost-induction_sessions").fill("6");
+  await page.locator("#kg-cost-maintenance_enabled-on").check();
+  assert.match(await page.locator("[data-estimate]").innerText(), /Your first course and 6 months of boosters/);
+  assert.deepEqual(await estimate(page), totals(IV, 12));
+  await page.screenshot({ path: join(ARTIFACTS, "cost-headline-boosters.png") });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("insurance counts only for the treatments it covers, and the comparison says which figures include it", async () => {
+  const context = await env.browser.newContext();
+  const { page, errors } = await open(context);
+  await page.locator("#kg-cost-route-esketamine").check();
+  await page.locator("#kg-cost-coverage-percent").check();
+  // 80 % covered: you pay 20 % of each $700–$1,100 dose.
+  assert.equal((await estimate(page)).low, 12 * 14000);
+  const row = (r) => page.locator(`[data-compare-table] tr[data-route="${r}"]`);
+  assert.equal(await row("esketamine").getAttribute("data-insured"), "true");
+  assert.equal(Number(await row("esketamine").getAttribute("data-typical-cents")), (await estimate(page)).typical);
+  for (const r of ["iv", "im", "oral"]) assert.equal(await row(r).getAttribute("data-insured"), "false", r);
+  assert.deepEqual(await chartRow(page, "iv"), totals(IV, 6), "IV at full price: the insurance was entered for esketamine");
+  const note = page.locator("[data-coverage-note]");
+  assert.match(await note.innerText(), /counted only for: Esketamine nasal spray \(Spravato\)\. The other figures are full prices/);
+  assert.match(await row("iv").innerText(), /Not counted/);
+  assert.match(await page.locator('svg g[data-route="esketamine"]').textContent(), /with your insurance/);
+  await page.locator("[data-group=covers]").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, "cost-coverage-chosen-route.png") });
+
+  // Ticked for IV too: the IV row includes it, and so does an IV estimate.
+  assert.equal(await page.locator("#kg-cost-covers-esketamine").isChecked(), true);
+  assert.equal(await page.locator("#kg-cost-covers-iv").isChecked(), false);
+  await page.locator("#kg-cost-covers-iv").check();
+  assert.equal(await row("iv").getAttribute("data-insured"), "true");
+  assert.equal(Number(await row("iv").getAttribute("data-low-cents")), 6 * 4500);
+  await page.locator("#kg-cost-route-iv").check();
+  assert.equal((await estimate(page)).low, 6 * 4500);
+  // Unticked for the route estimated: full price, said in the comparison.
+  await page.locator("#kg-cost-covers-iv").uncheck();
+  assert.deepEqual(await estimate(page), totals(IV, 6));
+  await note.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, "cost-coverage-compare.png") });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the insurer is a set of radio buttons whose labels are never cut off on a phone", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const { page } = await open(context);
+  await page.locator("#kg-cost-coverage-percent").check();
+  const radios = page.locator('input[name="kg-cost-insurer"]');
+  assert.equal(await radios.count(), 5);
+  const label = page.locator('label[for="kg-cost-insurer-commercial"]');
+  assert.equal(await label.innerText(), "Through work or bought myself (commercial)");
+  const cut = await label.evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > innerWidth);
+  assert.equal(cut, false);
+  await page.locator('label[for="kg-cost-insurer-medicare"]').click();
+  assert.equal(await page.locator("#kg-cost-insurer-medicare").isChecked(), true);
+  await page.locator("[data-group=insurer]").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, "cost-insurer-phone.png") });
+  await context.close();
+});
+
+test("a share typed as 0.8 is questioned at the field; a refused value names the figure still in use", async () => {
+  const context = await env.browser.newContext();
+  const { page } = await open(context);
+  await page.locator("#kg-cost-coverage-percent").check();
+  const share = page.locator("#kg-cost-covered_percent");
+  await share.fill("0.8");
+  const check = page.locator("#kg-cost-covered_percent-check");
+  assert.match(await check.innerText(), /You typed 0\.8, which is less than 1%\. If you meant 80%, type 80\./);
+  assert.ok((await share.getAttribute("aria-describedby")).split(" ").includes("kg-cost-covered_percent-check"));
+  assert.notEqual(await share.getAttribute("aria-invalid"), "true", "a question, not an error");
+  await share.fill("80");
+  assert.equal(await check.count(), 0);
+
+  // Typed digit by digit: 15 was in use when 150 was refused, and the note says so.
+  const sessions = page.locator("#kg-cost-induction_sessions");
+  for (const v of ["1", "15", "150"]) await sessions.fill(v);
+  const stale = page.locator("[data-stale]");
+  assert.match(await stale.innerText(), /Sessions in the first course: 15/);
+  assert.equal((await estimate(page)).low, 15 * 8000, "15 sessions at 20 % of $400");
+  await page.screenshot({ path: join(ARTIFACTS, "cost-stale-names-value.png") });
+  await context.close();
+});
+
+test("the live estimate is one polite, atomic announcement that waits for a pause in typing", async () => {
+  const context = await env.browser.newContext();
+  const { page } = await open(context);
+  await page.locator("#kg-cost-route-iv").check();
+  const live = page.locator("[data-summary] [aria-live]");
+  assert.equal(await live.count(), 1, "one live region in the estimate");
+  assert.equal(await live.getAttribute("aria-live"), "polite");
+  assert.equal(await live.getAttribute("aria-atomic"), "true");
+  await page.waitForFunction(() => document.querySelector("[data-announce]").textContent.includes("typically $3,600"));
+  assert.match(await live.textContent(), /^Your first course: \$2,400 to \$4,800, typically \$3,600\. First 12 months/);
+  // Count what a screen reader would hear while six values are typed one after another.
+  await page.evaluate(() => {
+    window.__kgSaid = [];
+    new MutationObserver(() => window.__kgSaid.push(document.querySelector("[data-announce]").textContent)).observe(
+      document.querySelector("[data-announce]"),
+      { childList: true, characterData: true, subtree: true },
+    );
+  });
+  const sessions = page.locator("#kg-cost-induction_sessions");
+  for (const v of ["7", "8", "9", "10", "11", "12"]) await sessions.fill(v);
+  await page.waitForFunction(() => document.querySelector("[data-announce]").textContent.includes("$4,800 to $9,600"));
+  const said = await page.evaluate(() => window.__kgSaid);
+  assert.ok(said.length >= 1 && said.length <= 2, `announced ${said.length} times for 6 edits: ${said.join(" | ")}`);
+  assert.match(said.at(-1), /^Your first course: \$4,800 to \$9,600, typically \$7,200\./);
+  await context.close();
+});
+
+test("one landmark, 'Your estimate'; no orphan heading; the link names what it opens; clear of chips' glyphs", async () => {
+  const context = await env.browser.newContext();
+  const { page } = await open(context);
+  await page.locator("#kg-cost-route-iv").check();
+  const panel = page.locator('[role=tabpanel][data-section="cost"]');
+  assert.equal(await panel.getByRole("region").count(), 1);
+  assert.equal(await panel.getByRole("region", { name: "Your estimate" }).count(), 1);
+  assert.equal(await panel.getByRole("complementary").count(), 0);
+  // The savings programme is for esketamine: not mentioned on IV, a plain sentence when it cannot apply.
+  assert.equal(await panel.locator('[data-group="savings"]').count(), 0);
+  assert.equal(await panel.getByRole("heading", { name: /savings program/i }).count(), 0);
+  await page.locator("#kg-cost-route-esketamine").check();
+  assert.match(await panel.locator("[data-savings-why-not]").innerText(), /^Use the esketamine savings program: The savings program needs commercial insurance/);
+  assert.equal(await panel.getByRole("heading", { name: /savings program/i }).count(), 0);
+  assert.equal(await page.locator("[data-routes-link]").innerText(), "How the routes differ: speed, supervision and more");
+  await context.close();
+});
+
+test("a clinic's prices are labelled as the clinic's only on the routes it priced", async () => {
+  const assets = await serveDist({ cors: true });
+  const body = `<ketamine-guide sections="cost" prices='{"iv": {"low": 400, "high": 600}}'></ketamine-guide>`;
+  const host = await startServer({ dir: "/nonexistent", pages: { "/clinic.html": clinicPage(assets.url, body) } });
+  // The host page has no viewport meta tag: a phone-sized window, not phone emulation.
+  for (const [size, viewport] of [["phone", { width: 390, height: 844 }], ["desktop", { width: 1280, height: 800 }]]) {
+    for (const colorScheme of ["light", "dark"]) {
+      const context = await env.browser.newContext({ colorScheme, viewport });
+      const page = await context.newPage();
+      await page.goto(`${host.origin}/clinic.html`);
+      const guide = page.locator("ketamine-guide");
+      await guide.locator('.kg-app[data-ready="true"]').waitFor({ timeout: 20000 });
+      await guide.locator("[data-estimate]").waitFor();
+      await guide.locator("#kg-cost-route-iv").check();
+      assert.equal(await guide.locator('[data-prices-origin="clinic"]').innerText(), "Prices from this clinic.");
+      assert.equal(await guide.locator('[data-note="iv_price_reports"]').count(), 0, "no 'type your clinic's price' advice on its own site");
+      await guide.locator("#kg-cost-route-oral").check();
+      assert.equal(await guide.locator('[data-prices-origin="clinic"]').count(), 0);
+      assert.match(await guide.locator('[data-prices-origin="typical"]').innerText(), /^Typical US prices\. This clinic has not listed its own price/);
+      await guide.locator('[data-group="prices"]').scrollIntoViewIfNeeded();
+      // Inside the embed too, the estimate is on screen beside (desktop) or under (phone) the form.
+      const [form, summary] = await Promise.all([guide.locator(".kg-cost-form").boundingBox(), guide.locator("[data-summary]").boundingBox()]);
+      assert.ok(summary.y >= 0 && summary.y + summary.height <= viewport.height, `${size}: estimate on screen`);
+      if (size === "desktop") assert.ok(summary.x >= form.x + form.width, "a side column");
+      await page.screenshot({ path: join(ARTIFACTS, `cost-clinic-embed-${size}-${colorScheme}.png`) });
+      await context.close();
+    }
+  }
+  await host.close();
+  await assets.close();
 });

@@ -190,3 +190,141 @@ test("readable at 320 px wide without sideways scrolling of the page", async () 
   await page.screenshot({ path: join(ARTIFACTS, "myths-320.png") });
   await done(run);
 });
+
+// ---- search that forgives, results under the box (issue 16) ----------------------------------
+
+const ADDICTION = `${PANEL} article[data-claim-id="clinic-ketamine-is-addictive"]`;
+
+/** Where the search box, the count and the first result are, on screen. */
+function layout(page) {
+  return page.evaluate((panel) => {
+    const box = (el) => el && (({ top, bottom }) => ({ top, bottom }))(el.getBoundingClientRect());
+    const p = document.querySelector(panel);
+    const v = window.visualViewport;
+    return {
+      top: v ? v.offsetTop : 0,
+      bottom: v ? v.offsetTop + v.height : innerHeight,
+      search: box(p.querySelector("input[type=search]")),
+      count: box(p.querySelector("[aria-live=polite]")),
+      first: box(p.querySelector("article[data-claim-id] h3, [data-empty] h3")),
+    };
+  }, PANEL);
+}
+
+for (const [name, viewport, colorScheme] of [
+  ["phone", { width: 390, height: 844 }, "light"],
+  ["phone-dark", { width: 390, height: 844 }, "dark"],
+  ["phone-keyboard-up", { width: 390, height: 420 }, "light"],
+]) {
+  test(`on a phone the count and the first result sit right under the search box (${name})`, async () => {
+    const run = await open("#myths", { viewport, isMobile: true, hasTouch: true, colorScheme });
+    const { page } = run;
+    const search = page.getByLabel("Search the claims");
+    await search.focus();
+    await page.keyboard.type("addictive", { delay: 20 });
+    await page.locator(ADDICTION).waitFor();
+    await settledCount(page);
+    const l = await layout(page);
+    for (const part of ["search", "count", "first"]) {
+      assert.ok(l[part].top >= l.top - 0.5 && l[part].bottom <= l.bottom + 0.5, `${part} on screen: ${JSON.stringify(l)}`);
+    }
+    assert.ok(l.first.top > l.search.bottom, "the first result is under the box");
+    // The chips are folded behind "Filters" here, so nothing sits between box and results.
+    const toggle = page.locator(`${PANEL} button[data-action="filters"]`);
+    assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+    assert.equal(await page.locator(`${PANEL} [data-filter-topic]`).first().isVisible(), false);
+    await page.screenshot({ path: join(ARTIFACTS, `myths-search-${name}.png`) });
+    if (name !== "phone-keyboard-up") {
+      await toggle.click();
+      assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+      await page.locator(`${PANEL} [data-filter-topic="misuse"]`).click();
+      assert.match(await toggle.innerText(), /Filters \(1 on\)/);
+      await page.screenshot({ path: join(ARTIFACTS, `myths-filters-open-${name}.png`) });
+    }
+    await done(run);
+  });
+}
+
+test("at 200 % zoom the first claim's button is four Tab stops after the search box, not fourteen", async () => {
+  const run = await open("#myths", { viewport: { width: 640, height: 360 }, deviceScaleFactor: 2 });
+  const { page } = run;
+  await page.getByLabel("Search the claims").focus();
+  const first = page.locator(ARTICLES).first().locator("button[aria-expanded]");
+  let stops = 0;
+  while (!(await first.evaluate((el) => el === document.activeElement)) && stops < 20) {
+    await page.keyboard.press("Tab");
+    stops++;
+  }
+  // The box's clear button (none until something is typed), "Filters", then the first card.
+  assert.ok(stops <= 4, `${stops} Tab stops from the search box to the first claim`);
+  await page.screenshot({ path: join(ARTIFACTS, "myths-zoom-200-first-claim.png") });
+  await done(run);
+});
+
+test("search forgives: other words and forms find the addiction claim, and nothing found suggests a topic", async () => {
+  const run = await open("#myths");
+  const { page } = run;
+  const search = page.getByLabel("Search the claims");
+  for (const text of ["abuse", "can I get hooked", "habit forming", "habit-forming", "addictive"]) {
+    await search.fill(text);
+    await page.locator(ADDICTION).waitFor();
+    assert.equal(await page.locator(ADDICTION).count(), 1, text);
+  }
+  // A typing slip finds nothing, and the closest topic is offered.
+  await search.fill("insomia");
+  const suggest = page.locator(`${PANEL} [data-suggest="sleep"]`);
+  await suggest.waitFor();
+  assert.match(await suggest.innerText(), /The closest topic to your search is “Sleep”\./);
+  await page.screenshot({ path: join(ARTIFACTS, "myths-suggest-topic.png") });
+  await suggest.locator("button[data-action=suggest]").click();
+  await page.locator(ARTICLES).first().waitFor();
+  for (const topics of await topicsOf(page)) assert.ok(topics.includes("sleep"), `${topics}`);
+  assert.equal(await search.inputValue(), "");
+  assert.equal(await page.locator(`${PANEL} [data-filter-topic="sleep"]`).getAttribute("aria-pressed"), "true");
+  assert.equal(await page.evaluate(() => document.activeElement.type), "search", "focus back on the search box");
+  await search.fill("dependance");
+  await page.locator(`${PANEL} [data-suggest="misuse"]`).waitFor();
+  await done(run);
+});
+
+test("chips are named without their glyphs; citations carry no lang in English", async () => {
+  const run = await open("#myths");
+  const { page } = run;
+  await page.locator(`${PANEL} [data-filter-topic="sleep"]`).click();
+  assert.equal(await page.locator(`${PANEL} [data-filter-topic="sleep"] [aria-hidden="true"]`).innerText(), "✓");
+  const names = await page.locator(`${PANEL} .kg-chip`).evaluateAll((els) =>
+    els.map((e) => [...e.childNodes].filter((n) => !(n.nodeType === 1 && n.getAttribute("aria-hidden") === "true")).map((n) => n.textContent).join("").trim()),
+  );
+  for (const n of names) assert.match(n, /^[^✓✗≈]+ \(\d+\)$/, n);
+  assert.equal(await page.getByRole("button", { name: /^Sleep \(\d+\)$/ }).count(), 1);
+  await page.locator(ARTICLES).first().locator("button[aria-expanded]").click();
+  assert.equal(await page.locator(`${PANEL} .kg-sources ul[lang]`).count(), 0);
+  await done(run);
+});
+
+test("the routes table says it scrolls sideways exactly when it does", async () => {
+  for (const [name, options] of [
+    ["phone", { viewport: { width: 390, height: 844 }, isMobile: true }],
+    ["desktop", { viewport: { width: 1280, height: 800 } }],
+    ["wide-column", { viewport: { width: 1280, height: 800 } }],
+  ]) {
+    const run = await open("#myths", options);
+    const { page } = run;
+    if (name === "wide-column") {
+      // A wider column than the standalone page's: the table fits.
+      await page.addStyleTag({ content: ".kg-app { max-width: 70em !important; }" });
+    }
+    await page.locator(`${PANEL} [data-action=routes]`).click();
+    await page.locator(`${PANEL} table`).waitFor();
+    const scrolls = await page.locator(`${PANEL} .kg-table-scroll`).evaluate((el) => el.scrollWidth > el.clientWidth);
+    const hint = page.locator(`${PANEL} .kg-table-hint`);
+    assert.equal(await hint.isVisible(), scrolls, `${name}: hint shown ${await hint.isVisible()}, table scrolls ${scrolls}`);
+    if (name === "phone") {
+      assert.equal(scrolls, true);
+      await hint.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS, "myths-routes-phone.png") });
+    }
+    if (name === "wide-column") assert.equal(scrolls, false);
+    await done(run);
+  }
+});

@@ -60,17 +60,25 @@ test("every journey stays on the device: requests, URLs and storage", async () =
   // Myth searches and filters.
   await page.locator('[data-tab="myths"]').click();
   const search = page.locator('[data-section="myths"] input[type="search"]');
-  for (const text of ["sleep", "insomnia cost", "ketamína", "zzzz-nothing"]) {
+  for (const text of ["sleep", "insomnia cost", "ketamína", "zzzz-nothing", "can I get hooked", "habit-forming"]) {
     await search.fill(text);
   }
+  // A slip, and the topic it suggests.
+  await search.fill("insomia");
+  await page.locator('[data-section="myths"] button[data-action="suggest"]').click();
   await search.fill("");
   await page.locator('[data-section="myths"] button[aria-pressed]').first().click();
 
-  // Cost edits.
+  // Cost edits: sessions, a price, insurance for two routes, the insurer, a share typed as 0.8.
   await page.locator('[data-tab="cost"]').click();
   const numbers = page.locator('[data-section="cost"] input[type="number"]');
   await numbers.first().fill("9");
   await numbers.nth(1).fill("312");
+  await page.locator("#kg-cost-coverage-percent").check();
+  await page.locator("#kg-cost-covers-esketamine").check();
+  await page.locator("#kg-cost-insurer-medicare").check();
+  await page.locator("#kg-cost-covered_percent").fill("0.8");
+  await page.locator("#kg-cost-covered_percent-check").waitFor();
   await page.locator("[data-estimate]").waitFor();
 
   // Storage: only our keys, and nothing of ours after "Clear my answers".

@@ -156,3 +156,40 @@ test("axe finds no violation in Spanish in any section", async () => {
   assert.deepEqual(found, []);
   await context.close();
 });
+
+test("in Spanish, 'adictiva' and 'enganchado' find the addiction claim, and English citations are marked lang=\"en\"", async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await openSpanish(context);
+  await page.locator('[data-tab="myths"]').click();
+  const panel = page.locator('[role=tabpanel][data-section="myths"]');
+  const search = panel.locator('input[type="search"]');
+  const claim = panel.locator('article[data-claim-id="clinic-ketamine-is-addictive"]');
+  for (const text of ["adictiva", "¿Es adictiva?", "adicto", "adictivo", "me puedo enganchar", "enganchado"]) {
+    await search.fill(text);
+    await claim.waitFor();
+    assert.equal(await panel.locator("article[data-claim-id]").count() >= 1, true, text);
+  }
+  await search.fill("adictiva");
+  await claim.waitFor();
+  const first = await claim.locator("h3").boundingBox();
+  assert.ok(first.y + first.height <= 844, "the claim is on screen under the box");
+  await page.screenshot({ path: join(ROOT, "e2e", "artifacts", "es-myths-adictiva-phone.png") });
+  await claim.locator("button[aria-expanded]").click();
+  const list = claim.locator(".kg-sources ul");
+  assert.equal(await list.getAttribute("lang"), "en", "citations stay in English and say so");
+  assert.equal(await claim.locator(".kg-sources-heading").evaluate((el) => el.closest("[lang]").getAttribute("lang")), "es");
+  // A slip suggests the topic by its Spanish name.
+  await search.fill("insomnoi");
+  await panel.locator('[data-suggest="sleep"]').waitFor();
+  assert.match(await panel.locator("[data-suggest]").innerText(), /«Sueño»/);
+  await page.screenshot({ path: join(ROOT, "e2e", "artifacts", "es-myths-suggest-phone.png") });
+  // The estimator's figures and labels in Spanish, with the first year of boosters.
+  await page.locator('[data-tab="cost"]').click();
+  await page.locator("[data-estimate]").waitFor();
+  assert.match(await page.locator("[data-estimate]").innerText(), /Su primer ciclo:?\s*De \$2,400 a \$4,800; lo típico: \$3,600/);
+  assert.match(await page.locator("[data-first-year]").innerText(), /Primeros 12 meses, con refuerzos \(1 al mes\)/);
+  await page.locator("#kg-cost-coverage-percent").check();
+  await page.locator("[data-group=insurer]").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ROOT, "e2e", "artifacts", "es-cost-insurer-phone.png") });
+  await context.close();
+});

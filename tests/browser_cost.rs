@@ -143,3 +143,33 @@ async fn clinic_prices_are_used_and_an_invalid_book_keeps_the_defaults() {
     assert!(bad.query_selector("[data-prices-error]").unwrap().is_some());
     assert_eq!(cents(&bad), [135_000, 307_500, 480_000]);
 }
+
+#[wasm_bindgen_test]
+async fn a_clinics_prices_are_labelled_its_own_only_on_the_routes_it_priced() {
+    let root = mount(Some(r#"{"iv": {"low": 400, "high": 600}}"#)).await;
+    let origin = |root: &Element| {
+        one(root, "[data-prices-origin]")
+            .get_attribute("data-prices-origin")
+            .unwrap_or_default()
+    };
+    assert_eq!(origin(&root), "clinic");
+    assert!(root
+        .query_selector("[data-note=\"iv_price_reports\"]")
+        .unwrap()
+        .is_none());
+    one(&root, "#kg-cost-route-oral").click();
+    settle().await;
+    assert_eq!(origin(&root), "typical");
+    // Insurance entered for one route counts only there in the comparison.
+    one(&root, "#kg-cost-coverage-percent").click();
+    settle().await;
+    let insured = |route: &str| {
+        one(
+            &root,
+            &format!("[data-compare-table] tr[data-route=\"{route}\"]"),
+        )
+        .get_attribute("data-insured")
+    };
+    assert_eq!(insured("oral").as_deref(), Some("true"));
+    assert_eq!(insured("iv").as_deref(), Some("false"));
+}

@@ -51,7 +51,7 @@ fn shown_ids(root: &Element) -> Vec<String> {
 
 fn engine_ids(q: &Query) -> Vec<String> {
     let c = content();
-    myths::query(&c.claims, q)
+    myths::query(&c.claims, &c.search, q)
         .iter()
         .map(|c| c.id.clone())
         .collect()

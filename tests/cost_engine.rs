@@ -71,6 +71,7 @@ fn deductible_coinsurance_and_out_of_pocket_max_interplay() {
         insurer: InsurerKind::Commercial,
         deductible_left: usd(1_000),
         oop_max: Some(usd(1_800)),
+        covers: None,
     };
     let e = estimate(&plan, &PriceBook::default());
     // Low ($400): 1,000 + 20 % × 1,400 = 1,280; boosters 20 % × 2,400 = 480 → 1,760, under the max.
@@ -204,6 +205,91 @@ fn per_month_spreads_the_total_over_the_plan() {
     let e = estimate(&plan, &PriceBook::default());
     assert_eq!(e.months, 7);
     assert_eq!(e.per_month.low, usd(4_800).div_round(7));
+}
+
+#[test]
+fn per_month_follows_the_number_of_sessions() {
+    // 100 IV sessions at about 6 a month run 17 months, not 1: $60,000 typical is about
+    // $3,529 a month, never $60,000 a month.
+    let mut plan = Plan::for_route(Route::Iv);
+    plan.induction_sessions = 100;
+    let e = estimate(&plan, &PriceBook::default());
+    assert_eq!(e.months, 17);
+    assert_eq!(e.total.typical, usd(60_000));
+    assert_eq!(e.per_month.typical, usd(60_000).div_round(17));
+    assert!(e.longer_than_a_year);
+    // The usual courses keep their length: IV 6 in 1 month, esketamine 12 and at-home 6 in 2.
+    for (route, months) in [(Route::Iv, 1), (Route::Esketamine, 2), (Route::Oral, 2)] {
+        assert_eq!(Plan::for_route(route).months(), months, "{route:?}");
+    }
+    plan.induction_sessions = 7;
+    assert_eq!(plan.months(), 2, "a 7th session starts a second month");
+    plan.induction_sessions = 0;
+    assert_eq!(plan.months(), 1, "never divided by zero");
+}
+
+#[test]
+fn the_first_year_adds_boosters_after_the_course() {
+    // IV: 6 sessions in month 1, then 1 booster a month for 11 months: 17 sessions.
+    let plan = Plan::for_route(Route::Iv);
+    let year = plan.first_year();
+    assert!(year.maintenance.enabled);
+    assert_eq!(year.maintenance.months, 11);
+    assert_eq!(year.total_sessions(), 17);
+    assert_eq!(totals(&year).low, usd(400 * 17));
+    assert_eq!(year.months(), 12);
+    // Esketamine: 12 doses over 2 months, then weekly (4 a month) for 10 months.
+    let esk = Plan::for_route(Route::Esketamine).first_year();
+    assert_eq!(esk.total_sessions(), 12 + 40);
+    // A course that already fills the year adds nothing.
+    let mut long = Plan::for_route(Route::Iv);
+    long.induction_sessions = 100;
+    assert_eq!(totals(&long.first_year()), totals(&long));
+}
+
+#[test]
+fn insurance_counts_only_for_the_treatment_it_covers() {
+    // 80 % coverage entered while estimating esketamine: IV in the comparison is full price.
+    let mut plan = Plan::for_route(Route::Esketamine);
+    plan.insurance.coverage = Coverage::Percent {
+        covered: percent(80),
+    };
+    let full = |route| totals(&Plan::for_route(route));
+    let rows = compare_routes(&plan, &PriceBook::default());
+    let row = |r: Route| rows[Route::ALL.iter().position(|x| *x == r).unwrap()];
+    assert!(row(Route::Esketamine).insured);
+    assert_eq!(row(Route::Esketamine).total, totals(&plan));
+    // 2 devices at $295 and a $100 observation fee, 20 % of it for 12 doses.
+    assert_eq!(row(Route::Esketamine).total.low, usd(12 * 138));
+    for r in [Route::Iv, Route::Im, Route::Oral] {
+        assert!(!row(r).insured, "{r:?}");
+        assert_eq!(row(r).total, full(r), "{r:?} at full price");
+    }
+
+    // Coverage that follows the chosen route: switching to IV counts it for IV.
+    let mut iv = plan;
+    iv.switch_route(Route::Iv);
+    assert!(iv.insured());
+    assert_eq!(totals(&iv).low, usd(6 * 80));
+
+    // Ticked for esketamine only: estimating IV counts no insurance, and no savings programme.
+    plan.insurance.covers = Some(RouteSet::of(Route::Esketamine));
+    let mut iv = plan;
+    iv.switch_route(Route::Iv);
+    assert!(!iv.insured());
+    assert_eq!(totals(&iv), full(Route::Iv));
+    let e = estimate(&iv, &PriceBook::default());
+    assert_eq!(e.insurance_pays, Range::default());
+
+    // Ticked for esketamine and IV: both rows include it.
+    plan.insurance.covers = Some(RouteSet::of(Route::Esketamine).with(Route::Iv, true));
+    let rows = compare_routes(&plan, &PriceBook::default());
+    assert!(rows[0].insured && rows[2].insured && !rows[1].insured && !rows[3].insured);
+    assert_eq!(rows[0].total.low, usd(6 * 80));
+
+    // Not covering the chosen route: the savings programme needs that coverage.
+    plan.insurance.covers = Some(RouteSet::of(Route::Iv));
+    assert_eq!(plan.savings_eligibility(), SavingsEligibility::NoInsurance);
 }
 
 // ---------- content ----------
@@ -479,18 +565,25 @@ fn plan(count: u32, money: u64) -> impl Strategy<Value = Plan> {
                 months,
             }
         });
+    let covers = prop::option::of(
+        prop::sample::subsequence(Route::ALL.to_vec(), 0..=4).prop_map(RouteSet::from),
+    );
     let insurance = (
         coverage(money),
         insurer,
         cents(money),
         prop::option::of(cents(money)),
+        covers,
     )
-        .prop_map(|(coverage, insurer, deductible_left, oop_max)| Insurance {
-            coverage,
-            insurer,
-            deductible_left,
-            oop_max,
-        });
+        .prop_map(
+            |(coverage, insurer, deductible_left, oop_max, covers)| Insurance {
+                coverage,
+                insurer,
+                deductible_left,
+                oop_max,
+                covers,
+            },
+        );
     let savings = (any::<bool>(), cents(money), cents(money)).prop_map(
         |(enabled, per_treatment, annual_cap)| Savings {
             enabled,
@@ -632,6 +725,31 @@ proptest! {
             prop_assert_eq!(s.total, you.add(s.extras));
             prop_assert!(s.hsa_saving <= s.total);
         }
+    }
+
+    #[test]
+    fn the_comparison_row_of_the_chosen_route_is_its_estimate(p in plan(40, MONEY), b in book(PRICE)) {
+        let rows = compare_routes(&p, &b);
+        let row = rows.iter().find(|r| r.route == p.route).unwrap();
+        prop_assert_eq!(row.total, estimate(&p, &b).total);
+        prop_assert_eq!(row.insured, p.insured());
+        // Insurance entered never touches a route it does not cover.
+        for r in rows.iter().filter(|r| !r.insured) {
+            let mut bare = p.on_route(r.route);
+            bare.insurance.coverage = Coverage::None;
+            prop_assert_eq!(r.total, estimate(&bare, &b).total, "{:?}", r.route);
+        }
+    }
+
+    #[test]
+    fn the_first_year_never_costs_less_than_the_course(p in plan(40, MONEY), b in book(PRICE)) {
+        let mut course = p;
+        course.maintenance.enabled = false;
+        let (c, y) = (estimate(&course, &b).total, estimate(&p.first_year(), &b).total);
+        for l in Level::ALL {
+            prop_assert!(y.at(l) >= c.at(l), "{l:?}: {:?} -> {:?}", c, y);
+        }
+        prop_assert!(p.first_year().months() >= 12);
     }
 
     #[test]

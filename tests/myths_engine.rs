@@ -223,14 +223,14 @@ fn insomnia_chart_text_reads_eight_versus_seven_percent() {
 fn empty_query_returns_every_claim_in_content_order() {
     let c = content();
     let all: Vec<&Claim> = c.claims.iter().collect();
-    assert_eq!(query(&c.claims, &Query::default()), all);
-    assert_eq!(query(&c.claims, &Query::text("  ,, - ")), all);
+    assert_eq!(query(&c.claims, &c.search, &Query::default()), all);
+    assert_eq!(query(&c.claims, &c.search, &Query::text("  ,, - ")), all);
 }
 
 #[test]
 fn searching_sleep_returns_only_sleep_claims() {
     let c = content();
-    let results = query(&c.claims, &Query::text("sleep"));
+    let results = query(&c.claims, &c.search, &Query::text("sleep"));
     assert!(results.len() >= 4);
     for claim in results {
         assert!(
@@ -244,19 +244,19 @@ fn searching_sleep_returns_only_sleep_claims() {
 #[test]
 fn search_ignores_case() {
     let c = content();
-    let lower = query(&c.claims, &Query::text("insomnia"));
+    let lower = query(&c.claims, &c.search, &Query::text("insomnia"));
     assert!(!lower.is_empty());
-    assert_eq!(query(&c.claims, &Query::text("INSOMNIA")), lower);
-    assert_eq!(query(&c.claims, &Query::text("InSoMnIa")), lower);
+    assert_eq!(query(&c.claims, &c.search, &Query::text("INSOMNIA")), lower);
+    assert_eq!(query(&c.claims, &c.search, &Query::text("InSoMnIa")), lower);
 }
 
 #[test]
 fn search_ignores_accents() {
     let c = content();
-    let plain = query(&c.claims, &Query::text("ketamine"));
+    let plain = query(&c.claims, &c.search, &Query::text("ketamine"));
     assert!(!plain.is_empty());
-    assert_eq!(query(&c.claims, &Query::text("kétamine")), plain);
-    let spanish = query(&c.claims, &Query::text("ketamína"));
+    assert_eq!(query(&c.claims, &c.search, &Query::text("kétamine")), plain);
+    let spanish = query(&c.claims, &c.search, &Query::text("ketamína"));
     for claim in &plain {
         assert!(spanish.contains(claim), "ketamína missed {}", claim.id);
     }
@@ -265,18 +265,18 @@ fn search_ignores_accents() {
 #[test]
 fn search_finds_other_forms_of_an_english_word() {
     let c = content();
-    let addicted = ids(&query(&c.claims, &Query::text("addicted")));
+    let addicted = ids(&query(&c.claims, &c.search, &Query::text("addicted")));
     assert!(!addicted.is_empty());
     for form in ["addiction", "addictive", "ADDICTIONS"] {
-        let found = ids(&query(&c.claims, &Query::text(form)));
+        let found = ids(&query(&c.claims, &c.search, &Query::text(form)));
         for id in &addicted {
             assert!(found.contains(id), "{form} missed {id}");
         }
     }
     // US spelling, as the content is written.
-    assert!(!query(&c.claims, &Query::text("anesthetic")).is_empty());
+    assert!(!query(&c.claims, &c.search, &Query::text("anesthetic")).is_empty());
     // A word is never cut below four letters: "uses" matches only claims that say "uses".
-    let uses = query(&c.claims, &Query::text("uses"));
+    let uses = query(&c.claims, &c.search, &Query::text("uses"));
     assert!(!uses.is_empty());
     for claim in uses {
         let text = ketamine_guide::myths::query::search_text(claim);
@@ -287,9 +287,9 @@ fn search_finds_other_forms_of_an_english_word() {
 #[test]
 fn every_word_of_a_multi_word_search_must_match() {
     let c = content();
-    let both = query(&c.claims, &Query::text("nasal price"));
-    let nasal = query(&c.claims, &Query::text("nasal"));
-    let price = query(&c.claims, &Query::text("price"));
+    let both = query(&c.claims, &c.search, &Query::text("nasal price"));
+    let nasal = query(&c.claims, &c.search, &Query::text("nasal"));
+    let price = query(&c.claims, &c.search, &Query::text("price"));
     assert!(!both.is_empty());
     for claim in &both {
         assert!(nasal.contains(claim) && price.contains(claim));
@@ -303,7 +303,7 @@ fn every_word_of_a_multi_word_search_must_match() {
 fn search_covers_key_numbers() {
     let c = content();
     // "29 completed" appears only in a key number of the sleep-quality claim.
-    let results = ids(&query(&c.claims, &Query::text("29 completed")));
+    let results = ids(&query(&c.claims, &c.search, &Query::text("29 completed")));
     assert!(
         results.contains(&"everyone-sleeps-better".to_owned()),
         "{results:?}"
@@ -318,13 +318,13 @@ fn verdict_filter_and_search_combine() {
         verdicts: vec![Verdict::Myth],
         ..Query::default()
     };
-    let results = query(&c.claims, &q);
+    let results = query(&c.claims, &c.search, &q);
     assert!(!results.is_empty());
     for claim in &results {
         assert_eq!(claim.verdict, Verdict::Myth);
         assert!(claim.topics.iter().any(|t| t == "sleep"));
     }
-    let text_only = query(&c.claims, &Query::text("sleep"));
+    let text_only = query(&c.claims, &c.search, &Query::text("sleep"));
     assert!(results.len() < text_only.len());
 }
 
@@ -335,7 +335,7 @@ fn topic_filters_or_within_group_and_with_verdicts() {
         topics: vec!["cost".into(), "legal".into()],
         ..Query::default()
     };
-    let results = query(&c.claims, &q);
+    let results = query(&c.claims, &c.search, &q);
     let expected: Vec<&Claim> = c
         .claims
         .iter()
@@ -346,7 +346,7 @@ fn topic_filters_or_within_group_and_with_verdicts() {
         verdicts: vec![Verdict::Myth],
         ..q
     };
-    for claim in query(&c.claims, &q2) {
+    for claim in query(&c.claims, &c.search, &q2) {
         assert_eq!(claim.verdict, Verdict::Myth);
     }
 }
@@ -359,7 +359,7 @@ fn chip_counts_equal_results_of_selecting_that_chip_alone() {
         verdicts: vec![Verdict::Myth, Verdict::Mixed],
         ..Query::default()
     };
-    let counts = filter_counts(&c.claims, &c.topics, &base);
+    let counts = filter_counts(&c.claims, &c.topics, &c.search, &base);
     for t in &c.topics {
         let q = Query {
             topics: vec![t.id.clone()],
@@ -367,7 +367,7 @@ fn chip_counts_equal_results_of_selecting_that_chip_alone() {
         };
         assert_eq!(
             counts.topic(&t.id),
-            query(&c.claims, &q).len(),
+            query(&c.claims, &c.search, &q).len(),
             "topic {}",
             t.id
         );
@@ -377,7 +377,7 @@ fn chip_counts_equal_results_of_selecting_that_chip_alone() {
         topics: vec!["safety".into()],
         ..Query::default()
     };
-    let counts = filter_counts(&c.claims, &c.topics, &base);
+    let counts = filter_counts(&c.claims, &c.topics, &c.search, &base);
     for v in Verdict::ALL {
         let q = Query {
             verdicts: vec![v],
@@ -385,7 +385,7 @@ fn chip_counts_equal_results_of_selecting_that_chip_alone() {
         };
         assert_eq!(
             counts.verdict(v),
-            query(&c.claims, &q).len(),
+            query(&c.claims, &c.search, &q).len(),
             "verdict {}",
             v.id()
         );
@@ -446,6 +446,112 @@ fn explorer_view_reports_empty_state_and_counts_in_words() {
     assert!(q.is_empty());
 }
 
+// ---- forgiving search -----------------------------------------------------------------------
+
+fn spanish() -> &'static MythsContent {
+    static CONTENT: OnceLock<MythsContent> = OnceLock::new();
+    CONTENT.get_or_init(|| MythsContent::load(Locale::Es).expect("Spanish myths content loads"))
+}
+
+fn finds(c: &MythsContent, text: &str, id: &str) -> bool {
+    query(&c.claims, &c.search, &Query::text(text))
+        .iter()
+        .any(|cl| cl.id == id)
+}
+
+const ADDICTION: &str = "clinic-ketamine-is-addictive";
+
+#[test]
+fn words_people_type_for_addiction_find_the_addiction_claim_in_english() {
+    let c = content();
+    for text in [
+        "addictive",
+        "abuse",
+        "can I get hooked",
+        "hooked?",
+        "habit forming",
+        "habit-forming",
+        "Is ketamine habit-forming?",
+        "dependence",
+    ] {
+        assert!(
+            finds(c, text, ADDICTION),
+            "{text:?} missed the addiction claim"
+        );
+    }
+    // A synonym widens one word, never the whole search: sleep claims do not mention it.
+    assert!(query(&c.claims, &c.search, &Query::text("hooked sleep")).is_empty());
+}
+
+#[test]
+fn words_people_type_for_addiction_find_the_addiction_claim_in_spanish() {
+    let c = spanish();
+    for text in [
+        "adictiva",
+        "¿Es adictiva?",
+        "ADICTIVO",
+        "adicto",
+        "adictas",
+        "adicción",
+        "enganchar",
+        "me puedo enganchar",
+        "enganchado",
+        "dependencia",
+    ] {
+        assert!(
+            finds(c, text, ADDICTION),
+            "{text:?} missed the addiction claim"
+        );
+    }
+}
+
+#[test]
+fn small_words_never_hide_a_claim() {
+    let c = content();
+    let hooked = ids(&query(&c.claims, &c.search, &Query::text("hooked")));
+    let asked = ids(&query(
+        &c.claims,
+        &c.search,
+        &Query::text("Can I get hooked?"),
+    ));
+    assert_eq!(asked, hooked);
+    let es = spanish();
+    let plain = ids(&query(&es.claims, &es.search, &Query::text("adictiva")));
+    let asked = ids(&query(
+        &es.claims,
+        &es.search,
+        &Query::text("¿la ketamina es adictiva?"),
+    ));
+    assert!(plain.iter().all(|id| asked.contains(id)), "{asked:?}");
+}
+
+#[test]
+fn a_search_that_finds_nothing_suggests_the_closest_topic() {
+    let c = content();
+    let suggest = |text: &str, topics: &[&str]| {
+        let q = Query {
+            text: text.into(),
+            topics: topics.iter().map(|t| t.to_string()).collect(),
+            ..Query::default()
+        };
+        let view = explorer_view(c, &q);
+        assert!(view.results.is_empty(), "{text:?} found claims");
+        view.suggestion.map(|t| t.id.as_str())
+    };
+    // Typing slips.
+    assert_eq!(suggest("insomia", &[]), Some("sleep"));
+    assert_eq!(suggest("dependance", &[]), Some("misuse"));
+    // Found, but hidden by a filter: the topic where the search finds most.
+    assert_eq!(suggest("insomnia", &["cost"]), Some("sleep"));
+    // Nothing close at all.
+    assert_eq!(suggest("qwxzv", &[]), None);
+    let es = spanish();
+    let view = explorer_view(es, &Query::text("insomnoi"));
+    assert_eq!(view.suggestion.map(|t| t.id.as_str()), Some("sleep"));
+    // Results found: no suggestion.
+    assert!(explorer_view(c, &Query::text("sleep")).suggestion.is_none());
+}
+
 // ---- properties -----------------------------------------------------------------------------
 
 fn verdicts() -> impl Strategy<Value = Vec<Verdict>> {
@@ -479,7 +585,7 @@ proptest! {
     fn any_search_string_never_panics_and_keeps_content_order(text in any::<String>()) {
         let c = content();
         let all: Vec<&Claim> = c.claims.iter().collect();
-        let results = query(&c.claims, &Query::text(text.clone()));
+        let results = query(&c.claims, &c.search, &Query::text(text.clone()));
         prop_assert!(is_subsequence(&results, &all));
         let _ = explorer_view(c, &Query::text(text));
     }
@@ -487,7 +593,7 @@ proptest! {
     #[test]
     fn adding_a_filter_only_narrows(q in any_query(), topic in topic_ids(), verdict in verdicts()) {
         let c = content();
-        let before = query(&c.claims, &q);
+        let before = query(&c.claims, &c.search, &q);
         // A filter group narrows only once it is non-empty (an empty group means "all"), so
         // narrowing a selected group means keeping a non-empty subset of it.
         let mut narrower = q.clone();
@@ -504,18 +610,18 @@ proptest! {
             if narrower.verdicts.is_empty() { narrower.verdicts.push(q.verdicts[0]); }
         }
         narrower.text.push_str(" e");
-        let after = query(&c.claims, &narrower);
+        let after = query(&c.claims, &c.search, &narrower);
         prop_assert!(is_subsequence(&after, &before));
     }
 
     #[test]
     fn counts_never_exceed_the_unfiltered_search(q in any_query()) {
         let c = content();
-        let searched = query(&c.claims, &Query::text(q.text.clone())).len();
-        let counts = filter_counts(&c.claims, &c.topics, &q);
+        let searched = query(&c.claims, &c.search, &Query::text(q.text.clone())).len();
+        let counts = filter_counts(&c.claims, &c.topics, &c.search, &q);
         for (_, n) in counts.topics.iter() { prop_assert!(*n <= searched); }
         for (_, n) in counts.verdicts.iter() { prop_assert!(*n <= searched); }
-        let results = query(&c.claims, &q).len();
+        let results = query(&c.claims, &c.search, &q).len();
         if !q.verdicts.is_empty() {
             let sum: usize = counts.verdicts.iter().filter(|(v, _)| q.verdicts.contains(v)).map(|(_, n)| n).sum();
             prop_assert_eq!(sum, results);
@@ -536,6 +642,41 @@ proptest! {
     #[test]
     fn fragments_never_panic(s in any::<String>()) {
         let _ = myths::parse_fragment(&s);
+    }
+}
+
+proptest! {
+    // Each case reads every claim several times over: fewer cases cover it.
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn search_never_panics_with_any_synonym_list(
+        text in any::<String>(),
+        ignore in any::<String>(),
+        words in any::<String>(),
+        finds in any::<String>(),
+    ) {
+        let c = content();
+        let help = myths::SearchHelp {
+            ignore,
+            synonyms: vec![myths::Synonym { id: "x".into(), words, finds }],
+        };
+        let m = myths::Matcher::new(&text, &help);
+        let found: Vec<&Claim> = c.claims.iter().filter(|cl| m.matches(cl)).collect();
+        let all: Vec<&Claim> = c.claims.iter().collect();
+        prop_assert!(is_subsequence(&found, &all));
+        let _ = m.closest_topic(&c.claims, &c.topics);
+        let _ = help.unused_finds(&c.claims);
+    }
+
+    #[test]
+    fn a_suggestion_is_offered_only_when_nothing_matches(q in any_query()) {
+        let c = content();
+        let view = explorer_view(c, &q);
+        prop_assert!(view.suggestion.is_none() || view.results.is_empty());
+        if let Some(t) = view.suggestion {
+            prop_assert!(c.topics.iter().any(|x| x.id == t.id));
+        }
     }
 }
 

@@ -12,6 +12,7 @@ use crate::myths::model::{
     Bar, Chart, ChartKind, Claim, KeyNumber, MythsContent, RouteRow, RoutesTable, Strength,
     StrengthInfo, Topic, Verdict, VerdictInfo,
 };
+use crate::myths::search::{SearchHelp, Synonym};
 use crate::myths::strings::MythsUi;
 use crate::options::{Column, Like, OptionsContent, OptionsUi, TreatmentOption, ValueItem, Weight};
 use crate::quiz::model::{
@@ -144,15 +145,18 @@ required_fields! {
     AnyOf { any }
     NotOf { not }
 
-    MythsContent { ui, topics, verdicts, strengths, claims, routes, sources }
+    MythsContent { ui, search, topics, verdicts, strengths, claims, routes, sources }
+    SearchHelp { ignore, synonyms }
+    Synonym { id, words, finds }
     MythsUi {
         heading, intro, search_label, search_placeholder, topics_group, verdicts_group,
         chip_template, clear_filters, results_none, results_one, results_many, empty_title,
         empty_body, show_evidence, hide_evidence, verdict_label, strength_heading,
         numbers_heading, sources_heading, related_heading, disagreement_heading, source_link,
         claim_link, chart_alt_compare, chart_alt_before_after, chart_alt_share,
-        decimal_separator, routes_link, options_link, routes_heading, routes_caption, routes_headers,
-        routes_sources_heading, back_to_claims, restore_discarded,
+        decimal_separator, routes_link, options_link, routes_heading, routes_caption,
+        routes_headers, routes_sources_heading, back_to_claims, restore_discarded, filters_button,
+        filters_active, suggest_text, suggest_button, scroll_hint,
     }
     Topic { id, label }
     VerdictInfo { id, label, icon, description }

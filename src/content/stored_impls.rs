@@ -8,7 +8,7 @@ use super::encode::{Encode, Obj};
 use crate::cost::saved::Saved;
 use crate::cost::{
     Bps, Cents, Coverage, DevicesPerDose, EsketaminePrices, Extra, Extras, Hsa, Insurance,
-    InsurerKind, Maintenance, Plan, PriceBook, Range, Route, Savings,
+    InsurerKind, Maintenance, Plan, PriceBook, Range, Route, RouteSet, Savings,
 };
 use crate::encode_struct;
 use crate::myths::query::Stored;
@@ -52,7 +52,7 @@ impl<T: Decode> Decode for Envelope<T> {
 
 encode_struct! {
     Maintenance { enabled, per_month, months }
-    Insurance { coverage, insurer, deductible_left, oop_max }
+    Insurance { coverage, insurer, deductible_left, oop_max, covers }
     Savings { enabled, per_treatment, annual_cap }
     Hsa { enabled, tax_rate }
     Extra { enabled, amount }
@@ -98,7 +98,13 @@ decode_struct! {
 
 impl Decode for Insurance {
     fn decode(v: &Json) -> Result<Self, String> {
-        let names = ["coverage", "insurer", "deductible_left", "oop_max"];
+        let names = [
+            "coverage",
+            "insurer",
+            "deductible_left",
+            "oop_max",
+            "covers",
+        ];
         let f = Fields::checked(v, &names, true)?;
         Ok(Insurance {
             coverage: f.req("coverage")?,
@@ -106,6 +112,7 @@ impl Decode for Insurance {
             deductible_left: f.req("deductible_left")?,
             // serde reads a missing `Option` field as `None`.
             oop_max: f.opt("oop_max")?,
+            covers: f.opt("covers")?,
         })
     }
 }
@@ -113,6 +120,19 @@ impl Decode for Insurance {
 impl Encode for Route {
     fn encode(&self, out: &mut String) {
         self.id().encode(out);
+    }
+}
+
+/// `from = "Vec<Route>", into = "Vec<Route>"`.
+impl Encode for RouteSet {
+    fn encode(&self, out: &mut String) {
+        self.routes().encode(out);
+    }
+}
+
+impl Decode for RouteSet {
+    fn decode(v: &Json) -> Result<Self, String> {
+        Vec::<Route>::decode(v).map(RouteSet::from)
     }
 }
 

@@ -110,10 +110,14 @@ pub struct RouteTotal {
     pub sessions: u64,
     /// Total you pay.
     pub total: Range,
+    /// The insurance entered counts for this route.
+    pub insured: bool,
 }
 
-/// Estimates a plan at the prices of a price book.
+/// Estimates a plan at the prices of a price book. Insurance counts only when it covers the
+/// plan's route (see [`Plan::as_paid`]).
 pub fn estimate(plan: &Plan, book: &PriceBook) -> Estimate {
+    let plan = &plan.as_paid();
     let scenarios = Level::ALL.map(|level| scenario(plan, book, level));
     let range = |f: fn(&Scenario) -> Cents| Range {
         low: f(&scenarios[0]),
@@ -147,20 +151,24 @@ pub fn estimate(plan: &Plan, book: &PriceBook) -> Estimate {
     }
 }
 
-/// The four routes for the same plan shape: insurance, extras and maintenance as entered;
-/// session counts follow each route's defaults unless the person changed them
-/// (see [`Plan::on_route`]).
+/// The four routes for the same plan shape: extras and maintenance as entered, insurance only
+/// on the routes it covers; session counts follow each route's defaults unless the person
+/// changed them (see [`Plan::on_route`]).
 pub fn compare_routes(plan: &Plan, book: &PriceBook) -> [RouteTotal; 4] {
+    let mut shape = *plan;
+    // Coverage that follows the chosen route stays with that route in the comparison.
+    shape.insurance.covers = Some(plan.insurance.covered_routes(plan.route));
     Route::ALL.map(|route| {
         let p = if route == plan.route {
-            *plan
+            shape
         } else {
-            plan.on_route(route)
+            shape.on_route(route)
         };
         RouteTotal {
             route,
             sessions: p.total_sessions(),
             total: estimate(&p, book).total,
+            insured: p.insured(),
         }
     })
 }

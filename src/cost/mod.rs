@@ -28,6 +28,6 @@ pub use money::{Bps, Cents, CurrencyCode, CurrencyError, Level, Range};
 pub use parse::ParseError;
 pub use plan::{
     Coverage, DevicesPerDose, Extra, Extras, Hsa, Insurance, InsurerKind, Maintenance, Plan, Route,
-    Savings, SavingsEligibility,
+    RouteSet, Savings, SavingsEligibility,
 };
 pub use price_book::{EsketaminePrices, PriceBook, PriceBookError, PricePart, PriceProblem};

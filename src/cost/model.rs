@@ -141,6 +141,7 @@ pub mod keys {
         "copay",
         "deductible_left",
         "oop_max",
+        "covers",
         "insurer",
         "savings",
         "savings_per_treatment",
@@ -186,6 +187,10 @@ pub mod keys {
         "months",
         "longer_than_a_year",
         "range",
+        "course_total",
+        "plan_total",
+        "first_year",
+        "per_month_line",
     ];
     /// `[ui.chart]`.
     pub const CHART: &[&str] = &[
@@ -196,6 +201,12 @@ pub mod keys {
         "col_sessions",
         "routes_compared_link",
         "current",
+        "with_insurance",
+        "col_insurance",
+        "insurance_counted",
+        "insurance_not_counted",
+        "coverage_note",
+        "coverage_nowhere",
     ];
     /// `[ui.misc]`.
     pub const MISC: &[&str] = &[
@@ -211,6 +222,9 @@ pub mod keys {
         "restored_discarded",
         "extra_not_counted",
         "amount_for",
+        "prices_typical_us",
+        "percent_check",
+        "value_unknown",
         "prices_in_usd",
     ];
 }

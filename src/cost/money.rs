@@ -71,6 +71,18 @@ impl Cents {
         Cents(u64::try_from(v).unwrap_or(u64::MAX))
     }
 
+    /// Rounded to whole units (dollars), half up, for figures where cents are noise: a total
+    /// of $3,587.50 reads as $3,588. The arithmetic itself always keeps the cents.
+    pub const fn whole(self) -> Cents {
+        let rest = self.0 % 100;
+        let down = self.0 - rest;
+        if rest >= 50 {
+            Cents(down.saturating_add(100))
+        } else {
+            Cents(down)
+        }
+    }
+
     /// Whole units and the remaining cents, e.g. `(1350, 0)` for $1,350.00.
     pub const fn split(self) -> (u64, u64) {
         (self.0 / 100, self.0 % 100)
@@ -200,6 +212,11 @@ impl Range {
         Range::from_fn(|l| self.at(l).add(o.at(l)))
     }
 
+    /// Each level rounded to whole units (see [`Cents::whole`]); an ordered range stays ordered.
+    pub fn whole(self) -> Range {
+        Range::from_fn(|l| self.at(l).whole())
+    }
+
     /// `low ≤ typical ≤ high`.
     pub const fn is_ordered(&self) -> bool {
         self.low.0 <= self.typical.0 && self.typical.0 <= self.high.0
@@ -300,6 +317,19 @@ impl CurrencyError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_rounds_half_up_to_whole_units_without_overflowing() {
+        assert_eq!(Cents(358_750).whole(), Cents(358_800));
+        assert_eq!(Cents(38_571).whole(), Cents(38_600));
+        assert_eq!(Cents(38_549).whole(), Cents(38_500));
+        assert_eq!(Cents(300).whole(), Cents(300));
+        assert_eq!(Cents(u64::MAX).whole(), Cents(u64::MAX - 15));
+        assert_eq!(Cents(u64::MAX - 40).whole(), Cents(u64::MAX - 15));
+        let r = Range::new(Cents(150), Cents(249), Cents(250)).whole();
+        assert_eq!(r, Range::new(Cents(200), Cents(200), Cents(300)));
+        assert!(r.is_ordered());
+    }
 
     #[test]
     fn share_rounds_half_up_and_never_overflows() {

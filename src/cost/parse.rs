@@ -186,6 +186,13 @@ pub fn percent(text: &str) -> Result<Bps, ParseError> {
         .ok_or(ParseError::PercentTooLarge)
 }
 
+/// The percentage someone probably meant when a share reads as above 0 % but below 1 %, as
+/// "0.8" does when it was typed as a fraction of one: 0.8 % → 80 %. The value typed is still
+/// used; the UI asks. `None` for anything else.
+pub fn fraction_typed_as_percent(p: Bps) -> Option<Bps> {
+    (p > Bps::ZERO && p.get() < 100).then(|| Bps::new(u32::from(p.get()) * 100))?
+}
+
 /// Parses the number of nasal spray devices per esketamine dose: 2 (56 mg) or 3 (84 mg).
 pub fn devices_per_dose(text: &str) -> Result<DevicesPerDose, ParseError> {
     match count(text, u32::MAX) {
@@ -199,6 +206,17 @@ pub fn devices_per_dose(text: &str) -> Result<DevicesPerDose, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_share_typed_as_a_fraction_of_one_is_questioned() {
+        let meant = |t| percent(t).ok().and_then(fraction_typed_as_percent);
+        assert_eq!(meant("0.8"), Bps::new(8_000));
+        assert_eq!(meant("0.05"), Bps::new(500));
+        assert_eq!(meant(".99"), Bps::new(9_900));
+        for plausible in ["0", "1", "80", "100", "12.5", "1%"] {
+            assert_eq!(meant(plausible), None, "{plausible}");
+        }
+    }
 
     #[test]
     fn money_accepts_common_ways_of_typing_an_amount() {

@@ -4,7 +4,7 @@
 //! here is explained in `content/en/cost.toml` (`[[assumptions]]` and the route notes).
 
 use super::money::{Bps, Cents};
-pub use super::route::Route;
+pub use super::route::{Route, RouteSet};
 use serde::{Deserialize, Serialize};
 
 /// Nasal spray devices per esketamine dose: 2 devices = 56 mg, 3 devices = 84 mg.
@@ -142,6 +142,29 @@ pub struct Insurance {
     pub deductible_left: Cents,
     /// Out-of-pocket maximum still left this year; `None` when unknown or none.
     pub oop_max: Option<Cents>,
+    /// The treatments this insurance pays for, as the person ticked them; `None` until they
+    /// do, meaning only the treatment being estimated. Insurers often pay for one route and not
+    /// another, so one share is never applied to every route.
+    pub covers: Option<RouteSet>,
+}
+
+impl Insurance {
+    /// Whether this insurance counts for `route` in a plan estimating `chosen`.
+    pub fn counts_for(&self, route: Route, chosen: Route) -> bool {
+        self.coverage != Coverage::None
+            && match self.covers {
+                None => route == chosen,
+                Some(set) => set.contains(route),
+            }
+    }
+
+    /// The treatments it counts for, in a plan estimating `chosen`.
+    pub fn covered_routes(&self, chosen: Route) -> RouteSet {
+        Route::ALL
+            .into_iter()
+            .filter(|r| self.counts_for(*r, chosen))
+            .fold(RouteSet::EMPTY, |set, r| set.with(r, true))
+    }
 }
 
 /// The esketamine manufacturer's savings programme (commercial insurance only).
@@ -330,7 +353,7 @@ impl Plan {
     pub fn savings_eligibility(&self) -> SavingsEligibility {
         if self.route != Route::Esketamine {
             SavingsEligibility::NotEsketamine
-        } else if self.insurance.coverage == Coverage::None {
+        } else if !self.insured() {
             SavingsEligibility::NoInsurance
         } else if self.insurance.insurer != InsurerKind::Commercial {
             SavingsEligibility::GovernmentInsurance(self.insurance.insurer)
@@ -339,9 +362,28 @@ impl Plan {
         }
     }
 
+    /// Whether the insurance entered counts for this plan's route.
+    pub fn insured(&self) -> bool {
+        self.insurance.counts_for(self.route, self.route)
+    }
+
+    /// The plan as it is paid: without the insurance when it does not cover this route.
+    pub fn as_paid(&self) -> Plan {
+        let mut p = *self;
+        if !p.insured() {
+            p.insurance.coverage = Coverage::None;
+        }
+        p
+    }
+
     /// All sessions counted: starting course plus boosters.
     pub fn total_sessions(&self) -> u64 {
         u64::from(self.induction_sessions).saturating_add(self.maintenance.sessions())
+    }
+
+    /// Calendar months the starting course spans (see [`Route::course_months`]).
+    pub fn course_months(&self) -> u32 {
+        self.route.course_months(self.induction_sessions)
     }
 
     /// Calendar months the plan spans (at least 1), for the per-month figure.
@@ -351,7 +393,17 @@ impl Plan {
         } else {
             0
         };
-        self.route.induction_months().saturating_add(m).max(1)
+        self.course_months().saturating_add(m).max(1)
+    }
+
+    /// The first 12 months of this plan with boosters: the starting course, then boosters at
+    /// the plan's rate for the rest of the year. Most people who improve need boosters, so the
+    /// headline shows this beside the plan itself.
+    pub fn first_year(&self) -> Plan {
+        let mut p = *self;
+        p.maintenance.enabled = true;
+        p.maintenance.months = 12u32.saturating_sub(self.course_months());
+        p
     }
 }
 

@@ -2,7 +2,7 @@
 //! that arrives as JSON in the embed's `prices` attribute.
 
 use super::money::{Cents, Level, Range};
-use super::plan::{DevicesPerDose, Route};
+use super::plan::{DevicesPerDose, Route, RouteSet};
 use super::price_json;
 use serde::{Deserialize, Serialize};
 
@@ -271,6 +271,12 @@ impl PriceBook {
     /// A bare amount means one fixed price. `typical` is optional (midpoint). Routes and
     /// esketamine parts that are left out keep their defaults. Never panics.
     pub fn from_json(text: &str) -> Result<PriceBook, PriceBookError> {
+        price_json::read_book(text).map(|(book, _)| book)
+    }
+
+    /// [`PriceBook::from_json`], with the routes the clinic priced: only those prices are the
+    /// clinic's own; the others are typical US prices and are labelled so.
+    pub fn from_json_with_routes(text: &str) -> Result<(PriceBook, RouteSet), PriceBookError> {
         price_json::read_book(text)
     }
 }

@@ -8,13 +8,13 @@
 
 use super::money::{Cents, Level, Range};
 use super::parse::{self, ParseError};
-use super::plan::{DevicesPerDose, Route};
+use super::plan::{DevicesPerDose, Route, RouteSet};
 use super::price_book::{EsketaminePrices, PriceBook, PriceBookError, PricePart, PriceProblem};
 use crate::content::decode::{parse_at, Json};
 use std::collections::BTreeMap;
 
-/// Reads the whole price book (see [`PriceBook::from_json`]).
-pub(crate) fn read_book(text: &str) -> Result<PriceBook, PriceBookError> {
+/// Reads the whole price book and the routes it names (see [`PriceBook::from_json`]).
+pub(crate) fn read_book(text: &str) -> Result<(PriceBook, RouteSet), PriceBookError> {
     let value = parse_at(text).map_err(|e| PriceBookError::BadJson {
         line: e.line,
         column: e.column,
@@ -23,10 +23,12 @@ pub(crate) fn read_book(text: &str) -> Result<PriceBook, PriceBookError> {
         return Err(PriceBookError::NotAnObject);
     };
     let mut book = PriceBook::DEFAULT;
+    let mut named = RouteSet::EMPTY;
     for (key, v) in sorted(members) {
         let route = Route::from_id(key).ok_or_else(|| PriceBookError::UnknownRoute {
             key: key.to_owned(),
         })?;
+        named = named.with(route, true);
         match route {
             Route::Iv => book.iv = read_range(route, PricePart::Session, v)?,
             Route::Im => book.im = read_range(route, PricePart::Session, v)?,
@@ -35,7 +37,7 @@ pub(crate) fn read_book(text: &str) -> Result<PriceBook, PriceBookError> {
         }
     }
     book.validate()?;
-    Ok(book)
+    Ok((book, named))
 }
 
 /// An object's members as serde_json's `Map` held them: sorted by key, the last of a
@@ -171,7 +173,8 @@ mod tests {
     use proptest::prelude::*;
 
     fn same(text: &str) {
-        assert_eq!(read_book(text), price_json_serde::from_json(text), "{text}");
+        let book = read_book(text).map(|(book, _)| book);
+        assert_eq!(book, price_json_serde::from_json(text), "{text}");
     }
 
     #[test]
@@ -247,16 +250,30 @@ mod tests {
     }
 
     #[test]
+    fn a_book_names_only_the_routes_the_clinic_priced() {
+        let named = |t| read_book(t).map(|(_, set)| set.routes());
+        assert_eq!(named(r#"{}"#), Ok(vec![]));
+        assert_eq!(
+            named(r#"{"oral": 150, "iv": 450}"#),
+            Ok(vec![Route::Iv, Route::Oral])
+        );
+        assert_eq!(
+            named(r#"{"esketamine": {"devices_per_dose": 3}}"#),
+            Ok(vec![Route::Esketamine])
+        );
+    }
+
+    #[test]
     fn bad_json_is_placed_as_serde_json_placed_it() {
         assert_eq!(
-            read_book("{\n  \"iv\": 5,\n  \"oral\" 6\n}"),
+            PriceBook::from_json("{\n  \"iv\": 5,\n  \"oral\" 6\n}"),
             Err(PriceBookError::BadJson {
                 line: 3,
                 column: 10
             })
         );
         assert_eq!(
-            read_book("{\"iv\": 5,}"),
+            PriceBook::from_json("{\"iv\": 5,}"),
             Err(PriceBookError::BadJson {
                 line: 1,
                 column: 10

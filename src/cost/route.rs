@@ -50,13 +50,20 @@ impl Route {
         }
     }
 
-    /// Calendar months the starting course spans, for the per-month figure: 6 clinic sessions
-    /// fit in about a month; at-home courses run 4–6 weeks and esketamine's runs 8 weeks.
-    pub const fn induction_months(self) -> u32 {
+    /// Sessions a starting course usually fits into one month, for its length in months: about
+    /// 6 for IV and IM (2 or 3 a week), 6 for esketamine (12 doses over 8 weeks on the label's
+    /// schedule) and 3 at home (6 treatments over 4 to 6 weeks).
+    pub const fn course_sessions_per_month(self) -> u32 {
         match self {
-            Route::Iv | Route::Im => 1,
-            Route::Esketamine | Route::Oral => 2,
+            Route::Iv | Route::Im | Route::Esketamine => 6,
+            Route::Oral => 3,
         }
+    }
+
+    /// Calendar months a starting course of `sessions` spans, rounded up (none for no
+    /// sessions), so the per-month figure follows the number of sessions.
+    pub const fn course_months(self, sessions: u32) -> u32 {
+        sessions.div_ceil(self.course_sessions_per_month())
     }
 
     /// Default boosters per month once maintenance is switched on: monthly for IV and IM
@@ -67,5 +74,61 @@ impl Route {
             Route::Iv | Route::Im => 1,
             Route::Esketamine | Route::Oral => 4,
         }
+    }
+}
+
+/// Some of the four routes: the treatments an insurance plan pays for. Stored as the list of
+/// their ids, in [`Route::ALL`] order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(from = "Vec<Route>", into = "Vec<Route>")]
+pub struct RouteSet(u8);
+
+impl RouteSet {
+    /// No route.
+    pub const EMPTY: RouteSet = RouteSet(0);
+
+    const fn bit(r: Route) -> u8 {
+        1 << r as u8
+    }
+
+    /// Just this route.
+    pub const fn of(r: Route) -> RouteSet {
+        RouteSet(Self::bit(r))
+    }
+
+    /// Whether the set holds this route.
+    pub const fn contains(self, r: Route) -> bool {
+        self.0 & Self::bit(r) != 0
+    }
+
+    /// The set with this route added (`on`) or taken out.
+    pub const fn with(self, r: Route, on: bool) -> RouteSet {
+        if on {
+            RouteSet(self.0 | Self::bit(r))
+        } else {
+            RouteSet(self.0 & !Self::bit(r))
+        }
+    }
+
+    /// The routes in the set, in [`Route::ALL`] order.
+    pub fn routes(self) -> Vec<Route> {
+        Route::ALL
+            .into_iter()
+            .filter(|r| self.contains(*r))
+            .collect()
+    }
+}
+
+impl From<Vec<Route>> for RouteSet {
+    fn from(routes: Vec<Route>) -> RouteSet {
+        routes
+            .into_iter()
+            .fold(RouteSet::EMPTY, |set, r| set.with(r, true))
+    }
+}
+
+impl From<RouteSet> for Vec<Route> {
+    fn from(set: RouteSet) -> Vec<Route> {
+        set.routes()
     }
 }

@@ -10,6 +10,7 @@ pub mod fold;
 pub mod link;
 pub mod model;
 pub mod query;
+pub mod search;
 pub mod strings;
 pub mod validate;
 pub mod view;
@@ -23,6 +24,7 @@ pub use model::{
     Strength, StrengthInfo, Topic, Verdict, VerdictInfo,
 };
 pub use query::{claim_by_id, filter_counts, query, FilterCounts, Query};
+pub use search::{Matcher, SearchHelp, Synonym};
 pub use validate::{validate, Problem};
 pub use view::{
     bar_value_text, chart_alt, chart_geometry, explorer_view, results_count_text, routes_view,

@@ -15,6 +15,8 @@ pub use super::strings::MythsUi;
 pub struct MythsContent {
     /// Labels, headings and message templates of the explorer.
     pub ui: MythsUi,
+    /// Words a search ignores, and words people type that the claims do not use.
+    pub search: super::search::SearchHelp,
     /// Topics, in the order filter chips list them.
     pub topics: Vec<Topic>,
     /// One entry per verdict step: label, icon and meaning.

@@ -7,6 +7,7 @@
 
 use super::fold::{fold, words};
 use super::model::{Claim, Topic, Verdict};
+use super::search::{Matcher, SearchHelp};
 use serde::{Deserialize, Serialize};
 
 /// What the person asked for: plain data, so it can live in UI state and be stored.
@@ -89,15 +90,15 @@ impl Query {
 ///
 /// Search words are matched against the folded claim, summary, explanation, key numbers
 /// (labels, values, notes, chart labels) and the "where sources disagree" note. Every word
-/// must occur (as part of a word: "insom" finds "insomnia"). A word of five or more letters
-/// ending in a vowel also matches without that vowel, so a Spanish speaker's "ketamina" finds
-/// "ketamine" (and, later, the reverse). Topic filters are OR-ed within
-/// their group, verdict filters likewise, and the two groups and the search are AND-ed.
-pub fn query<'a>(claims: &'a [Claim], query: &Query) -> Vec<&'a Claim> {
-    let needles = needles(&query.text);
+/// must occur (as part of a word: "insom" finds "insomnia"), in one of its forms or through
+/// the language's synonym list (see [`super::search`]); small words such as "can" or "es" are
+/// ignored. Topic filters are OR-ed within their group, verdict filters likewise, and the two
+/// groups and the search are AND-ed.
+pub fn query<'a>(claims: &'a [Claim], help: &SearchHelp, query: &Query) -> Vec<&'a Claim> {
+    let matcher = Matcher::new(&query.text, help);
     claims
         .iter()
-        .filter(|c| matches_text(c, &needles))
+        .filter(|c| matcher.matches(c))
         .filter(|c| matches_topics(c, &query.topics))
         .filter(|c| matches_verdicts(c, &query.verdicts))
         .collect()
@@ -137,12 +138,14 @@ impl FilterCounts {
 }
 
 /// Chip counts for a query (see [`FilterCounts`]).
-pub fn filter_counts(claims: &[Claim], topics: &[Topic], query: &Query) -> FilterCounts {
-    let needles = needles(&query.text);
-    let searched: Vec<&Claim> = claims
-        .iter()
-        .filter(|c| matches_text(c, &needles))
-        .collect();
+pub fn filter_counts(
+    claims: &[Claim],
+    topics: &[Topic],
+    help: &SearchHelp,
+    query: &Query,
+) -> FilterCounts {
+    let matcher = Matcher::new(&query.text, help);
+    let searched: Vec<&Claim> = claims.iter().filter(|c| matcher.matches(c)).collect();
     let topic_counts = topics
         .iter()
         .map(|t| {
@@ -190,56 +193,6 @@ pub fn search_text(claim: &Claim) -> String {
         parts.push(d);
     }
     fold(&parts.join("\n"))
-}
-
-/// One search word, plus the shorter form it may also match.
-struct Needle {
-    word: String,
-    stem: Option<String>,
-}
-
-/// English endings a search word may drop, longest first, so that "addiction" and "addictive"
-/// also find "addicted", and "treatments" finds "treatment". Only words that keep at least
-/// four letters are shortened.
-const ENDINGS: [&str; 7] = ["ions", "ion", "ive", "ing", "ed", "es", "s"];
-
-impl Needle {
-    fn new(word: &str) -> Self {
-        let mut chars: Vec<char> = word.chars().collect();
-        let english = ENDINGS.iter().find_map(|e| {
-            word.strip_suffix(e)
-                .filter(|rest| rest.chars().count() >= 4)
-        });
-        let stem = match chars.last() {
-            _ if english.is_some() => english.map(str::to_owned),
-            // Spanish: "sueño" also finds "sueños" and "dormido" finds "dormida".
-            Some('a' | 'e' | 'o') if chars.len() >= 5 => {
-                chars.pop();
-                Some(chars.into_iter().collect())
-            }
-            _ => None,
-        };
-        Needle {
-            word: word.to_owned(),
-            stem,
-        }
-    }
-
-    fn found_in(&self, hay: &str) -> bool {
-        hay.contains(&self.word) || self.stem.as_deref().is_some_and(|s| hay.contains(s))
-    }
-}
-
-fn needles(text: &str) -> Vec<Needle> {
-    words(&fold(text)).map(Needle::new).collect()
-}
-
-fn matches_text(claim: &Claim, needles: &[Needle]) -> bool {
-    if needles.is_empty() {
-        return true;
-    }
-    let hay = search_text(claim);
-    needles.iter().all(|n| n.found_in(&hay))
 }
 
 fn matches_topics(claim: &Claim, topics: &[String]) -> bool {

@@ -79,4 +79,14 @@ pub struct MythsUi {
     pub back_to_claims: String,
     /// Notice when a stored search could not be restored and was removed.
     pub restore_discarded: String,
+    /// The button that shows the filters on a narrow screen.
+    pub filters_button: String,
+    /// The same with filters on: "Filters ({count} on)".
+    pub filters_active: String,
+    /// When nothing matches: "The closest topic to your search is “{topic}”."
+    pub suggest_text: String,
+    /// The button that shows that topic's claims: "Show claims about “{topic}”".
+    pub suggest_button: String,
+    /// Above a table wider than the screen: scroll it sideways.
+    pub scroll_hint: String,
 }

@@ -36,6 +36,8 @@ pub enum Problem {
     BadChart(String, String),
     /// The routes table's headers do not match its columns.
     RouteHeaders,
+    /// A search synonym finds a word no claim uses, or lists no words (synonym, word).
+    SynonymFindsNothing(String, String),
 }
 
 impl fmt::Display for Problem {
@@ -56,6 +58,12 @@ impl fmt::Display for Problem {
             Problem::StrengthInfo(s) => write!(f, "strength {} needs exactly one entry", s.id()),
             Problem::BadChart(id, label) => write!(f, "claim {id}, number {label:?}: bad chart"),
             Problem::RouteHeaders => write!(f, "routes_headers must name the 7 columns"),
+            Problem::SynonymFindsNothing(id, w) => {
+                write!(
+                    f,
+                    "search synonym {id}: {w:?} is in no claim (or the entry is empty)"
+                )
+            }
         }
     }
 }
@@ -173,6 +181,14 @@ pub fn validate(content: &MythsContent) -> Vec<Problem> {
     }
     if content.ui.routes_headers.len() != 7 {
         problems.push(Problem::RouteHeaders);
+    }
+    unique_ids(
+        content.search.synonyms.iter().map(|s| s.id.as_str()),
+        "search synonym",
+        &mut problems,
+    );
+    for (id, word) in content.search.unused_finds(&content.claims) {
+        problems.push(Problem::SynonymFindsNothing(id, word));
     }
     problems
 }

@@ -1,8 +1,9 @@
 //! View models for the explorer: everything the UI needs, already decided and worded, so the
 //! Yew components only render. Text comes from the content's templates, never from code.
 
-use super::model::{Bar, Chart, ChartKind, Claim, MythsContent, MythsUi, Verdict};
+use super::model::{Bar, Chart, ChartKind, Claim, MythsContent, MythsUi, Topic, Verdict};
 use super::query::{filter_counts, query, Query};
+use super::search::Matcher;
 use crate::content::Source;
 
 /// One filter chip.
@@ -37,12 +38,19 @@ pub struct ExplorerView<'a> {
     pub empty: bool,
     /// True when search or filters are active: offer "Clear filters".
     pub can_clear: bool,
+    /// When nothing matches, the topic closest to the search, offered instead.
+    pub suggestion: Option<&'a Topic>,
 }
 
 /// Builds the explorer view for a query.
 pub fn explorer_view<'a>(content: &'a MythsContent, q: &Query) -> ExplorerView<'a> {
-    let results = query(&content.claims, q);
-    let counts = filter_counts(&content.claims, &content.topics, q);
+    let results = query(&content.claims, &content.search, q);
+    let counts = filter_counts(&content.claims, &content.topics, &content.search, q);
+    let suggestion = if results.is_empty() {
+        Matcher::new(&q.text, &content.search).closest_topic(&content.claims, &content.topics)
+    } else {
+        None
+    };
     let ui = &content.ui;
     let topic_chips = content
         .topics
@@ -81,6 +89,7 @@ pub fn explorer_view<'a>(content: &'a MythsContent, q: &Query) -> ExplorerView<'
         empty: results.is_empty(),
         count_text: results_count_text(ui, results.len()),
         can_clear: !q.is_empty(),
+        suggestion,
         results,
         topic_chips,
         verdict_chips,

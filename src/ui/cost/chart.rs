@@ -1,9 +1,10 @@
 //! The four routes for the same plan: an SVG bar chart (low–high bar, typical mark, labels as
 //! text) and the same figures as a data table, its text alternative. Geometry is set with SVG
-//! attributes in percentages of the width, so text keeps its real size at any width.
+//! attributes in percentages of the width, so text keeps its real size at any width. Insurance
+//! counts only on the routes it covers, and both the chart and the table say which.
 
 use super::Ui;
-use crate::cost::{chart_max, compare_routes, Bps, NumberFormat, RouteTotal};
+use crate::cost::{chart_max, compare_routes, Bps, Coverage, NumberFormat, RouteTotal};
 use crate::nav::{Place, Section};
 use yew::prelude::*;
 
@@ -49,27 +50,47 @@ fn lines(class: &'static str, y: u32, lines: &[String]) -> Html {
     }
 }
 
+/// A route's name with what sets it apart: "(your choice)", "(with your insurance)".
+fn row_name(ui: &Ui, r: &RouteTotal, current: bool, coverage_entered: bool) -> String {
+    let mut name = ui.route_name(r.route);
+    if current {
+        name.push(' ');
+        name.push_str(ui.chart("current"));
+    }
+    if coverage_entered && r.insured {
+        name.push(' ');
+        name.push_str(ui.chart("with_insurance"));
+    }
+    name
+}
+
+/// Which figures include the insurance entered, in words.
+fn coverage_note(ui: &Ui, rows: &[RouteTotal]) -> String {
+    let insured: Vec<String> = rows
+        .iter()
+        .filter(|r| r.insured)
+        .map(|r| ui.route_name(r.route))
+        .collect();
+    if insured.is_empty() {
+        return ui.chart("coverage_nowhere").to_owned();
+    }
+    let routes = insured.join(", ");
+    crate::content::fill(ui.chart("coverage_note"), &[("routes", &routes)])
+}
+
 /// One route's row starting at `y`; returns it with its height.
-fn bar(ui: &Ui, y: u32, r: &RouteTotal, max: crate::cost::Cents, current: bool) -> (Html, u32) {
+fn bar(ui: &Ui, y: u32, r: &RouteTotal, max: crate::cost::Cents, label: String) -> (Html, u32) {
     let [low, typical, high] = r.total.fraction_of(max);
     let width = Bps::new(u32::from(high.get().saturating_sub(low.get()))).unwrap_or(Bps::ZERO);
     // A range with one value still gets a visible block, not a zero-width bar.
     let flat = width == Bps::ZERO;
-    let name =
-        ui.c.route(r.route)
-            .map(|t| t.name.clone())
-            .unwrap_or_default();
-    let label = if current {
-        format!("{name} {}", ui.chart("current"))
-    } else {
-        name
-    };
+    let current = r.route == ui.s.plan().route;
     let name_lines = wrap(&label, NAME_CHARS);
     let figure_lines = wrap(&ui.range(&r.total), FIGURE_CHARS);
     let bar_y = y + 10 + name_lines.len() as u32 * LINE;
     let height = bar_y - y + 56 + (figure_lines.len() as u32 - 1) * LINE;
     let row = html! {
-        <g class={classes!("kg-cost-bar", current.then_some("kg-cost-bar-current"))} data-route={r.route.id()}>
+        <g class={classes!("kg-cost-bar", current.then_some("kg-cost-bar-current"))} data-route={r.route.id()} data-insured={r.insured.to_string()}>
             { lines("kg-cost-bar-name", y + 18, &name_lines) }
             <rect class="kg-cost-bar-track" x="0" y={bar_y.to_string()} width="100%" height="20" rx="3" />
             <rect
@@ -95,15 +116,18 @@ pub fn view(ui: &Ui, navigate: Option<&Callback<Place>>) -> Html {
     let plan = ui.s.plan();
     let rows = compare_routes(plan, ui.s.book());
     let max = chart_max(&rows);
+    let coverage_entered = plan.insurance.coverage != Coverage::None;
     let mut height = 0;
     let bars: Vec<Html> = rows
         .iter()
         .map(|r| {
-            let (row, h) = bar(ui, height, r, max, r.route == plan.route);
+            let name = row_name(ui, r, r.route == plan.route, coverage_entered);
+            let (row, h) = bar(ui, height, r, max, name);
             height += h;
             row
         })
         .collect();
+    let note = coverage_entered.then(|| coverage_note(ui, &rows));
     let height = height.to_string();
     // The routes table lives in the evidence explorer: linked only when this instance offers it.
     let link = navigate.map(|navigate| {
@@ -120,9 +144,12 @@ pub fn view(ui: &Ui, navigate: Option<&Callback<Place>>) -> Html {
         }
     });
     html! {
-        <section class="kg-cost-compare" aria-labelledby="kg-cost-compare-h">
+        <section class="kg-cost-compare">
             <h3 id="kg-cost-compare-h">{ ui.heading("compare") }</h3>
             <p>{ ui.chart("description") }</p>
+            if let Some(note) = note {
+                <p class="kg-cost-notice" data-coverage-note="">{ note }</p>
+            }
             <div class="kg-cost-chart">
                 <svg
                     width="100%"
@@ -136,9 +163,9 @@ pub fn view(ui: &Ui, navigate: Option<&Callback<Place>>) -> Html {
                     { for bars }
                 </svg>
             </div>
-            // A table wider than a narrow screen scrolls sideways inside this region, which the
+            // A table wider than a narrow screen scrolls sideways inside this group, which the
             // keyboard can focus and scroll too.
-            <div class="kg-cost-table-wrap" role="region" aria-labelledby="kg-cost-compare-caption" tabindex="0">
+            <div class="kg-cost-table-wrap" role="group" aria-labelledby="kg-cost-compare-caption" tabindex="0">
                 <table class="kg-cost-table" data-compare-table="">
                     <caption id="kg-cost-compare-caption">
                         <span class="kg-caption-text">{ ui.chart("table_caption") }</span>
@@ -148,27 +175,30 @@ pub fn view(ui: &Ui, navigate: Option<&Callback<Place>>) -> Html {
                             <th scope="col">{ ui.chart("col_route") }</th>
                             <th scope="col">{ ui.chart("col_sessions") }</th>
                             { for crate::cost::Level::ALL.map(|l| html! { <th scope="col">{ ui.c.level(l) }</th> }) }
+                            if coverage_entered { <th scope="col">{ ui.chart("col_insurance") }</th> }
                         </tr>
                     </thead>
                     <tbody>
                         { for rows.iter().map(|r| {
-                            let name = ui.c.route(r.route).map(|t| t.name.clone()).unwrap_or_default();
                             let current = r.route == plan.route;
+                            let counted = if r.insured { "insurance_counted" } else { "insurance_not_counted" };
                             html! {
                                 <tr
                                     data-route={r.route.id()}
                                     data-low-cents={r.total.low.get().to_string()}
                                     data-typical-cents={r.total.typical.get().to_string()}
                                     data-high-cents={r.total.high.get().to_string()}
+                                    data-insured={r.insured.to_string()}
                                 >
                                     <th scope="row">
-                                        { name }
+                                        { ui.route_name(r.route) }
                                         if current { { " " }{ ui.chart("current") } }
                                     </th>
                                     <td>{ ui.fmt.count(r.sessions) }</td>
-                                    <td>{ ui.fmt.money(r.total.low) }</td>
-                                    <td>{ ui.fmt.money(r.total.typical) }</td>
-                                    <td>{ ui.fmt.money(r.total.high) }</td>
+                                    <td>{ ui.money(r.total.low) }</td>
+                                    <td>{ ui.money(r.total.typical) }</td>
+                                    <td>{ ui.money(r.total.high) }</td>
+                                    if coverage_entered { <td>{ ui.chart(counted) }</td> }
                                 </tr>
                             }
                         }) }

@@ -20,6 +20,8 @@ pub struct FieldView {
     pub text: String,
     /// The inline message, when the text is not in use.
     pub error: Option<String>,
+    /// A question about a value that is in use but looks unlikely ("0.8" as a percentage).
+    pub check: Option<String>,
     /// Visually hidden prefix read before the message ("Error:").
     pub error_prefix: String,
 }
@@ -43,12 +45,16 @@ pub fn view(v: &FieldView, on_edit: &Callback<(Field, String, bool)>) -> Html {
     let id = input_id(v.field);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
+    let check_id = format!("{id}-check");
     let mut described = Vec::new();
     if v.hint.is_some() {
         described.push(hint_id.clone());
     }
     if v.error.is_some() {
         described.push(error_id.clone());
+    }
+    if v.check.is_some() {
+        described.push(check_id.clone());
     }
     let oninput = {
         let on_edit = on_edit.clone();
@@ -75,6 +81,9 @@ pub fn view(v: &FieldView, on_edit: &Callback<(Field, String, bool)>) -> Html {
                 <p class="kg-cost-error" id={error_id}>
                     <span class="kg-cost-sr">{ &v.error_prefix }{ " " }</span>{ msg }
                 </p>
+            }
+            if let Some(msg) = &v.check {
+                <p class="kg-cost-question" id={check_id} data-check="">{ msg }</p>
             }
             <input
                 {id}

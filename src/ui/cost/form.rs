@@ -6,7 +6,7 @@ use super::{PriceOrigin, Ui};
 use crate::cost::{
     DevicesPerDose, InsurerKind, Level, PriceBook, PricePart, Route, SavingsEligibility,
 };
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// A radio button with its label (and an optional hint under it).
@@ -106,22 +106,7 @@ pub fn maintenance(ui: &Ui) -> Html {
 }
 
 fn price_part(ui: &Ui, route: Route, part: PricePart, hints: bool) -> Html {
-    let legend = match part {
-        PricePart::Session => {
-            let name =
-                ui.c.route(route)
-                    .map(|t| t.name.clone())
-                    .unwrap_or_default();
-            let unit = if route == Route::Oral {
-                ui.misc("per_treatment")
-            } else {
-                ui.misc("per_session")
-            };
-            format!("{name}, {unit}")
-        }
-        PricePart::Device => ui.label("device_price").0,
-        PricePart::Observation => ui.label("observation_fee").0,
-    };
+    let legend = ui.price_legend(route, part);
     let ids = ["price_low", "price_typical", "price_high"];
     html! {
         <fieldset class="kg-cost-fieldset kg-cost-prices" data-part={format!("{part:?}").to_lowercase()}>
@@ -158,8 +143,11 @@ fn devices(ui: &Ui) -> Html {
 pub fn prices(ui: &Ui, origin: &PriceOrigin, asked_currency: Option<&str>) -> Html {
     let route = ui.s.plan().route;
     let text = ui.c.route(route);
-    // Each route's own notes: the IV reports say nothing about IM prices.
+    // Each route's own notes: the IV reports say nothing about IM prices. On a clinic's own
+    // site the advice to type in "your clinic's" IV price is left out: the clinic set them.
+    let clinic = matches!(origin, PriceOrigin::Clinic(_));
     let notes: &[&str] = match route {
+        Route::Iv if clinic => &[],
         Route::Iv => &["iv_price_reports"],
         Route::Im => &[],
         Route::Esketamine => &["esketamine_list_price"],
@@ -171,7 +159,13 @@ pub fn prices(ui: &Ui, origin: &PriceOrigin, asked_currency: Option<&str>) -> Ht
             <h3>{ ui.heading("prices") }</h3>
             { match origin {
                 PriceOrigin::Default => Html::default(),
-                PriceOrigin::Clinic => html! { <p class="kg-cost-notice">{ ui.misc("prices_from_clinic") }</p> },
+                // Only the routes the clinic priced are its prices; the rest are the defaults.
+                PriceOrigin::Clinic(priced) if priced.contains(route) => html! {
+                    <p class="kg-cost-notice" data-prices-origin="clinic">{ ui.misc("prices_from_clinic") }</p>
+                },
+                PriceOrigin::Clinic(_) => html! {
+                    <p class="kg-cost-notice" data-prices-origin="typical">{ ui.misc("prices_typical_us") }</p>
+                },
                 PriceOrigin::Invalid(msg) => html! {
                     <div class="kg-cost-notice kg-cost-warn" role="status" data-prices-error="">
                         <p>{ ui.misc("prices_invalid") }</p>
@@ -203,27 +197,46 @@ fn insurer_kind_id(k: InsurerKind) -> &'static str {
     }
 }
 
+/// Who the insurer is, as radio buttons: a select cut the longest option short on phones.
 fn insurer(ui: &Ui) -> Html {
     let current = ui.s.plan().insurance.insurer;
     let (label, hint) = ui.label("insurer");
-    let onchange = ui.dispatch.reform(|e: Event| {
-        let select: HtmlSelectElement = e.target_unchecked_into();
-        let value = select.value();
-        let kind = InsurerKind::ALL
-            .into_iter()
-            .find(|k| insurer_kind_id(*k) == value);
-        Action::Insurer(kind.unwrap_or_default())
-    });
     html! {
-        <div class="kg-cost-field">
-            <label for="kg-cost-insurer">{ label }</label>
-            <p class="kg-cost-hint" id="kg-cost-insurer-hint">{ hint }</p>
-            <select id="kg-cost-insurer" aria-describedby="kg-cost-insurer-hint" {onchange}>
-                { for InsurerKind::ALL.into_iter().map(|k| html! {
-                    <option value={insurer_kind_id(k)} selected={k == current}>{ ui.c.insurer(k) }</option>
-                }) }
-            </select>
-        </div>
+        <fieldset class="kg-cost-fieldset" data-group="insurer">
+            <legend>{ label }</legend>
+            <p class="kg-cost-hint">{ hint }</p>
+            { for InsurerKind::ALL.into_iter().map(|k| {
+                let onchange = ui.dispatch.reform(move |_| Action::Insurer(k));
+                radio("insurer", insurer_kind_id(k), ui.c.insurer(k), None, k == current, onchange)
+            }) }
+        </fieldset>
+    }
+}
+
+/// Which treatments the insurance pays for: by default only the one being estimated, so one
+/// share is never applied to every route in the comparison.
+fn covers(ui: &Ui) -> Html {
+    let plan = ui.s.plan();
+    let (label, hint) = ui.label("covers");
+    html! {
+        <fieldset class="kg-cost-fieldset" data-group="covers" aria-describedby="kg-cost-covers-hint">
+            <legend>{ label }</legend>
+            <p class="kg-cost-hint" id="kg-cost-covers-hint">{ hint }</p>
+            { for Route::ALL.into_iter().map(|r| {
+                let id = format!("kg-cost-covers-{}", r.id());
+                let onchange = ui.dispatch.reform(move |e: Event| {
+                    let input: HtmlInputElement = e.target_unchecked_into();
+                    Action::Covers(r, input.checked())
+                });
+                let checked = plan.insurance.counts_for(r, plan.route);
+                html! {
+                    <div class="kg-cost-choice kg-cost-check">
+                        <input type="checkbox" id={id.clone()} value={r.id()} {checked} {onchange} />
+                        <label for={id}>{ ui.route_name(r) }</label>
+                    </div>
+                }
+            }) }
+        </fieldset>
     }
 }
 
@@ -231,6 +244,10 @@ fn savings(ui: &Ui) -> Html {
     let plan = ui.s.plan();
     let eligibility = plan.savings_eligibility();
     let (label, _) = ui.label("savings");
+    // The programme is for esketamine only: on other routes it is not mentioned at all.
+    if plan.route != Route::Esketamine {
+        return Html::default();
+    }
     html! {
         <div class="kg-cost-subgroup" data-group="savings">
             if eligibility == SavingsEligibility::Eligible {
@@ -242,10 +259,11 @@ fn savings(ui: &Ui) -> Html {
                     </div>
                 }
             } else if let Some(key) = eligibility.message_key() {
-                <h4>{ label }</h4>
-                <p class="kg-cost-why-not" data-savings-why-not="">{ ui.c.error_template(key) }</p>
+                <p class="kg-cost-why-not" data-savings-why-not="">
+                    <strong>{ label }</strong>{ ": " }{ ui.c.error_template(key) }
+                </p>
             }
-            if plan.route == Route::Esketamine { { ui.note("savings_programme") } }
+            { ui.note("savings_programme") }
         </div>
     }
 }
@@ -275,6 +293,7 @@ pub fn insurance(ui: &Ui) -> Html {
             if kind == CoverageKind::Percent { { ui.input(Field::CoveredPercent, None, true, "covered_percent") } }
             if kind == CoverageKind::Copay { { ui.input(Field::Copay, None, true, "copay") } }
             if kind != CoverageKind::None {
+                { covers(ui) }
                 { insurer(ui) }
                 { ui.input(Field::DeductibleLeft, None, true, "deductible_left") }
                 { ui.input(Field::OopMax, None, true, "oop_max") }

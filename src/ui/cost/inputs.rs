@@ -183,12 +183,19 @@ impl Field {
         }
     }
 
-    /// Every field, for deriving errors.
+    /// Every field, in the order the form shows them.
     pub fn all() -> Vec<Field> {
         let mut v = vec![
             Field::Sessions,
             Field::BoostersPerMonth,
             Field::MaintenanceMonths,
+        ];
+        for r in Route::ALL {
+            for &p in PriceBook::parts(r) {
+                v.extend(Level::ALL.map(|l| Field::Price(r, p, l)));
+            }
+        }
+        v.extend([
             Field::CoveredPercent,
             Field::Copay,
             Field::DeductibleLeft,
@@ -196,12 +203,11 @@ impl Field {
             Field::SavingsPerTreatment,
             Field::SavingsCap,
             Field::TaxRate,
-            Field::IntegrationSessions,
-        ];
-        v.extend(ExtraKind::ALL.map(Field::Extra));
-        for r in Route::ALL {
-            for &p in PriceBook::parts(r) {
-                v.extend(Level::ALL.map(|l| Field::Price(r, p, l)));
+        ]);
+        for k in ExtraKind::ALL {
+            v.push(Field::Extra(k));
+            if k == ExtraKind::Integration {
+                v.push(Field::IntegrationSessions);
             }
         }
         v

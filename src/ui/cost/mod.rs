@@ -9,10 +9,11 @@ mod format;
 mod inputs;
 mod result;
 mod state;
+mod summary;
 
 use super::evidence::TracedSources;
 use super::WidgetContext;
-use crate::cost::{estimate, CostContent, PriceBook};
+use crate::cost::{estimate, CostContent, NumberFormat, PriceBook, Route, RouteSet};
 use crate::platform::storage::Loaded;
 use format::IntlFormat;
 use state::{Action, CostState, Field, FieldError, Saved, STORE_NAME, STORE_VERSION};
@@ -43,8 +44,9 @@ pub(crate) fn check_config(
 pub(crate) enum PriceOrigin {
     /// The defaults.
     Default,
-    /// The clinic's configured price book.
-    Clinic,
+    /// The clinic's configured price book, which priced these routes (the others keep the
+    /// typical US prices).
+    Clinic(RouteSet),
     /// The clinic's price book was refused: this message, and the defaults.
     Invalid(String),
 }
@@ -96,12 +98,65 @@ impl Ui<'_> {
             .unwrap_or_else(|| (id.to_owned(), String::new()))
     }
 
-    /// A range as a phrase; a range with one value is just that amount.
+    /// An amount in whole dollars: cents are noise in totals (the calculation keeps them).
+    pub fn money(&self, c: crate::cost::Cents) -> String {
+        self.fmt.money(c.whole())
+    }
+
+    /// A range as a phrase in whole dollars; a range with one value is just that amount.
     pub fn range(&self, r: &crate::cost::Range) -> String {
+        let r = r.whole();
         if r.low == r.high {
-            crate::cost::NumberFormat::money(self.fmt, r.low)
+            self.fmt.money(r.low)
         } else {
-            self.c.range_text(r, self.fmt)
+            self.c.range_text(&r, self.fmt)
+        }
+    }
+
+    /// A route's name.
+    pub fn route_name(&self, r: Route) -> String {
+        self.c
+            .route(r)
+            .map(|t| t.name.clone())
+            .unwrap_or_else(|| r.id().to_owned())
+    }
+
+    /// The legend of one set of prices, e.g. "IV infusion, per session".
+    pub fn price_legend(&self, route: Route, part: crate::cost::PricePart) -> String {
+        match part {
+            crate::cost::PricePart::Session => {
+                let unit = if route == Route::Oral {
+                    self.misc("per_treatment")
+                } else {
+                    self.misc("per_session")
+                };
+                format!("{}, {unit}", self.route_name(route))
+            }
+            crate::cost::PricePart::Device => self.label("device_price").0,
+            crate::cost::PricePart::Observation => self.label("observation_fee").0,
+        }
+    }
+
+    /// A field's name as its label reads (a price also names its set).
+    pub fn field_name(&self, f: Field) -> String {
+        match f {
+            Field::Price(r, part, l) => {
+                let id = ["price_low", "price_typical", "price_high"][l as usize];
+                format!("{}: {}", self.price_legend(r, part), self.label(id).0)
+            }
+            Field::Extra(k) => self.label(k.id()).0,
+            _ => self.label(&f.key()).0,
+        }
+    }
+
+    /// A value of the engine's, in words and Intl numbers.
+    pub fn value(&self, v: Option<crate::cost::Value>) -> String {
+        use crate::cost::Value;
+        match v {
+            Some(Value::Money(c)) => self.fmt.money(c),
+            Some(Value::Count(n)) | Some(Value::Quantity(n, _)) => self.fmt.count(n),
+            Some(Value::Percent(p)) => self.fmt.percent(p),
+            None => self.misc("value_unknown").to_owned(),
         }
     }
 
@@ -116,16 +171,35 @@ impl Ui<'_> {
     /// One text input, labelled from `[ui.fields].<id>` unless a label is given.
     pub fn input(&self, f: Field, label: Option<String>, with_hint: bool, id: &str) -> Html {
         let (l, hint) = self.label(id);
+        let error = self.error_text(f);
         let view = field::FieldView {
             field: f,
             label: label.unwrap_or(l),
             hint: (with_hint && !hint.is_empty()).then_some(hint),
             text: self.s.text(f),
-            error: self.error_text(f),
+            check: error.is_none().then(|| self.percent_check(f)).flatten(),
+            error,
             error_prefix: self.misc("error_prefix").to_owned(),
         };
         let on_edit = self.dispatch.reform(|(f, t, bad)| Action::Edit(f, t, bad));
         field::view(&view, &on_edit)
+    }
+
+    /// A question about a share typed as a fraction of one ("0.8" is 0.8 %, not 80 %).
+    fn percent_check(&self, f: Field) -> Option<String> {
+        if f.kind() != state::Kind::Percent {
+            return None;
+        }
+        let text = self.s.text(f);
+        let typed = crate::cost::parse::percent(&text).ok()?;
+        let meant = crate::cost::parse::fraction_typed_as_percent(typed)?;
+        let number = inputs::bps_text(meant);
+        let pairs = [
+            ("typed", text.trim()),
+            ("meant", &self.fmt.percent(meant)),
+            ("number", &number),
+        ];
+        Some(crate::content::fill(self.misc("percent_check"), &pairs))
     }
 
     /// A note from the content by id: title, text and its sources.
@@ -138,20 +212,21 @@ impl Ui<'_> {
             .iter()
             .filter_map(|s| self.c.source(s).cloned())
             .collect::<Vec<_>>();
+        // A plain box, not an `aside`: a dozen unnamed landmarks would only be noise.
         html! {
-            <aside class="kg-cost-note" data-note={n.id.clone()}>
+            <div class="kg-cost-note" data-note={n.id.clone()}>
                 <p class="kg-cost-note-title"><strong>{ &n.title }</strong></p>
                 <p>{ &n.text }</p>
                 <TracedSources {sources} evidence={n.evidence.clone()} heading={self.heading("sources").to_owned()} />
-            </aside>
+            </div>
         }
     }
 }
 
 fn base_book(prices: Option<&str>, c: &CostContent, fmt: &IntlFormat) -> (PriceBook, PriceOrigin) {
-    match prices.map(PriceBook::from_json) {
+    match prices.map(PriceBook::from_json_with_routes) {
         None => (PriceBook::DEFAULT, PriceOrigin::Default),
-        Some(Ok(book)) => (book, PriceOrigin::Clinic),
+        Some(Ok((book, routes))) => (book, PriceOrigin::Clinic(routes)),
         Some(Err(e)) => (
             PriceBook::DEFAULT,
             PriceOrigin::Invalid(c.price_book_error(&e, fmt)),
@@ -175,7 +250,7 @@ pub fn CostSection() -> Html {
         })
     };
     // The default prices are US dollars: another currency only labels a clinic's own prices.
-    let clinic_prices = origin_and_book.1 == PriceOrigin::Clinic;
+    let clinic_prices = matches!(origin_and_book.1, PriceOrigin::Clinic(_));
     let shown = crate::embed_config::shown_currency(&widget.currency, clinic_prices);
     let fmt = use_memo((shown, widget.locale), |(c, l)| {
         IntlFormat::new(c.as_str(), *l)
@@ -232,6 +307,7 @@ pub fn CostSection() -> Html {
         dispatch: state.dispatcher().into(),
     };
     let est = estimate(state.plan(), state.book());
+    let headline = summary::Headline::new(&ui, &est);
     let all_sources = c.sources.clone();
     // Every figure of the estimator's texts, under the source it comes from.
     let all_evidence: Vec<_> = c
@@ -248,18 +324,23 @@ pub fn CostSection() -> Html {
             if state.discarded {
                 <p class="kg-cost-notice" role="status">{ ui.misc("restored_discarded") }</p>
             }
-            <form class="kg-cost-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                { form::route(&ui) }
-                { form::course(&ui) }
-                { form::maintenance(&ui) }
-                { form::prices(&ui, &origin_and_book.1, asked_currency.as_deref()) }
-                { form::insurance(&ui) }
-                { form::extras(&ui) }
-            </form>
+            // The estimate follows the form: a side column where there is room, else a bar
+            // that stays at the bottom of the screen while the form scrolls under it.
+            <div class="kg-cost-layout">
+                <form class="kg-cost-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    { form::route(&ui) }
+                    { form::course(&ui) }
+                    { form::maintenance(&ui) }
+                    { form::prices(&ui, &origin_and_book.1, asked_currency.as_deref()) }
+                    { form::insurance(&ui) }
+                    { form::extras(&ui) }
+                </form>
+                { summary::view(&ui, &headline) }
+            </div>
             { result::view(&ui, &est, widget.cta.as_ref()) }
             { chart::view(&ui, widget.offers_myths.then_some(&widget.navigate)) }
-            <section class="kg-cost-sources" aria-labelledby="kg-cost-sources-h">
-                <h3 id="kg-cost-sources-h">{ ui.heading("sources") }</h3>
+            <section class="kg-cost-sources">
+                <h3>{ ui.heading("sources") }</h3>
                 <TracedSources sources={all_sources} evidence={all_evidence} />
             </section>
             <crate::ui::about::AboutGuide tool={crate::content::Feature::Cost} />

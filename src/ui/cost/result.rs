@@ -1,8 +1,9 @@
-//! The estimate: the headline range (carrying `data-estimate` and its cents), the breakdown
-//! by phase, and "How we calculated this" with every step of the engine's arithmetic.
+//! Under the estimate: the breakdown by phase in whole dollars, and "How we calculated this"
+//! with every step of the engine's arithmetic, cents included. (The headline itself, with
+//! `data-estimate`, is `summary`.)
 
 use super::Ui;
-use crate::cost::{Coverage, Estimate, NumberFormat, Range};
+use crate::cost::{Estimate, Range};
 use crate::ui::widgets::Disclosure;
 use crate::ui::Cta;
 use yew::prelude::*;
@@ -12,16 +13,16 @@ fn row(ui: &Ui, id: &'static str, r: &Range) -> Html {
     html! {
         <tr data-row={id}>
             <th scope="row">{ ui.result(id) }</th>
-            <td>{ ui.fmt.money(r.low) }</td>
-            <td>{ ui.fmt.money(r.typical) }</td>
-            <td>{ ui.fmt.money(r.high) }</td>
+            <td>{ ui.money(r.low) }</td>
+            <td>{ ui.money(r.typical) }</td>
+            <td>{ ui.money(r.high) }</td>
         </tr>
     }
 }
 
 fn breakdown(ui: &Ui, est: &Estimate) -> Html {
     let plan = ui.s.plan();
-    let insured = plan.insurance.coverage != Coverage::None;
+    let insured = plan.insured();
     let zero = Range::default();
     let mut rows = vec![row(ui, "induction", &est.induction)];
     if plan.maintenance.enabled {
@@ -44,12 +45,10 @@ fn breakdown(ui: &Ui, est: &Estimate) -> Html {
         rows.push(row(ui, "after_hsa", &est.after_hsa));
     }
     html! {
-        // Scrolls sideways inside a focusable region when a narrow screen cannot fit it.
-        <div class="kg-cost-table-wrap" role="region" aria-labelledby="kg-cost-breakdown-caption" tabindex="0">
-            <table class="kg-cost-table">
-                <caption id="kg-cost-breakdown-caption">
-                    <span class="kg-caption-text">{ ui.heading("breakdown") }</span>
-                </caption>
+        // Scrolls sideways inside a focusable group when a narrow screen cannot fit it (a
+        // group, not a region: one landmark, "Your estimate", is enough).
+        <div class="kg-cost-table-wrap" role="group" aria-labelledby="kg-cost-breakdown-h" tabindex="0">
+            <table class="kg-cost-table" aria-labelledby="kg-cost-breakdown-h">
                 <thead>
                     <tr>
                         <td></td>
@@ -100,32 +99,12 @@ fn assumptions(ui: &Ui) -> Html {
     }
 }
 
-/// The estimate section.
+/// The breakdown, the notes on what the figures are, the clinic's call to action, the
+/// calculation and the assumptions.
 pub fn view(ui: &Ui, est: &Estimate, cta: Option<&Cta>) -> Html {
-    let t = est.total;
     html! {
-        <section class="kg-cost-result" aria-labelledby="kg-cost-estimate-h">
-            <h3 id="kg-cost-estimate-h">{ ui.heading("estimate") }</h3>
-            if ui.s.has_errors() {
-                <p class="kg-cost-notice kg-cost-warn" role="status" data-stale="">{ ui.misc("last_valid_kept") }</p>
-            }
-            <div
-                class="kg-cost-estimate"
-                data-estimate=""
-                data-route={est.route.id()}
-                data-low-cents={t.low.get().to_string()}
-                data-typical-cents={t.typical.get().to_string()}
-                data-high-cents={t.high.get().to_string()}
-            >
-                <p class="kg-cost-total" aria-live="polite">
-                    <span class="kg-cost-total-label">{ ui.result("total") }</span>
-                    <strong class="kg-cost-total-range">{ ui.range(&t) }</strong>
-                </p>
-                <p class="kg-cost-per-month">
-                    <span>{ ui.result("per_month") }</span>{ ": " }
-                    { ui.range(&est.per_month) }
-                </p>
-            </div>
+        <section class="kg-cost-result" data-breakdown="">
+            <h3 id="kg-cost-breakdown-h">{ ui.heading("breakdown") }</h3>
             if est.longer_than_a_year {
                 <p class="kg-cost-notice kg-cost-warn">{ ui.result("longer_than_a_year") }</p>
             }

@@ -7,7 +7,7 @@ pub use super::inputs::{ExtraKind, Field, FieldError, Kind};
 pub use crate::cost::saved::Saved;
 use crate::cost::{
     Bps, Cents, Coverage, DevicesPerDose, InsurerKind, Level, ParseError, Plan, PriceBook,
-    PricePart, Route,
+    PricePart, Route, RouteSet, Value,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -56,6 +56,8 @@ pub enum Action {
     Coverage(CoverageKind),
     /// Insurer kind.
     Insurer(InsurerKind),
+    /// The insurance covers this route (ticked) or not.
+    Covers(Route, bool),
     /// Devices per esketamine dose.
     Devices(DevicesPerDose),
     /// Savings programme on or off.
@@ -135,6 +137,41 @@ impl CostState {
         }
     }
 
+    /// The value in use for a field, which the figures keep while its text is refused;
+    /// `None` for an out-of-pocket limit left unknown.
+    pub fn in_use(&self, f: Field) -> Option<Value> {
+        let p = &self.saved.plan;
+        let count = |n: u32| Some(Value::Count(u64::from(n)));
+        let money = |c: Cents| Some(Value::Money(c));
+        match f {
+            Field::Sessions => count(p.induction_sessions),
+            Field::BoostersPerMonth => count(p.maintenance.per_month),
+            Field::MaintenanceMonths => count(p.maintenance.months),
+            Field::IntegrationSessions => count(p.extras.integration_sessions),
+            Field::Price(r, part, l) => self
+                .saved
+                .book
+                .price(r, part)
+                .map(|x| Value::Money(x.at(l))),
+            Field::CoveredPercent => Some(Value::Percent(self.saved.covered)),
+            Field::TaxRate => Some(Value::Percent(p.hsa.tax_rate)),
+            Field::Copay => money(self.saved.copay),
+            Field::DeductibleLeft => money(p.insurance.deductible_left),
+            Field::OopMax => p.insurance.oop_max.map(Value::Money),
+            Field::SavingsPerTreatment => money(p.savings.per_treatment),
+            Field::SavingsCap => money(p.savings.annual_cap),
+            Field::Extra(k) => money(k.get(p).amount),
+        }
+    }
+
+    /// The fields on screen whose text is refused, in form order.
+    pub fn refused(&self) -> Vec<Field> {
+        Field::all()
+            .into_iter()
+            .filter(|f| self.visible(*f) && self.error(*f).is_some())
+            .collect()
+    }
+
     /// Why a field's text is not in use, if it is not.
     pub fn error(&self, f: Field) -> Option<FieldError> {
         let key = f.key();
@@ -178,13 +215,6 @@ impl CostState {
             Field::IntegrationSessions => p.extras.integration.enabled,
             Field::Sessions => true,
         }
-    }
-
-    /// Whether any field on screen holds a value that is not in use.
-    pub fn has_errors(&self) -> bool {
-        Field::all()
-            .into_iter()
-            .any(|f| self.visible(f) && self.error(f).is_some())
     }
 
     /// The typed prices of one set (low, typical, high; `None` where nothing was typed), or
@@ -306,6 +336,11 @@ impl Reducible for CostState {
                 }
             }
             Action::Insurer(k) => p.insurance.insurer = k,
+            Action::Covers(r, on) => {
+                // The first tick starts from what was counted: the route being estimated.
+                let set = p.insurance.covers.unwrap_or(RouteSet::of(p.route));
+                p.insurance.covers = Some(set.with(r, on));
+            }
             Action::Devices(d) => s.saved.book.esketamine.devices_per_dose = d,
             Action::Savings(on) => p.savings.enabled = on,
             Action::Hsa(on) => p.hsa.enabled = on,

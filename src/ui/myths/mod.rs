@@ -100,7 +100,7 @@ pub fn MythsSection() -> Html {
             };
             match item.as_deref().and_then(myths::parse_item) {
                 Some(MythsLink::Claim(id)) if content.claim(id).is_some() => {
-                    let shown = myths::query(&content.claims, &query)
+                    let shown = myths::query(&content.claims, &content.search, &query)
                         .iter()
                         .any(|c| c.id == id);
                     dispatch.dispatch(Action::Reveal {
@@ -111,6 +111,16 @@ pub fn MythsSection() -> Html {
                 Some(MythsLink::Routes) => dispatch.dispatch(Action::Focus(Focus::Routes)),
                 Some(MythsLink::Options) => dispatch.dispatch(Action::Focus(Focus::Options)),
                 _ => {}
+            }
+        });
+    }
+
+    // While the person types a search, the count and the first result stay under the box.
+    {
+        let root = root.clone();
+        use_effect_with(state.typed, move |typed| {
+            if let (true, Some(root)) = (*typed > 0, root.cast::<Element>()) {
+                keep_results_in_view(&root);
             }
         });
     }
@@ -167,9 +177,9 @@ pub fn MythsSection() -> Html {
                         { &ui.options_link }
                     </a>
                 </p>
-                { filters::controls(&ctx, &state.query, &view) }
+                { filters::controls(&ctx, &state.query, &view, state.filters_open) }
                 if view.empty {
-                    { filters::empty_state(&ctx) }
+                    { filters::empty_state(&ctx, view.suggestion) }
                 } else {
                     <div class="kg-myths-list">
                         { for view.results.iter().map(|claim| {
@@ -213,6 +223,66 @@ fn options_panel(ctx: &Ctx) -> Html {
                 </a>
             </p>
         </div>
+    }
+}
+
+/// A number property of a browser object (`innerHeight`, a rectangle's `bottom`), read
+/// through `Reflect`: a web-sys method per use would add to the first view's JS glue, which
+/// every chunk's imports live in.
+fn number(of: &wasm_bindgen::JsValue, key: &str) -> Option<f64> {
+    js_sys::Reflect::get(of, &key.into()).ok()?.as_f64()
+}
+
+/// Calls a method of a browser object with one argument, through `Reflect` (see [`number`]).
+fn call(
+    on: &wasm_bindgen::JsValue,
+    method: &str,
+    arg: &wasm_bindgen::JsValue,
+) -> Option<wasm_bindgen::JsValue> {
+    let f = js_sys::Reflect::get(on, &method.into()).ok()?;
+    let f: js_sys::Function = f.is_function().then(|| f.unchecked_into())?;
+    f.call1(on, arg).ok()
+}
+
+/// The part of the page a person can see, as (top, bottom) in viewport coordinates: the visual
+/// viewport, which a phone's keyboard shrinks, where the browser reports one.
+fn visible_band() -> Option<(f64, f64)> {
+    let window: wasm_bindgen::JsValue = web_sys::window()?.into();
+    match js_sys::Reflect::get(&window, &"visualViewport".into())
+        .ok()
+        .filter(|v| v.is_object())
+    {
+        Some(v) => {
+            let top = number(&v, "offsetTop").unwrap_or(0.0);
+            Some((top, top + number(&v, "height")?))
+        }
+        None => Some((0.0, number(&window, "innerHeight")?)),
+    }
+}
+
+/// After a keystroke in the search box: when the first result (or the "no claims" message) is
+/// out of sight, scrolls the box to the top of what is visible, so the count and the first
+/// card sit under it, even with a phone's keyboard up. Nothing moves once they are in view.
+fn keep_results_in_view(root: &Element) {
+    let search = root.query_selector(".kg-myths-search").ok().flatten();
+    let first = root
+        .query_selector(".kg-myths-list > article .kg-claim-title, [data-empty] h3")
+        .ok()
+        .flatten();
+    let (Some(search), Some(first), Some((top, bottom))) = (search, first, visible_band()) else {
+        return;
+    };
+    let undefined = wasm_bindgen::JsValue::UNDEFINED;
+    let Some(heading) = call(&first, "getBoundingClientRect", &undefined) else {
+        return;
+    };
+    let (Some(h_top), Some(h_bottom)) = (number(&heading, "top"), number(&heading, "bottom"))
+    else {
+        return;
+    };
+    if h_bottom > bottom || h_top < top {
+        // `true`: align the box's top with the top of the view (its scroll-margin above it).
+        call(&search, "scrollIntoView", &wasm_bindgen::JsValue::TRUE);
     }
 }
 

@@ -31,8 +31,10 @@ pub(crate) fn routes_panel(ctx: &Ctx, view: &RoutesView) -> Html {
     html! {
         <div class="kg-routes" data-routes="true">
             <h3 class="kg-routes-title" tabindex="-1">{ &ui.routes_heading }</h3>
-            // A wide table scrolls sideways on small screens; the region is focusable so the
+            // A wide table scrolls sideways on small screens, with shaded edges and this hint
+            // (both shown only when it does; see myths.css); the region is focusable so the
             // keyboard can scroll it too.
+            <p class="kg-table-hint kg-noprint">{ &ui.scroll_hint }</p>
             <div class="kg-table-scroll" role="region" aria-labelledby={caption_id.clone()} tabindex="0">
                 <table class="kg-routes-table">
                     <caption id={caption_id}>

@@ -41,6 +41,11 @@ pub struct ExplorerState {
     pub focus_seq: u32,
     /// A stored query was unreadable and removed: say so until the person acts.
     pub discarded: bool,
+    /// The filter chips are shown on a narrow screen (they are folded away there, so the
+    /// results sit right under the search box).
+    pub filters_open: bool,
+    /// Bumped with every keystroke in the search box: the results are then kept under it.
+    pub typed: u32,
 }
 
 impl ExplorerState {
@@ -82,6 +87,10 @@ pub enum Action {
     ToggleVerdict(Verdict),
     /// Pressed "Clear filters".
     Clear,
+    /// Pressed "Filters" (narrow screens): show or fold the chips.
+    ToggleFilters,
+    /// Took the suggested topic after a search found nothing: that topic's claims, no search.
+    ShowTopic(String),
     /// Opened or closed a claim's evidence.
     Toggle(String),
     /// A link named this claim: open it and move focus to it, clearing the query first when
@@ -105,6 +114,7 @@ impl Reducible for ExplorerState {
             Action::SetText(text) => {
                 next.query.text = text;
                 next.discarded = false;
+                next.typed = next.typed.wrapping_add(1);
             }
             Action::ToggleTopic(id) => {
                 next.query.toggle_topic(&id);
@@ -116,6 +126,13 @@ impl Reducible for ExplorerState {
             }
             Action::Clear => {
                 next.query.clear();
+                next.discarded = false;
+                next.focus(Focus::Search);
+            }
+            Action::ToggleFilters => next.filters_open = !next.filters_open,
+            Action::ShowTopic(id) => {
+                next.query.clear();
+                next.query.toggle_topic(&id);
                 next.discarded = false;
                 next.focus(Focus::Search);
             }
