@@ -130,8 +130,10 @@ fn the_tensions_are_shown_where_sources_disagree() {
             "{id}"
         );
     }
+    // An advertisement is cited as what it is.
     let vendor = c.source("innerwell-ad").expect("vendor source");
-    assert!(fold(&vendor.citation).contains("vendor claim"));
+    assert_eq!(vendor.kind, "marketing");
+    assert!(fold(vendor.note.as_deref().unwrap_or_default()).contains("company's own claims"));
 }
 
 #[test]

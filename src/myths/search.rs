@@ -226,7 +226,7 @@ impl Matcher {
         });
         found.or_else(|| {
             // Each claim holding a word within a slip of a search word counts for its topics;
-            // a topic's own label counts too.
+            // a topic whose own label is within a slip wins outright: it is what was meant.
             let near = |vocabulary: &[&str]| {
                 self.needles
                     .iter()
@@ -254,11 +254,15 @@ impl Matcher {
                     .map(|(_, n)| n)
                     .sum();
                 let label: Vec<&str> = words(&label).collect();
-                claims + near(&label)
+                claims + near(&label) * LABEL_WEIGHT
             })
         })
     }
 }
+
+/// How much a topic label near the search outweighs claims that hold near words: more than
+/// any number of claims.
+const LABEL_WEIGHT: usize = 1_000;
 
 /// A typing slip apart: for words of four letters or more, one edit (two from eight letters),
 /// or the same first five letters.
