@@ -231,17 +231,25 @@ impl Bibliography {
         for entry in file["sources"].as_array().into_iter().flatten() {
             let mut source = serde_json::to_value(entry).expect("TOML value as JSON");
             let obj = source.as_object_mut().expect("a source is a table");
-            let id = obj.get("id").and_then(|v| v.as_str()).unwrap_or_default().to_owned();
+            let id = obj
+                .get("id")
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned();
             let kind = obj.get("kind").and_then(|v| v.as_str()).unwrap_or_default();
-            let label = labels["kinds"]
-                .get(kind)
-                .unwrap_or_else(|| panic!("{}: source `{id}`: unknown kind `{kind}`", path.display()));
+            let label = labels["kinds"].get(kind).unwrap_or_else(|| {
+                panic!("{}: source `{id}`: unknown kind `{kind}`", path.display())
+            });
             obj.insert("kind_label".into(), text_of(label, "labels.kinds").into());
             if let Some(date) = obj.get("read").and_then(|v| v.as_str()).map(str::to_owned) {
-                let written = written_date(&date, &text_of(&labels["date"], "labels.date"), &months)
-                    .unwrap_or_else(|| {
-                        panic!("{}: source `{id}`: `read` is YYYY-MM-DD, not {date:?}", path.display())
-                    });
+                let written =
+                    written_date(&date, &text_of(&labels["date"], "labels.date"), &months)
+                        .unwrap_or_else(|| {
+                            panic!(
+                                "{}: source `{id}`: `read` is YYYY-MM-DD, not {date:?}",
+                                path.display()
+                            )
+                        });
                 let read = text_of(&labels["read"], "labels.read").replace("{date}", &written);
                 obj.insert("read".into(), read.into());
             }

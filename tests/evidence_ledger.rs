@@ -30,7 +30,12 @@ fn myths_items(c: &MythsContent) -> Vec<Traced<'_>> {
         }
         text.extend(claim.disagreement.iter().cloned());
         let mut shown: Vec<&str> = claim.sources.iter().map(String::as_str).collect();
-        shown.extend(claim.numbers.iter().flat_map(|n| n.sources.iter().map(String::as_str)));
+        shown.extend(
+            claim
+                .numbers
+                .iter()
+                .flat_map(|n| n.sources.iter().map(String::as_str)),
+        );
         out.push(Traced {
             what: format!("myths claim `{}`", claim.id),
             text: text.join("\n"),
@@ -95,7 +100,9 @@ fn cost_items(c: &CostContent) -> Vec<Traced<'_>> {
     for r in &c.routes {
         out.push(Traced {
             what: format!("cost route `{}`", r.id.id()),
-            text: [&r.name, &r.short, &r.price_note, &r.course_note].map(String::as_str).join("\n"),
+            text: [&r.name, &r.short, &r.price_note, &r.course_note]
+                .map(String::as_str)
+                .join("\n"),
             evidence: &r.evidence,
             shown_sources: r.sources.iter().map(String::as_str).collect(),
         });
@@ -272,7 +279,9 @@ fn default_prices_are_figures_the_estimators_text_traces() {
             .collect();
         for route in Route::ALL {
             for &part in PriceBook::parts(route) {
-                let range = PriceBook::DEFAULT.price(route, part).expect("a part of the route");
+                let range = PriceBook::DEFAULT
+                    .price(route, part)
+                    .expect("a part of the route");
                 for cents in [range.low.0, range.high.0] {
                     let figure = dollars(cents);
                     let traced = ledger.iter().any(|e| e.figure.contains(&figure));
@@ -307,15 +316,33 @@ fn every_source_opens_in_one_click_and_web_pages_say_when_they_were_read() {
         let myths = MythsContent::load(locale).expect("myths");
         let quiz = QuizContent::load(locale).expect("quiz");
         let cost = CostContent::load(locale).expect("cost");
-        for s in myths.sources.iter().chain(&quiz.sources).chain(&cost.sources) {
+        for s in myths
+            .sources
+            .iter()
+            .chain(&quiz.sources)
+            .chain(&cost.sources)
+        {
             if !s.url.starts_with("https://") {
-                problems.push(format!("{}: `{}`: link is not https: {:?}", locale.tag(), s.id, s.url));
+                problems.push(format!(
+                    "{}: `{}`: link is not https: {:?}",
+                    locale.tag(),
+                    s.id,
+                    s.url
+                ));
             }
             if WEB_KINDS.contains(&s.kind.as_str()) && s.read.is_none() {
-                problems.push(format!("{}: `{}` is a web page with no read date", locale.tag(), s.id));
+                problems.push(format!(
+                    "{}: `{}` is a web page with no read date",
+                    locale.tag(),
+                    s.id
+                ));
             }
             if s.citation.trim().is_empty() || s.kind_label.trim().is_empty() {
-                problems.push(format!("{}: `{}` has an empty citation or kind", locale.tag(), s.id));
+                problems.push(format!(
+                    "{}: `{}` has an empty citation or kind",
+                    locale.tag(),
+                    s.id
+                ));
             }
         }
     }
@@ -328,14 +355,26 @@ fn each_publication_has_one_id_and_each_tool_ships_only_what_it_cites() {
         let myths = MythsContent::load(locale).expect("myths");
         let quiz = QuizContent::load(locale).expect("quiz");
         let cost = CostContent::load(locale).expect("cost");
-        let all: Vec<&Source> = myths.sources.iter().chain(&quiz.sources).chain(&cost.sources).collect();
+        let all: Vec<&Source> = myths
+            .sources
+            .iter()
+            .chain(&quiz.sources)
+            .chain(&cost.sources)
+            .collect();
         // The same id is the same entry wherever it is shipped.
         for a in &all {
             for b in &all {
                 if a.id == b.id {
                     assert_eq!(a, b, "{}: `{}` differs between tools", locale.tag(), a.id);
                 } else {
-                    assert_ne!(a.url, b.url, "{}: `{}` and `{}` are one publication", locale.tag(), a.id, b.id);
+                    assert_ne!(
+                        a.url,
+                        b.url,
+                        "{}: `{}` and `{}` are one publication",
+                        locale.tag(),
+                        a.id,
+                        b.id
+                    );
                 }
             }
         }
@@ -346,14 +385,23 @@ fn each_publication_has_one_id_and_each_tool_ships_only_what_it_cites() {
                 .collect()
         };
         let mut quiz_cited = cited(&quiz_items(&quiz));
-        quiz_cited.extend(quiz.questions.iter().flat_map(|q| q.sources.iter().cloned()));
+        quiz_cited.extend(
+            quiz.questions
+                .iter()
+                .flat_map(|q| q.sources.iter().cloned()),
+        );
         for (tool, shipped, cited) in [
             ("explorer", &myths.sources, cited(&myths_items(&myths))),
             ("self-check", &quiz.sources, quiz_cited),
             ("estimator", &cost.sources, cited(&cost_items(&cost))),
         ] {
             for s in shipped.iter() {
-                assert!(cited.contains(&s.id), "{}: the {tool} ships `{}` but cites it nowhere", locale.tag(), s.id);
+                assert!(
+                    cited.contains(&s.id),
+                    "{}: the {tool} ships `{}` but cites it nowhere",
+                    locale.tag(),
+                    s.id
+                );
             }
         }
     }
@@ -362,9 +410,13 @@ fn each_publication_has_one_id_and_each_tool_ships_only_what_it_cites() {
 #[test]
 fn every_bibliography_entry_is_cited_by_some_tool() {
     for &locale in Locale::ALL {
-        let path = format!("{}/content/{}/sources.toml", env!("CARGO_MANIFEST_DIR"), locale.tag());
-        let file: toml::Value = toml::from_str(&std::fs::read_to_string(&path).expect("read"))
-            .expect("valid TOML");
+        let path = format!(
+            "{}/content/{}/sources.toml",
+            env!("CARGO_MANIFEST_DIR"),
+            locale.tag()
+        );
+        let file: toml::Value =
+            toml::from_str(&std::fs::read_to_string(&path).expect("read")).expect("valid TOML");
         let shipped: BTreeSet<String> = [
             MythsContent::load(locale).expect("myths").sources,
             QuizContent::load(locale).expect("quiz").sources,
@@ -376,7 +428,10 @@ fn every_bibliography_entry_is_cited_by_some_tool() {
         .collect();
         for entry in file["sources"].as_array().expect("[[sources]]") {
             let id = entry["id"].as_str().expect("id");
-            assert!(shipped.contains(id), "{path}: `{id}` is cited by no tool: remove it");
+            assert!(
+                shipped.contains(id),
+                "{path}: `{id}` is cited by no tool: remove it"
+            );
         }
     }
 }

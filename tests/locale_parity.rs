@@ -42,7 +42,10 @@ fn compare(path: &str, a: &Value, b: &Value, problems: &mut Vec<String>) {
             let kx: BTreeSet<_> = x.keys().collect();
             let ky: BTreeSet<_> = y.keys().collect();
             // `lang` marks text left in another language (an English title in Spanish).
-            for k in kx.symmetric_difference(&ky).filter(|k| k.as_str() != "lang") {
+            for k in kx
+                .symmetric_difference(&ky)
+                .filter(|k| k.as_str() != "lang")
+            {
                 problems.push(format!("{path}.{k}: present in only one locale"));
             }
             for (k, v) in x {
@@ -53,8 +56,7 @@ fn compare(path: &str, a: &Value, b: &Value, problems: &mut Vec<String>) {
                         || k.ends_with("_id")
                         || k.ends_with("ids")
                         || [
-                            "sources", "topics", "related", "verdict", "strength", "source",
-                            "kind",
+                            "sources", "topics", "related", "verdict", "strength", "source", "kind",
                         ]
                         .contains(&k.as_str());
                     let id_like = v.is_string()
@@ -79,7 +81,10 @@ fn compare(path: &str, a: &Value, b: &Value, problems: &mut Vec<String>) {
         (Value::String(x), Value::String(y)) if path.ends_with(".figure") => {
             // A traced figure is the same figure in every language.
             let numbers = |s: &str| -> Vec<String> {
-                numbers_in(s).iter().map(|&(a, b)| s[a..b].to_owned()).collect()
+                numbers_in(s)
+                    .iter()
+                    .map(|&(a, b)| s[a..b].to_owned())
+                    .collect()
             };
             if numbers(x) != numbers(y) {
                 problems.push(format!("{path}: figures differ ({x:?} vs {y:?})"));

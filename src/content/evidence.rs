@@ -40,7 +40,11 @@ impl Evidence {
             return Some("has no figure");
         }
         let parts = [&self.source, &self.place, &self.says];
-        match (self.own, parts.iter().all(|p| filled(p)), parts.iter().any(|p| p.is_some())) {
+        match (
+            self.own,
+            parts.iter().all(|p| filled(p)),
+            parts.iter().any(|p| p.is_some()),
+        ) {
             (false, true, _) => None,
             (false, false, _) => Some("needs a source, a place and what the source says"),
             (true, _, false) => None,
