@@ -22,3 +22,60 @@ pub struct Saved {
     /// Last valid copay.
     pub copay: Cents,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::decode::from_str;
+    use crate::content::encode::to_string;
+    use crate::content::Envelope;
+    use crate::cost::plan::{Coverage, Insurance, InsurerKind, Route};
+
+    /// As this release stores them (session storage, key `kg:main:cost`).
+    const STORED: [&str; 3] = [
+        r#"{"v":1001,"data":{"plan":{"route":"esketamine","induction_sessions":12,"maintenance":{"enabled":false,"per_month":4,"months":6},"insurance":{"coverage":{"kind":"percent","covered":8000},"insurer":"medicare","deductible_left":50000,"oop_max":300000},"savings":{"enabled":false,"per_treatment":1000,"annual_cap":800000},"hsa":{"enabled":false,"tax_rate":2200},"extras":{"evaluation":{"enabled":false,"amount":25000},"integration":{"enabled":false,"amount":15000},"integration_sessions":3,"bp_cuff":{"enabled":false,"amount":4000},"travel":{"enabled":false,"amount":2000},"driver":{"enabled":false,"amount":3000},"time_off":{"enabled":false,"amount":12000}}},"book":{"iv":{"low":22500,"typical":51250,"high":80000},"im":{"low":22500,"typical":51250,"high":80000},"oral":{"low":7500,"typical":13750,"high":20000},"esketamine":{"device":{"low":30000,"typical":35000,"high":40000},"devices_per_dose":2,"observation":{"low":10000,"typical":20000,"high":30000}}},"texts":{"copay":"25.50","price_low":"$400"},"covered":8000,"copay":2550}}"#,
+        r#"{"v":1001,"data":{"plan":{"route":"iv","induction_sessions":6,"maintenance":{"enabled":false,"per_month":1,"months":6},"insurance":{"coverage":{"kind":"copay","per_session":4000},"insurer":"commercial","deductible_left":0,"oop_max":null},"savings":{"enabled":false,"per_treatment":1000,"annual_cap":800000},"hsa":{"enabled":false,"tax_rate":2200},"extras":{"evaluation":{"enabled":false,"amount":25000},"integration":{"enabled":false,"amount":15000},"integration_sessions":3,"bp_cuff":{"enabled":false,"amount":4000},"travel":{"enabled":false,"amount":2000},"driver":{"enabled":false,"amount":3000},"time_off":{"enabled":false,"amount":12000}}},"book":{"iv":{"low":22500,"typical":51250,"high":80000},"im":{"low":22500,"typical":51250,"high":80000},"oral":{"low":7500,"typical":13750,"high":20000},"esketamine":{"device":{"low":30000,"typical":35000,"high":40000},"devices_per_dose":2,"observation":{"low":10000,"typical":20000,"high":30000}}},"texts":{"copay":"25.50","price_low":"$400"},"covered":8000,"copay":2550}}"#,
+        r#"{"v":1001,"data":{"plan":{"route":"iv","induction_sessions":6,"maintenance":{"enabled":false,"per_month":1,"months":6},"insurance":{"coverage":{"kind":"none"},"insurer":"commercial","deductible_left":0,"oop_max":null},"savings":{"enabled":false,"per_treatment":1000,"annual_cap":800000},"hsa":{"enabled":false,"tax_rate":2200},"extras":{"evaluation":{"enabled":false,"amount":25000},"integration":{"enabled":false,"amount":15000},"integration_sessions":3,"bp_cuff":{"enabled":false,"amount":4000},"travel":{"enabled":false,"amount":2000},"driver":{"enabled":false,"amount":3000},"time_off":{"enabled":false,"amount":12000}}},"book":{"iv":{"low":22500,"typical":51250,"high":80000},"im":{"low":22500,"typical":51250,"high":80000},"oral":{"low":7500,"typical":13750,"high":20000},"esketamine":{"device":{"low":30000,"typical":35000,"high":40000},"devices_per_dose":2,"observation":{"low":10000,"typical":20000,"high":30000}}},"texts":{},"covered":8000,"copay":2550}}"#,
+    ];
+
+    fn saved(plan: Plan, texts: &[(&str, &str)]) -> Saved {
+        Saved {
+            plan,
+            book: PriceBook::DEFAULT,
+            texts: texts
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+            covered: Bps::new(8_000).expect("80%"),
+            copay: Cents(2_550),
+        }
+    }
+
+    #[test]
+    fn a_stored_plan_is_read_and_written_the_same() {
+        let texts = [("copay", "25.50"), ("price_low", "$400")];
+        let mut esketamine = Plan::for_route(Route::Esketamine);
+        esketamine.insurance = Insurance {
+            coverage: Coverage::Percent {
+                covered: Bps::new(8_000).expect("80%"),
+            },
+            insurer: InsurerKind::Medicare,
+            deductible_left: Cents(50_000),
+            oop_max: Some(Cents(300_000)),
+        };
+        let mut iv_copay = Plan::for_route(Route::Iv);
+        iv_copay.insurance.coverage = Coverage::Copay {
+            per_session: Cents(4_000),
+        };
+        let expected = [
+            saved(esketamine, &texts),
+            saved(iv_copay, &texts),
+            saved(Plan::default(), &[]),
+        ];
+        for (text, data) in STORED.into_iter().zip(expected) {
+            let envelope = Envelope { v: 1001, data };
+            assert_eq!(from_str::<Envelope<Saved>>(text).as_ref(), Ok(&envelope));
+            assert_eq!(to_string(&envelope), text);
+        }
+    }
+}

@@ -249,3 +249,28 @@ fn matches_topics(claim: &Claim, topics: &[String]) -> bool {
 fn matches_verdicts(claim: &Claim, verdicts: &[Verdict]) -> bool {
     verdicts.is_empty() || verdicts.contains(&claim.verdict)
 }
+
+#[cfg(test)]
+mod stored_tests {
+    use super::*;
+    use crate::content::decode::from_str;
+    use crate::content::encode::to_string;
+    use crate::content::Envelope;
+
+    #[test]
+    fn a_stored_query_is_read_and_written_the_same() {
+        // As this release stores it (session storage, key `kg:main:myths`).
+        let text = r#"{"v":1,"data":{"query":{"text":"sleep \"ok\"","topics":["sleep"],"verdicts":["myth","mostly-true"]}}}"#;
+        let query = Query {
+            text: "sleep \"ok\"".into(),
+            topics: vec!["sleep".into()],
+            verdicts: vec![Verdict::Myth, Verdict::MostlyTrue],
+        };
+        let envelope = Envelope {
+            v: 1,
+            data: Stored::new(query),
+        };
+        assert_eq!(from_str::<Envelope<Stored>>(text).as_ref(), Ok(&envelope));
+        assert_eq!(to_string(&envelope), text);
+    }
+}

@@ -65,3 +65,54 @@ impl QuizState {
         Self::from_json(text).map(|s| super::reduce::sanitise(s, content))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::decode::from_str;
+    use crate::content::encode::to_string;
+    use crate::content::Envelope;
+    use crate::quiz::answers::{choice, choices, Answer, Answers};
+    use crate::quiz::flow::Step;
+    use crate::quiz::id_map::IdMap;
+
+    /// As this release stores them (session storage, key `kg:main:quiz`).
+    const STORED: [&str; 3] = [
+        r#"{"v":1,"data":"{\"schema_version\":1,\"answers\":{\"age\":34,\"bp_systolic\":null,\"medicines\":[\"lithium\",\"maoi\"],\"pregnant\":\"no\"},\"drafts\":{\"age\":\"34 \\\"x\\\"\"},\"step\":{\"question\":\"age\"},\"returning\":true,\"show_errors\":false}"}"#,
+        r#"{"v":1,"data":"{\"schema_version\":1,\"answers\":{\"age\":34,\"bp_systolic\":null,\"medicines\":[\"lithium\",\"maoi\"],\"pregnant\":\"no\"},\"drafts\":{\"age\":\"34 \\\"x\\\"\"},\"step\":\"review\",\"returning\":true,\"show_errors\":false}"}"#,
+        r#"{"v":1,"data":"{\"schema_version\":1,\"answers\":{\"age\":34,\"bp_systolic\":null,\"medicines\":[\"lithium\",\"maoi\"],\"pregnant\":\"no\"},\"drafts\":{\"age\":\"34 \\\"x\\\"\"},\"step\":\"result\",\"returning\":true,\"show_errors\":false}"}"#,
+    ];
+
+    fn state(step: Step) -> QuizState {
+        let mut drafts = IdMap::new();
+        drafts.insert("age".to_owned(), "34 \"x\"".to_owned());
+        QuizState {
+            schema_version: SCHEMA_VERSION,
+            answers: Answers::new()
+                .with("age", Answer::Number(34))
+                .with("pregnant", choice("no"))
+                .with("medicines", choices(&["lithium", "maoi"]))
+                .with("bp_systolic", Answer::Skipped),
+            drafts,
+            step,
+            returning: true,
+            show_errors: false,
+        }
+    }
+
+    #[test]
+    fn stored_state_is_read_and_written_the_same() {
+        let steps = [Step::Question("age".into()), Step::Review, Step::Result];
+        for (text, step) in STORED.into_iter().zip(steps) {
+            let envelope = from_str::<Envelope<String>>(text).expect("envelope");
+            assert_eq!(envelope.v, SCHEMA_VERSION);
+            let expected = state(step);
+            assert_eq!(QuizState::from_json(&envelope.data), Ok(expected.clone()));
+            let written = Envelope {
+                v: SCHEMA_VERSION,
+                data: expected.to_json(),
+            };
+            assert_eq!(to_string(&written), text);
+        }
+    }
+}
