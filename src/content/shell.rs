@@ -1,11 +1,11 @@
 //! Strings of the app shell (header, disclaimer, tabs, error panel): `content/<locale>/ui.toml`.
 
 use super::{load, ContentError, Feature, Locale};
-use serde::{Deserialize, Serialize};
 
+crate::json_struct! {
+impl Decode;
 /// Every string the shell shows. A missing key fails deserialisation (and the native tests).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ShellStrings {
     /// The widget's title.
     pub title: String,
@@ -44,10 +44,12 @@ pub struct ShellStrings {
     /// Messages about `<ketamine-guide>` attributes.
     pub embed: EmbedStrings,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// Messages for invalid embed attributes (`{value}` is what the clinic wrote).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EmbedStrings {
     /// `sections` names an unknown section.
     pub unknown_section: String,
@@ -64,6 +66,7 @@ pub struct EmbedStrings {
     /// `persist` has an unknown value.
     pub bad_persist: String,
 }
+}
 
 impl ShellStrings {
     /// Loads the shell strings for a locale.
@@ -71,3 +74,4 @@ impl ShellStrings {
         load(locale, Feature::Shell)
     }
 }
+

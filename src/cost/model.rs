@@ -7,12 +7,12 @@ use super::parse::{Limit, ParseError};
 use super::plan::{InsurerKind, Route};
 use super::price_book::{PriceBookError, PricePart};
 use crate::content::{self, ContentError, Evidence, Feature, Locale, Source};
-use serde::Deserialize;
 use std::collections::BTreeMap;
 
+crate::json_struct! {
+impl Decode;
 /// Everything the cost estimator says, in one locale.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CostContent {
     /// One entry per route, in any order (look up with [`CostContent::route`]).
     pub routes: Vec<RouteText>,
@@ -25,10 +25,12 @@ pub struct CostContent {
     /// Labels, headings, messages and templates.
     pub ui: CostUi,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// A route's name and explanation.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RouteText {
     /// Which route.
     pub id: Route,
@@ -43,13 +45,14 @@ pub struct RouteText {
     /// Source ids behind the notes.
     pub sources: Vec<String>,
     /// Every figure in the text, traced to its place in a source (or marked as our own).
-    #[serde(default)]
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<Evidence> = Vec::new(),
+}
 }
 
+crate::json_struct! {
+impl Decode;
 /// A short explained point with its sources.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Note {
     /// Stable id (e.g. `relapse`, `esketamine_list_price`).
     pub id: String,
@@ -58,27 +61,29 @@ pub struct Note {
     /// Text.
     pub text: String,
     /// Source ids (empty for our own assumptions).
-    #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Vec<String> = Vec::new(),
     /// Every figure in the text, traced to its place in a source (or marked as our own).
-    #[serde(default)]
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<Evidence> = Vec::new(),
+}
 }
 
+crate::json_struct! {
+impl Decode;
 /// A form field's label and hint.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FieldText {
     /// The `<label>`.
     pub label: String,
     /// Help shown under the field (linked with `aria-describedby`).
     pub hint: String,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// All UI words. Keyed tables (`fields`, `errors`, `calc`, …) are checked by tests against the
 /// engine's keys, so a missing or misspelt entry fails the build's tests.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CostUi {
     /// Section headings by id (route, course, maintenance, prices, insurance, extras, …).
     pub headings: BTreeMap<String, String>,
@@ -103,6 +108,7 @@ pub struct CostUi {
     pub chart: BTreeMap<String, String>,
     /// Other short texts (how we calculated this, clinics set prices, …).
     pub misc: BTreeMap<String, String>,
+}
 }
 
 /// The ids every keyed `[ui]` table must contain; tests check the content against these.
@@ -367,3 +373,4 @@ impl CostContent {
         self.ui.errors.get(key).map(String::as_str).unwrap_or(key)
     }
 }
+

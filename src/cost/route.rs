@@ -1,11 +1,8 @@
 //! The four ways ketamine is given, and the course defaults that belong to each.
 
-use serde::{Deserialize, Serialize};
-
-/// How ketamine is given. The serde ids (`iv`, `im`, `esketamine`, `oral`) are a public
-/// contract: clinic price books and stored plans use them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// How ketamine is given. The ids (`iv`, `im`, `esketamine`, `oral`) are a public contract:
+/// clinic price books and stored plans use them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Route {
     /// Intravenous infusion in a clinic.
     Iv,
@@ -69,3 +66,5 @@ impl Route {
         }
     }
 }
+
+crate::json_named!(Route);

@@ -5,13 +5,13 @@
 //! `#myths/<claim-id>` keep working after translation.
 
 use crate::content::{load, ContentError, Evidence, Feature, Locale, Source};
-use serde::{Deserialize, Serialize};
 
 pub use super::strings::MythsUi;
 
+crate::json_struct! {
+impl Decode;
 /// Everything the explorer shows, for one locale.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MythsContent {
     /// Labels, headings and message templates of the explorer.
     pub ui: MythsUi,
@@ -27,6 +27,7 @@ pub struct MythsContent {
     pub routes: RoutesTable,
     /// Every source a claim, number or route row cites.
     pub sources: Vec<Source>,
+}
 }
 
 impl MythsContent {
@@ -84,19 +85,20 @@ impl MythsContent {
     }
 }
 
+crate::json_struct! {
+impl Decode;
 /// A filter topic such as `sleep` or `cost`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Topic {
     /// Stable id (e.g. `sleep`).
     pub id: String,
     /// Chip label.
     pub label: String,
 }
+}
 
 /// The fixed five-step verdict scale.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Verdict {
     /// The evidence contradicts the claim.
     Myth,
@@ -138,8 +140,7 @@ impl Verdict {
 }
 
 /// How strong the evidence behind a verdict is, in the spirit of GRADE.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Strength {
     /// Large trials or an official label; unlikely to change.
     Strong,
@@ -171,9 +172,12 @@ impl Strength {
     }
 }
 
+crate::json_named!(Verdict, Strength, ChartKind);
+
+crate::json_struct! {
+impl Decode;
 /// How a verdict is shown: text and icon as well as colour.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct VerdictInfo {
     /// Which verdict this describes.
     pub id: Verdict,
@@ -184,10 +188,12 @@ pub struct VerdictInfo {
     /// One sentence on what the verdict means.
     pub description: String,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// How an evidence strength is shown.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StrengthInfo {
     /// Which strength this describes.
     pub id: Strength,
@@ -196,10 +202,12 @@ pub struct StrengthInfo {
     /// One sentence on what the strength means.
     pub description: String,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// One claim as people say it, with our verdict and the evidence.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Claim {
     /// Stable kebab-case id, used in links (`#myths/<id>`).
     pub id: String,
@@ -216,43 +224,38 @@ pub struct Claim {
     /// The plain-words explanation, one paragraph per entry.
     pub explanation: Vec<String>,
     /// Key numbers, some with a small chart.
-    #[serde(default)]
-    pub numbers: Vec<KeyNumber>,
+    pub numbers: Vec<KeyNumber> = Vec::new(),
     /// Ids of the sources behind the claim (at least one).
     pub sources: Vec<String>,
     /// Ids of related claims.
-    #[serde(default)]
-    pub related: Vec<String>,
+    pub related: Vec<String> = Vec::new(),
     /// Where sources disagree, said plainly.
-    #[serde(default)]
-    pub disagreement: Option<String>,
+    pub disagreement: Option<String> = None,
     /// Every figure in the text, traced to its place in a source (or marked as our own).
-    #[serde(default)]
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<Evidence> = Vec::new(),
+}
 }
 
+crate::json_struct! {
+impl Decode;
 /// A figure behind a verdict: a label, the value as text, and optionally a chart.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct KeyNumber {
     /// What was measured (e.g. "New insomnia in trials").
     pub label: String,
     /// The value in words (e.g. "8 in 100 people, versus 7 in 100 on placebo").
     pub value: String,
     /// A caveat for this number, if it needs one.
-    #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<String> = None,
     /// The sources behind this number (subset of the claim's sources or others in the file).
-    #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Vec<String> = Vec::new(),
     /// A small chart of the number.
-    #[serde(default)]
-    pub chart: Option<Chart>,
+    pub chart: Option<Chart> = None,
+}
 }
 
 /// The shape of a small chart.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChartKind {
     /// Two groups side by side (e.g. esketamine versus placebo).
     Compare,
@@ -262,53 +265,69 @@ pub enum ChartKind {
     Share,
 }
 
+impl ChartKind {
+    /// Every shape.
+    pub const ALL: [ChartKind; 3] = [ChartKind::Compare, ChartKind::BeforeAfter, ChartKind::Share];
+
+    /// The shape as content writes it.
+    pub fn id(self) -> &'static str {
+        match self {
+            ChartKind::Compare => "compare",
+            ChartKind::BeforeAfter => "before-after",
+            ChartKind::Share => "share",
+        }
+    }
+}
+
+crate::json_struct! {
+impl Decode;
 /// A small chart: one or two bars on a common scale.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Chart {
     /// Which shape (and which text-alternative template) applies.
     pub kind: ChartKind,
     /// The first bar (the only one for `share`; "before" for `before-after`).
     pub a: Bar,
     /// The second bar ("after" for `before-after`); absent for `share`.
-    #[serde(default)]
-    pub b: Option<Bar>,
+    pub b: Option<Bar> = None,
     /// The whole the bars are drawn against (e.g. 100 for percentages); defaults to the
     /// larger bar.
-    #[serde(default)]
-    pub out_of: Option<f64>,
+    pub out_of: Option<f64> = None,
+}
 }
 
+crate::json_struct! {
+impl Decode;
 /// One bar of a chart.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Bar {
     /// What the bar stands for (e.g. "Esketamine").
     pub label: String,
     /// The value (finite, not negative).
     pub value: f64,
     /// Appended to the value as written: include a leading space for words (" min").
-    #[serde(default)]
-    pub unit: String,
+    pub unit: String = String::new(),
+}
 }
 
+crate::json_struct! {
+impl Decode;
 /// The routes-compared table (IV, IM, nasal esketamine, oral or under the tongue).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RoutesTable {
     /// One row per route, in display order.
     pub rows: Vec<RouteRow>,
     /// Notes shown under the table (e.g. "prices vary").
-    #[serde(default)]
-    pub notes: Vec<String>,
+    pub notes: Vec<String> = Vec::new(),
     /// Every figure in the text, traced to its place in a source (or marked as our own).
-    #[serde(default)]
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<Evidence> = Vec::new(),
+}
 }
 
+crate::json_struct! {
+impl Decode;
 /// One route of taking ketamine, compared on the same columns as the others.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RouteRow {
     /// Stable id (e.g. `iv`).
     pub id: String,
@@ -329,8 +348,8 @@ pub struct RouteRow {
     /// Sources behind this row.
     pub sources: Vec<String>,
     /// Every figure in the text, traced to its place in a source (or marked as our own).
-    #[serde(default)]
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<Evidence> = Vec::new(),
+}
 }
 
 impl RouteRow {
@@ -347,3 +366,4 @@ impl RouteRow {
         ]
     }
 }
+

@@ -9,14 +9,12 @@ use crate::cost::{
     Bps, Cents, Coverage, DevicesPerDose, InsurerKind, Level, ParseError, Plan, PriceBook,
     PricePart, Route,
 };
-use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use yew::Reducible;
 
 /// Which coverage the person picked (the values typed for the others are kept).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CoverageKind {
     /// No insurance.
     None,
