@@ -75,3 +75,46 @@ impl ShellStrings {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::decode::from_str;
+    use crate::content::raw;
+
+    /// The shipped English shell text with one edit to its JSON.
+    fn edited(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+        let text = raw(Locale::En, Feature::Shell).expect("shell text");
+        let mut value: serde_json::Value = serde_json::from_str(text).expect("JSON");
+        edit(&mut value);
+        value.to_string()
+    }
+
+    #[test]
+    fn every_locale_has_every_shell_string() {
+        for &locale in Locale::ALL {
+            let strings = ShellStrings::load(locale).expect("loads");
+            assert!(!strings.title.is_empty() && !strings.embed.bad_persist.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_missing_misspelt_or_mistyped_string_is_named() {
+        let e = from_str::<ShellStrings>(&edited(|v| v["privacy"] = 1.into()));
+        assert_eq!(e, Err("privacy: expected a string".to_owned()));
+        let e = from_str::<ShellStrings>(&edited(|v| {
+            v.as_object_mut().expect("object").remove("loading");
+        }));
+        assert_eq!(e, Err("missing field `loading`".to_owned()));
+        let e = from_str::<ShellStrings>(&edited(|v| v["embed"]["bad_strat"] = "x".into()));
+        assert_eq!(
+            e,
+            Err("embed: unknown or repeated member `bad_strat`".to_owned())
+        );
+        // The first problem in field order is the one reported.
+        let e = from_str::<ShellStrings>(&edited(|v| {
+            v["tagline"] = serde_json::Value::Null;
+            v["embed"]["bad_start"] = 2.into();
+        }));
+        assert_eq!(e, Err("tagline: expected a string".to_owned()));
+    }
+}

@@ -374,3 +374,48 @@ impl CostContent {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::decode::from_str;
+
+    #[test]
+    fn a_route_text_reads_its_route_and_defaults() {
+        let text = r#"{"id":"esketamine","name":"Nasal spray","short":"S","price_note":"P",
+            "course_note":"C","sources":["label"]}"#;
+        assert_eq!(
+            from_str::<RouteText>(text),
+            Ok(RouteText {
+                id: Route::Esketamine,
+                name: "Nasal spray".into(),
+                short: "S".into(),
+                price_note: "P".into(),
+                course_note: "C".into(),
+                sources: vec!["label".into()],
+                evidence: Vec::new(),
+            })
+        );
+        let unknown = text.replace("esketamine", "tms");
+        assert_eq!(
+            from_str::<RouteText>(&unknown),
+            Err("id: unknown name `tms`".to_owned())
+        );
+    }
+
+    #[test]
+    fn keyed_tables_read_any_key_and_a_stray_member_elsewhere_is_refused() {
+        let text = crate::content::raw(Locale::En, Feature::Cost).expect("cost text");
+        let mut value: serde_json::Value = serde_json::from_str(text).expect("JSON");
+        value["ui"]["misc"]["new_text"] = "kept".into();
+        let content = from_str::<CostContent>(&value.to_string()).expect("reads");
+        assert_eq!(
+            content.ui.misc.get("new_text").map(String::as_str),
+            Some("kept")
+        );
+        value["notes"][0]["titel"] = "typo".into();
+        assert_eq!(
+            from_str::<CostContent>(&value.to_string()),
+            Err("notes[0]: unknown or repeated member `titel`".to_owned())
+        );
+    }
+}

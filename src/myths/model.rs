@@ -367,3 +367,88 @@ impl RouteRow {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::decode::from_str;
+
+    #[test]
+    fn a_claim_reads_its_members_and_defaults() {
+        let text = r#"{"id":"c","claim":"Ketamine is addictive","topics":["safety"],
+            "verdict":"mostly-false","strength":"very-limited","summary":"S",
+            "explanation":["P1","P2"],"sources":["s"],
+            "numbers":[{"label":"Sleep","value":"8 in 100",
+                "chart":{"kind":"before-after","a":{"label":"Before","value":8.4},
+                         "b":{"label":"After","value":7.25,"unit":" h"},"out_of":10}}]}"#;
+        let expected = Claim {
+            id: "c".into(),
+            claim: "Ketamine is addictive".into(),
+            topics: vec!["safety".into()],
+            verdict: Verdict::MostlyFalse,
+            strength: Strength::VeryLimited,
+            summary: "S".into(),
+            explanation: vec!["P1".into(), "P2".into()],
+            numbers: vec![KeyNumber {
+                label: "Sleep".into(),
+                value: "8 in 100".into(),
+                note: None,
+                sources: Vec::new(),
+                chart: Some(Chart {
+                    kind: ChartKind::BeforeAfter,
+                    a: Bar {
+                        label: "Before".into(),
+                        value: 8.4,
+                        unit: String::new(),
+                    },
+                    b: Some(Bar {
+                        label: "After".into(),
+                        value: 7.25,
+                        unit: " h".into(),
+                    }),
+                    out_of: Some(10.0),
+                }),
+            }],
+            sources: vec!["s".into()],
+            related: Vec::new(),
+            disagreement: None,
+            evidence: Vec::new(),
+        };
+        assert_eq!(from_str::<Claim>(text), Ok(expected));
+    }
+
+    #[test]
+    fn verdicts_strengths_and_charts_read_their_ids_only() {
+        for v in Verdict::ALL {
+            assert_eq!(from_str::<Verdict>(&format!("\"{}\"", v.id())), Ok(v));
+        }
+        for s in Strength::ALL {
+            assert_eq!(from_str::<Strength>(&format!("\"{}\"", s.id())), Ok(s));
+        }
+        for k in ChartKind::ALL {
+            assert_eq!(from_str::<ChartKind>(&format!("\"{}\"", k.id())), Ok(k));
+        }
+        assert_eq!(
+            from_str::<Verdict>(r#""Myth""#),
+            Err("unknown name `Myth`".to_owned())
+        );
+        let bar = r#"{"label":"x","value":"8"}"#;
+        assert_eq!(
+            from_str::<Bar>(bar),
+            Err("value: expected a number".to_owned())
+        );
+    }
+
+    #[test]
+    fn every_locale_loads_and_a_stray_member_is_refused() {
+        for &locale in Locale::ALL {
+            assert!(MythsContent::load(locale).is_ok(), "{locale:?}");
+        }
+        let text = crate::content::raw(Locale::En, Feature::Myths).expect("myths text");
+        let mut value: serde_json::Value = serde_json::from_str(text).expect("JSON");
+        value["claims"][0]["numbers"][0]["colour"] = "red".into();
+        assert_eq!(
+            from_str::<MythsContent>(&value.to_string()),
+            Err("claims[0].numbers[0]: unknown or repeated member `colour`".to_owned())
+        );
+    }
+}

@@ -389,3 +389,139 @@ impl QuizContent {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::decode::from_str;
+
+    #[test]
+    fn a_question_reads_its_members_and_defaults() {
+        let text = r#"{"id":"age","kind":"number","legend":"How old are you?","why":"W",
+            "sources":["s"],"number":{"min":0,"max":120,"unit":"years"},
+            "shown_if":{"not":{"question":"minor","is":"yes"}}}"#;
+        let expected = Question {
+            id: "age".into(),
+            kind: QuestionKind::Number,
+            legend: "How old are you?".into(),
+            hint: None,
+            choices: Vec::new(),
+            number: Some(NumberSpec {
+                min: 0,
+                max: 120,
+                unit: "years".into(),
+            }),
+            required: true,
+            screen: None,
+            why: "W".into(),
+            sources: vec!["s".into()],
+            shown_if: Some(Condition::Not(NotOf {
+                not: Box::new(Condition::Test(AnswerTest {
+                    question: "minor".into(),
+                    is: Some("yes".into()),
+                    ..AnswerTest::default()
+                })),
+            })),
+        };
+        assert_eq!(from_str::<Question>(text), Ok(expected));
+        let choice = r#"{"id":"none","label":"None of these","exclusive":true}"#;
+        assert_eq!(
+            from_str::<Choice>(choice),
+            Ok(Choice {
+                id: "none".into(),
+                label: "None of these".into(),
+                hint: None,
+                exclusive: true,
+            })
+        );
+    }
+
+    #[test]
+    fn a_question_with_a_wrong_or_unknown_member_is_refused_by_name() {
+        let base = r#""id":"q","legend":"L","why":"W","sources":[]"#;
+        for (members, error) in [
+            (r#""kind":"text""#, "kind: unknown name `text`"),
+            (
+                r#""kind":"single","required":"no""#,
+                "required: expected true or false",
+            ),
+            (
+                r#""kind":"single","choices":[{"id":"a"}]"#,
+                "choices[0]: missing field `label`",
+            ),
+            (
+                r#""kind":"single","hnit":"typo""#,
+                "unknown or repeated member `hnit`",
+            ),
+            (
+                r#""kind":"number","number":{"min":-1,"max":2,"unit":"u"}"#,
+                "number.min: expected a whole number",
+            ),
+        ] {
+            let text = format!("{{{base},{members}}}");
+            assert_eq!(
+                from_str::<Question>(&text),
+                Err(error.to_owned()),
+                "{members}"
+            );
+        }
+        assert_eq!(
+            from_str::<Question>(r#"{"id":"q","kind":"single"}"#),
+            Err("missing field `legend`".to_owned())
+        );
+    }
+
+    #[test]
+    fn rules_read_their_outcome_and_evidence() {
+        let text = r#"{"id":"r","when":{"any":[{"question":"q","includes_any":["a","b"]}]},
+            "effect":"review-first","question":"q","reason":"Because 8 in 100.","sources":["s"],
+            "evidence":[{"figure":"8 in 100","source":"s","place":"Table 2","says":"8%"}]}"#;
+        let rule = from_str::<Rule>(text).expect("a rule");
+        assert_eq!(rule.effect, Outcome::ReviewFirst);
+        assert_eq!(
+            rule.when.tests()[0].includes_any,
+            Some(vec!["a".into(), "b".into()])
+        );
+        assert_eq!(
+            rule.evidence,
+            [Evidence {
+                figure: "8 in 100".into(),
+                source: Some("s".into()),
+                place: Some("Table 2".into()),
+                says: Some("8%".into()),
+                own: false,
+            }]
+        );
+        let without = text.replace("review-first", "maybe");
+        assert_eq!(
+            from_str::<Rule>(&without),
+            Err("effect: unknown name `maybe`".to_owned())
+        );
+    }
+
+    #[test]
+    fn the_questions_part_alone_holds_every_question_and_no_rule() {
+        for &locale in Locale::ALL {
+            let questions = QuizContent::load_questions(locale).expect("questions load");
+            let whole = QuizContent::load(locale).expect("the whole quiz loads");
+            assert_eq!(questions.questions, whole.questions, "{locale:?}");
+            assert_eq!(questions.crisis_if, whole.crisis_if);
+            assert!(questions.rules.is_empty() && questions.routes.is_empty());
+            assert!(questions.provider_questions.is_empty());
+            assert!(!whole.rules.is_empty() && !whole.provider_questions.is_empty());
+            assert!(questions.ui.outcomes.review_first.heading.is_empty());
+            assert!(!whole.ui.outcomes.review_first.heading.is_empty());
+            // Every source a question cites comes with the questions, and only those.
+            let cited: Vec<&String> = questions
+                .questions
+                .iter()
+                .flat_map(|q| &q.sources)
+                .collect();
+            assert!(questions.sources.iter().all(|s| cited.contains(&&s.id)));
+            assert!(cited.iter().all(|id| questions.source(id).is_some()));
+            assert_eq!(
+                whole.sources[..questions.sources.len()],
+                questions.sources[..]
+            );
+        }
+    }
+}
