@@ -624,9 +624,10 @@ fn personas_json() -> Value {
         personas()
             .iter()
             .map(|p| {
+                let answers = to_string(&prune(content(), &p.answers));
                 json!({
                     "name": p.name,
-                    "answers": serde_json::from_str::<Value>(&to_string(&prune(content(), &p.answers))).unwrap(),
+                    "answers": serde_json::from_str::<Value>(&answers).unwrap(),
                     "outcome": p.outcome.id(),
                     "reason_ids": p.reasons,
                     "other_reason_ids": p.others,

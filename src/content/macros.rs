@@ -45,7 +45,9 @@ macro_rules! json_struct {
                 let f = $crate::content::decode::Fields::of(v)?;
                 let mut err = None;
                 let value = $name {
-                    $($field: $crate::json_struct!(@read f, err, $ty, stringify!($field) $(, $default)?),)*
+                    $($field: $crate::json_struct!(
+                        @read f, err, $ty, stringify!($field) $(, $default)?
+                    ),)*
                 };
                 match f.done(&mut err) {
                     true => Ok(value),
