@@ -1,12 +1,15 @@
-//! How a type declares its JSON reading and writing beside itself: [`json_struct!`] for a
-//! struct (its fields listed once, with their defaults), [`json_named!`] for an enum written as
-//! its id. Both expand to [`Decode`](super::decode::Decode) and
+//! How a type declares its JSON reading and writing beside itself:
+//! [`json_struct!`](crate::json_struct) for a struct (its fields listed once, with their
+//! defaults), [`json_named!`](crate::json_named) for an enum written as its id. Both expand to [`Decode`](super::decode::Decode) and
 //! [`Encode`](super::encode::Encode) impls.
 
 /// Declares a struct and its JSON reading (and writing, with `impl Decode, Encode`): each field
 /// is an object member of the same name, required unless it has a default (`= None`,
 /// `= true`, …), which is what an absent member reads as. A member the struct does not have is
 /// refused. The field list is written once, here, so a new field is read and written at once.
+/// Every field's type has a [`Placeholder`](super::decode::Placeholder) (any `Default` type
+/// does; an enum gets one from `json_named!`), the value left in a field while its struct fails
+/// to read.
 ///
 /// ```ignore
 /// json_struct! {
