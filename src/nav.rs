@@ -2,11 +2,8 @@
 //! (e.g. a claim id). Pure, so fragment parsing is tested natively; `platform::route` binds it
 //! to the URL fragment on the standalone page, or keeps it in memory inside an embed.
 
-use serde::{Deserialize, Serialize};
-
 /// One of the widget's three tools.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Section {
     /// Eligibility self-check.
     Quiz,
@@ -46,7 +43,7 @@ impl Section {
 }
 
 /// A place in the widget: a section and an optional item within it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Place {
     /// The section shown.
     pub section: Section,

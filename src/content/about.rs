@@ -3,11 +3,11 @@
 //! Shown at the foot of every tool, fetched the first time one is shown.
 
 use super::{load, ContentError, Feature, Locale};
-use serde::{Deserialize, Serialize};
 
+crate::json_struct! {
+impl Decode;
 /// Everything the "About this guide" block says, in one locale.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AboutContent {
     /// When each tool's content was last checked against its sources.
     pub checked: CheckedOn,
@@ -16,10 +16,12 @@ pub struct AboutContent {
     /// The sections, in the order shown.
     pub sections: Vec<AboutSection>,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// The date (`YYYY-MM-DD`) each tool's content was last checked against its sources.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CheckedOn {
     /// The self-check.
     pub quiz: String,
@@ -27,6 +29,7 @@ pub struct CheckedOn {
     pub myths: String,
     /// The cost estimator.
     pub cost: String,
+}
 }
 
 impl CheckedOn {
@@ -41,19 +44,22 @@ impl CheckedOn {
     }
 }
 
+crate::json_struct! {
+impl Decode;
 /// Labels of the block.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AboutUi {
     /// "Checked against its sources on {date}."
     pub checked: String,
     /// The button that shows the sections.
     pub open: String,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// One section: a heading and its paragraphs.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AboutSection {
     /// Stable id (`method`, `errors`, `who`, `funding`, `dates`).
     pub id: String,
@@ -61,6 +67,7 @@ pub struct AboutSection {
     pub heading: String,
     /// Its paragraphs.
     pub paragraphs: Vec<String>,
+}
 }
 
 impl AboutContent {

@@ -6,29 +6,25 @@
 //! over every such text: a figure without an entry, or an entry whose figure the text no longer
 //! contains, fails the build's tests.
 
-use serde::{Deserialize, Serialize};
-
+crate::json_struct! {
+impl Decode;
 /// One figure of a text and where it comes from.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Evidence {
     /// The figure exactly as the text writes it (e.g. `8 in 100`, `$590 to $885`).
     pub figure: String,
     /// The source's id in the bibliography (`content/<locale>/sources.toml`); absent for our
     /// own assumptions.
-    #[serde(default)]
-    pub source: Option<String>,
+    pub source: Option<String> = None,
     /// Where in the source the figure stands: a table, figure, section, page, or "Abstract".
-    #[serde(default)]
-    pub place: Option<String>,
+    pub place: Option<String> = None,
     /// The source's own figure, as close to its words as possible (kept in the source's
     /// language).
-    #[serde(default)]
-    pub says: Option<String>,
+    pub says: Option<String> = None,
     /// The figure is the project's own assumption (an example rate, a default), not a
     /// published figure; shown as such.
-    #[serde(default)]
-    pub own: bool,
+    pub own: bool = false,
+}
 }
 
 impl Evidence {

@@ -2,25 +2,27 @@
 //! (`content/<locale>/<feature>.toml`, converted to JSON by `build.rs`) becomes typed data.
 //!
 //! Each feature owns its typed model (`quiz::model`, `myths::model`, `cost::model`,
-//! `content::shell`) and calls [`load`]; native tests validate every file of every locale.
+//! `content::shell`) and its JSON reading, and calls [`load`]; native tests validate every
+//! file of every locale with the same reader the browser runs. This module knows no feature.
 
 pub mod about;
 pub mod decode;
-mod decode_impls;
 pub mod encode;
 pub mod evidence;
+pub mod json;
+mod macros;
 #[cfg(all(target_arch = "wasm32", not(feature = "bundled-content")))]
 mod remote;
 pub mod shell;
-mod stored_impls;
+mod stored;
 pub use evidence::Evidence;
-pub use stored_impls::Envelope;
+pub use stored::Envelope;
 
 #[cfg(all(target_arch = "wasm32", not(feature = "bundled-content")))]
 pub use remote::{ensure, set_base};
 
 use decode::Decode;
-use serde::de::DeserializeOwned;
+use json::Json;
 use std::fmt;
 
 mod generated {
@@ -28,10 +30,7 @@ mod generated {
 }
 
 /// A language the widget ships content for.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Locale {
     /// English (the default and the fallback).
     #[default]
@@ -213,129 +212,86 @@ pub async fn ensure(_locale: Locale, _features: Vec<Feature>) -> Result<(), Stri
 #[cfg(all(target_arch = "wasm32", feature = "bundled-content"))]
 pub fn set_base(_base: &str) {}
 
-/// Deserialises one feature's content for a locale into its typed model.
-///
-/// The browser reads it with the small [`decode`] reader (serde_json's derived deserialisers
-/// would add about 18 KB of compressed wasm); native builds use serde, whose
-/// `deny_unknown_fields` is what the content tests rely on. Tests check both give equal values.
-pub fn load<T: DeserializeOwned + Decode>(
+/// Reads one feature's content for a locale into its typed model.
+pub fn load<T: Decode>(locale: Locale, feature: Feature) -> Result<T, ContentError> {
+    load_with(locale, feature, T::decode, |v| v)
+}
+
+/// The self-check's content: its questions file joined with its results part. The results
+/// part's top-level members join the questions file's; where both have a member (`ui`,
+/// `sources`), the object's members or the list's items are joined.
+pub fn load_quiz<T: Decode>(locale: Locale, results: &str) -> Result<T, ContentError> {
+    let results =
+        json::parse(results).map_err(|e| invalid(locale, Feature::Results, e.to_string()))?;
+    load_with(locale, Feature::Quiz, T::decode, |v| join(v, results))
+}
+
+/// The self-check's questions alone, read with `read`: the results part's texts under `ui`
+/// are there, empty, so `ui` reads whole (the review and result take [`load_quiz`]).
+pub fn load_quiz_questions<T>(
+    locale: Locale,
+    read: fn(&Json) -> Result<T, String>,
+) -> Result<T, ContentError> {
+    let blank = json::parse(generated::BLANK_RESULTS_UI);
+    load_with(locale, Feature::Quiz, read, move |v| match blank {
+        Ok(ui) => join(v, Json::Obj(vec![("ui".into(), ui)])),
+        Err(_) => v,
+    })
+}
+
+fn invalid(locale: Locale, feature: Feature, detail: String) -> ContentError {
+    ContentError::Invalid {
+        locale: locale.tag(),
+        feature: feature.file_stem(),
+        detail,
+    }
+}
+
+/// Parses one content file, edits its tree with `edit`, then reads it with `read`.
+fn load_with<T>(
     locale: Locale,
     feature: Feature,
+    read: fn(&Json) -> Result<T, String>,
+    edit: impl FnOnce(Json) -> Json,
 ) -> Result<T, ContentError> {
     let text = raw(locale, feature).ok_or(ContentError::Missing {
         locale: locale.tag(),
         feature: feature.file_stem(),
     })?;
-    #[cfg(target_arch = "wasm32")]
-    let parsed = decode::from_str(text);
-    #[cfg(not(target_arch = "wasm32"))]
-    let parsed = serde_json::from_str(text).map_err(|e| e.to_string());
-    parsed.map_err(|detail| ContentError::Invalid {
-        locale: locale.tag(),
-        feature: feature.file_stem(),
-        detail,
+    let tree = json::parse(text).map_err(|e| invalid(locale, feature, e.to_string()))?;
+    // A top-level path starts with a separator that reads badly on its own.
+    read(&edit(tree)).map_err(|e| {
+        invalid(
+            locale,
+            feature,
+            e.trim_start_matches(['.', ':', ' ']).to_owned(),
+        )
     })
 }
 
-/// The self-check's content: its questions file joined with its results part, or with an empty
-/// results part (`results: None`) for the questions alone. The results part's top-level
-/// members join the questions file's; where both parts have a member (`ui`, `sources`), the
-/// object's members or the list's items are joined.
-///
-/// In the browser the questions alone are read by [`decode_quiz_questions`] instead, so the
-/// readers of rules and route notes stay out of the main wasm (they come with the last screens'
-/// chunk, which reads the whole file).
-pub fn load_quiz<T: DeserializeOwned + Decode>(
-    locale: Locale,
-    results: Option<&str>,
-) -> Result<T, ContentError> {
-    let missing = |feature: Feature| ContentError::Missing {
-        locale: locale.tag(),
-        feature: feature.file_stem(),
+/// `more`'s members added to `all`'s, objects and lists under the same key joined.
+fn join(all: Json, more: Json) -> Json {
+    let (Json::Obj(mut all), Json::Obj(more)) = (all, more) else {
+        return Json::Null;
     };
-    let quiz = raw(locale, Feature::Quiz).ok_or(missing(Feature::Quiz))?;
-    let results = match results {
-        Some(text) => text,
-        None => generated::BLANK_RESULTS,
-    };
-    let invalid = |detail: String| ContentError::Invalid {
-        locale: locale.tag(),
-        feature: Feature::Quiz.file_stem(),
-        detail,
-    };
-    #[cfg(target_arch = "wasm32")]
-    {
-        use decode::Json;
-        let (Json::Obj(mut all), Json::Obj(extra)) = (
-            decode::parse(quiz).map_err(invalid)?,
-            decode::parse(results).map_err(invalid)?,
-        ) else {
-            return Err(invalid("expected two objects".to_owned()));
-        };
-        for (key, value) in extra {
-            match (all.iter_mut().find(|(k, _)| *k == key), value) {
-                (Some((_, Json::Obj(mine))), Json::Obj(more)) => mine.extend(more),
-                (Some((_, Json::Arr(mine))), Json::Arr(more)) => mine.extend(more),
-                (_, value) => all.push((key, value)),
-            }
-        }
-        T::decode(&Json::Obj(all))
-            .map_err(|e| invalid(e.trim_start_matches(['.', ':', ' ']).to_owned()))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        serde_json::from_value(quiz_json(quiz, results).map_err(invalid)?)
-            .map_err(|e| invalid(e.to_string()))
-    }
-}
-
-/// Reads the questions part alone (`kg-<locale>-quiz-*.json`) as the whole content with its
-/// results part left empty: what [`load_quiz`] gives for `results: None`, without reading any
-/// rule, route note or provider question.
-pub fn decode_quiz_questions(text: &str) -> Result<crate::quiz::QuizContent, String> {
-    use decode::Json;
-    let mut v = decode::parse(text)?;
-    // The review's and result's texts are in the results part: empty ones keep `ui` whole.
-    if let (Json::Obj(all), Json::Obj(blank)) =
-        (&mut v, decode::parse(generated::BLANK_RESULTS_UI)?)
-    {
-        if let Some((_, Json::Obj(ui))) = all.iter_mut().find(|(k, _)| k == "ui") {
-            ui.extend(blank);
+    for (key, value) in more {
+        match (all.iter_mut().find(|(k, _)| *k == key), value) {
+            (Some((_, Json::Obj(mine))), Json::Obj(extra)) => mine.extend(extra),
+            (Some((_, Json::Arr(mine))), Json::Arr(extra)) => mine.extend(extra),
+            (_, value) => all.push((key, value)),
         }
     }
-    crate::quiz::QuizContent::decode_questions(&v)
-        .map_err(|e| e.trim_start_matches(['.', ':', ' ']).to_owned())
+    Json::Obj(all)
 }
 
-/// The whole quiz file's JSON from its two parts (native: validation and tests).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn quiz_json(quiz: &str, results: &str) -> Result<serde_json::Value, String> {
-    use serde_json::Value;
-    let (Value::Object(mut all), Value::Object(extra)) = (
-        serde_json::from_str(quiz).map_err(|e| e.to_string())?,
-        serde_json::from_str(results).map_err(|e| e.to_string())?,
-    ) else {
-        return Err("expected two objects".to_owned());
-    };
-    for (key, value) in extra {
-        match (all.get_mut(&key), value) {
-            (Some(Value::Object(mine)), Value::Object(more)) => mine.extend(more),
-            (Some(Value::Array(mine)), Value::Array(more)) => mine.extend(more),
-            (_, value) => {
-                all.insert(key, value);
-            }
-        }
-    }
-    Ok(Value::Object(all))
-}
-
+crate::json_struct! {
+impl Decode;
 /// A source behind a claim, question or rule: a study, a label, a guideline or a web page.
 ///
 /// Each language has one bibliography (`content/<locale>/sources.toml`); `build.rs` copies into
 /// each tool's shipped file only the sources it cites, with the kind's label and the date a web
 /// page was read already written out in that language.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Source {
     /// Stable id, the same in every tool and language (e.g. `spravato-label`).
     pub id: String,
@@ -349,18 +305,16 @@ pub struct Source {
     pub citation: String,
     /// Our own words about the source (what kind of page it is, its size, who paid for it), in
     /// the guide's language.
-    #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<String> = None,
     /// Where a reader can open it: a DOI, PubMed, or the official page.
     pub url: String,
     /// For web pages, when it was read, written out (e.g. "Read on December 5, 2026").
-    #[serde(default)]
-    pub read: Option<String>,
+    pub read: Option<String> = None,
     /// The publication's language when it differs from the guide's (e.g. `en` for an English
     /// paper in the Spanish guide): its citation and the quotes from it are marked with it, so
     /// screen readers pronounce them right.
-    #[serde(default)]
-    pub lang: Option<String>,
+    pub lang: Option<String> = None,
+}
 }
 
 /// Fills `{name}` placeholders in a content template. Unknown placeholders stay visible (so a

@@ -1,11 +1,11 @@
 //! Strings of the app shell (header, disclaimer, tabs, error panel): `content/<locale>/ui.toml`.
 
 use super::{load, ContentError, Feature, Locale};
-use serde::{Deserialize, Serialize};
 
+crate::json_struct! {
+impl Decode;
 /// Every string the shell shows. A missing key fails deserialisation (and the native tests).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ShellStrings {
     /// The widget's title.
     pub title: String,
@@ -44,10 +44,12 @@ pub struct ShellStrings {
     /// Messages about `<ketamine-guide>` attributes.
     pub embed: EmbedStrings,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// Messages for invalid embed attributes (`{value}` is what the clinic wrote).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EmbedStrings {
     /// `sections` names an unknown section.
     pub unknown_section: String,
@@ -64,10 +66,55 @@ pub struct EmbedStrings {
     /// `persist` has an unknown value.
     pub bad_persist: String,
 }
+}
 
 impl ShellStrings {
     /// Loads the shell strings for a locale.
     pub fn load(locale: Locale) -> Result<Self, ContentError> {
         load(locale, Feature::Shell)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::decode::from_str;
+    use crate::content::raw;
+
+    /// The shipped English shell text with one edit to its JSON.
+    fn edited(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+        let text = raw(Locale::En, Feature::Shell).expect("shell text");
+        let mut value: serde_json::Value = serde_json::from_str(text).expect("JSON");
+        edit(&mut value);
+        value.to_string()
+    }
+
+    #[test]
+    fn every_locale_has_every_shell_string() {
+        for &locale in Locale::ALL {
+            let strings = ShellStrings::load(locale).expect("loads");
+            assert!(!strings.title.is_empty() && !strings.embed.bad_persist.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_missing_misspelt_or_mistyped_string_is_named() {
+        let e = from_str::<ShellStrings>(&edited(|v| v["privacy"] = 1.into()));
+        assert_eq!(e, Err("privacy: expected a string".to_owned()));
+        let e = from_str::<ShellStrings>(&edited(|v| {
+            v.as_object_mut().expect("object").remove("loading");
+        }));
+        assert_eq!(e, Err("missing field `loading`".to_owned()));
+        let e = from_str::<ShellStrings>(&edited(|v| v["embed"]["bad_strat"] = "x".into()));
+        assert_eq!(
+            e,
+            Err("embed: unknown or repeated member `bad_strat`".to_owned())
+        );
+        // The first problem in field order is the one reported.
+        let e = from_str::<ShellStrings>(&edited(|v| {
+            v["tagline"] = serde_json::Value::Null;
+            v["embed"]["bad_start"] = 2.into();
+        }));
+        assert_eq!(e, Err("tagline: expected a string".to_owned()));
     }
 }

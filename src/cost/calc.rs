@@ -2,13 +2,11 @@
 //! so the UI can show the arithmetic in the reader's language with `Intl`-formatted money.
 
 use super::money::{Bps, Cents};
-use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Which calculation step a line shows. The template is `[ui.calc].<key>` in the content,
 /// with `{placeholders}` named by the line's [`Arg`]s.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CalcKey {
     /// devices × price per device + observation fee = price per treatment.
     EsketaminePrice,
@@ -130,8 +128,7 @@ impl CalcKey {
 
 /// What a counted number counts: it is written with its word, singular or plural, from
 /// `[ui.units]` (`session_one = "{n} session"`, `session_other = "{n} sessions"`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
     /// Treatment sessions (or doses, or integration therapy sessions).
     Session,
@@ -164,8 +161,7 @@ impl Unit {
 }
 
 /// A number to put into a template.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Value {
     /// Money: format with the currency.
     Money(Cents),
@@ -178,7 +174,7 @@ pub enum Value {
 }
 
 /// One named placeholder value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Arg {
     /// Placeholder name, without braces.
     pub name: &'static str,
@@ -187,7 +183,7 @@ pub struct Arg {
 }
 
 /// One step of the arithmetic, e.g. "6 sessions × $225 = $1,350".
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CalcLine {
     /// Which template.
     pub key: CalcKey,

@@ -8,10 +8,9 @@ use super::insurance::{Account, PhaseSplit, SavingsState};
 use super::money::{Cents, Level, Range};
 use super::plan::{Coverage, Plan, Route, SavingsEligibility};
 use super::price_book::PriceBook;
-use serde::Serialize;
 
 /// One phase of treatment at one price level.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PhaseCost {
     /// Sessions in the phase.
     pub sessions: u64,
@@ -23,7 +22,7 @@ pub struct PhaseCost {
 }
 
 /// Everything about one price level (low, typical or high).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scenario {
     /// Which level.
     pub level: Level,
@@ -55,7 +54,7 @@ pub struct Scenario {
 }
 
 /// Low, typical and high figures for a plan, with the arithmetic behind each.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Estimate {
     /// The plan's route.
     pub route: Route,
@@ -102,7 +101,7 @@ impl Estimate {
 }
 
 /// One route's total for the same plan shape, for the comparison chart and table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RouteTotal {
     /// The route.
     pub route: Route,

@@ -14,8 +14,6 @@ pub mod parse;
 pub mod plan;
 pub mod price_book;
 mod price_json;
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod price_json_serde;
 pub mod route;
 pub mod saved;
 

@@ -7,12 +7,12 @@ use super::parse::{Limit, ParseError};
 use super::plan::{InsurerKind, Route};
 use super::price_book::{PriceBookError, PricePart};
 use crate::content::{self, ContentError, Evidence, Feature, Locale, Source};
-use serde::Deserialize;
 use std::collections::BTreeMap;
 
+crate::json_struct! {
+impl Decode;
 /// Everything the cost estimator says, in one locale.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CostContent {
     /// One entry per route, in any order (look up with [`CostContent::route`]).
     pub routes: Vec<RouteText>,
@@ -25,10 +25,12 @@ pub struct CostContent {
     /// Labels, headings, messages and templates.
     pub ui: CostUi,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// A route's name and explanation.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RouteText {
     /// Which route.
     pub id: Route,
@@ -43,13 +45,14 @@ pub struct RouteText {
     /// Source ids behind the notes.
     pub sources: Vec<String>,
     /// Every figure in the text, traced to its place in a source (or marked as our own).
-    #[serde(default)]
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<Evidence> = Vec::new(),
+}
 }
 
+crate::json_struct! {
+impl Decode;
 /// A short explained point with its sources.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Note {
     /// Stable id (e.g. `relapse`, `esketamine_list_price`).
     pub id: String,
@@ -58,27 +61,29 @@ pub struct Note {
     /// Text.
     pub text: String,
     /// Source ids (empty for our own assumptions).
-    #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Vec<String> = Vec::new(),
     /// Every figure in the text, traced to its place in a source (or marked as our own).
-    #[serde(default)]
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<Evidence> = Vec::new(),
+}
 }
 
+crate::json_struct! {
+impl Decode;
 /// A form field's label and hint.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FieldText {
     /// The `<label>`.
     pub label: String,
     /// Help shown under the field (linked with `aria-describedby`).
     pub hint: String,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// All UI words. Keyed tables (`fields`, `errors`, `calc`, …) are checked by tests against the
 /// engine's keys, so a missing or misspelt entry fails the build's tests.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CostUi {
     /// Section headings by id (route, course, maintenance, prices, insurance, extras, …).
     pub headings: BTreeMap<String, String>,
@@ -103,6 +108,7 @@ pub struct CostUi {
     pub chart: BTreeMap<String, String>,
     /// Other short texts (how we calculated this, clinics set prices, …).
     pub misc: BTreeMap<String, String>,
+}
 }
 
 /// The ids every keyed `[ui]` table must contain; tests check the content against these.
@@ -379,5 +385,51 @@ impl CostContent {
     /// An error template by key (the key itself if missing, so the gap is visible).
     pub fn error_template<'a>(&'a self, key: &'a str) -> &'a str {
         self.ui.errors.get(key).map(String::as_str).unwrap_or(key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::decode::from_str;
+
+    #[test]
+    fn a_route_text_reads_its_route_and_defaults() {
+        let text = r#"{"id":"esketamine","name":"Nasal spray","short":"S","price_note":"P",
+            "course_note":"C","sources":["label"]}"#;
+        assert_eq!(
+            from_str::<RouteText>(text),
+            Ok(RouteText {
+                id: Route::Esketamine,
+                name: "Nasal spray".into(),
+                short: "S".into(),
+                price_note: "P".into(),
+                course_note: "C".into(),
+                sources: vec!["label".into()],
+                evidence: Vec::new(),
+            })
+        );
+        let unknown = text.replace("esketamine", "tms");
+        assert_eq!(
+            from_str::<RouteText>(&unknown),
+            Err("id: unknown name `tms`".to_owned())
+        );
+    }
+
+    #[test]
+    fn keyed_tables_read_any_key_and_a_stray_member_elsewhere_is_refused() {
+        let text = crate::content::raw(Locale::En, Feature::Cost).expect("cost text");
+        let mut value: serde_json::Value = serde_json::from_str(text).expect("JSON");
+        value["ui"]["misc"]["new_text"] = "kept".into();
+        let content = from_str::<CostContent>(&value.to_string()).expect("reads");
+        assert_eq!(
+            content.ui.misc.get("new_text").map(String::as_str),
+            Some("kept")
+        );
+        value["notes"][0]["titel"] = "typo".into();
+        assert_eq!(
+            from_str::<CostContent>(&value.to_string()),
+            Err("notes[0]: unknown or repeated member `titel`".to_owned())
+        );
     }
 }

@@ -3,17 +3,15 @@
 //! No floating point anywhere: every total the estimator shows must be exactly reproducible
 //! by hand from the calculation lines, and must never become NaN or infinity.
 
-use serde::{Deserialize, Serialize};
+use crate::content::decode::{Decode, Json};
+use crate::content::encode::Encode;
 use std::fmt;
 
 /// An amount of money in the smallest unit of the currency (cents for USD).
 ///
 /// Unsigned on purpose: a price, a fee or a total can never be negative. All arithmetic
 /// saturates at `u64::MAX` instead of wrapping or panicking.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(transparent)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Cents(pub u64);
 
 impl Cents {
@@ -98,8 +96,7 @@ impl fmt::Display for Cents {
 }
 
 /// A percentage in basis points: 10 000 = 100 %, 1 = 0.01 %. Always within 0..=10 000.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(transparent)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Bps(u16);
 
 impl Bps {
@@ -128,17 +125,35 @@ impl Bps {
     }
 }
 
-// Deserialising through `new` keeps stored state from smuggling in a share above 100 %.
-impl<'de> Deserialize<'de> for Bps {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = u32::deserialize(d)?;
-        Bps::new(raw).ok_or_else(|| serde::de::Error::custom("percentage above 100%"))
+/// Written as the number of cents.
+impl Encode for Cents {
+    fn encode(&self, out: &mut String) {
+        self.0.encode(out);
+    }
+}
+
+impl Decode for Cents {
+    fn decode(v: &Json) -> Result<Self, String> {
+        u64::decode(v).map(Cents)
+    }
+}
+
+/// Written as the basis points; read through [`Bps::new`], so stored state cannot smuggle in
+/// a share above 100 %.
+impl Encode for Bps {
+    fn encode(&self, out: &mut String) {
+        self.0.encode(out);
+    }
+}
+
+impl Decode for Bps {
+    fn decode(v: &Json) -> Result<Self, String> {
+        Bps::new(u32::decode(v)?).ok_or_else(|| ": percentage above 100%".to_owned())
     }
 }
 
 /// Which of the three figures of a [`Range`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Level {
     /// The cheapest end of reported prices.
     Low,
@@ -153,8 +168,10 @@ impl Level {
     pub const ALL: [Level; 3] = [Level::Low, Level::Typical, Level::High];
 }
 
+crate::json_struct! {
+impl Decode, Encode;
 /// A low / typical / high trio of amounts. Engines keep `low ≤ typical ≤ high`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Range {
     /// Cheapest case.
     pub low: Cents,
@@ -162,6 +179,7 @@ pub struct Range {
     pub typical: Cents,
     /// Most expensive case.
     pub high: Cents,
+}
 }
 
 impl Range {
@@ -393,7 +411,9 @@ mod tests {
     #[test]
     fn bps_refuses_more_than_everything() {
         assert!(Bps::new(10_001).is_none());
-        assert!(serde_json::from_str::<Bps>("10001").is_err());
+        let read = crate::content::decode::from_str::<Bps>;
+        assert_eq!(read("10000"), Ok(Bps::FULL));
+        assert_eq!(read("10001"), Err("percentage above 100%".to_owned()));
         assert_eq!(Bps::new(2_000).unwrap().complement().get(), 8_000);
     }
 }

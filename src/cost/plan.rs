@@ -1,15 +1,16 @@
 //! What a person plans: the route, how many sessions, boosters, insurance and the extras.
 //!
-//! Plain data (serde) so the UI can keep it in session storage and restore it. Every default
-//! here is explained in `content/en/cost.toml` (`[[assumptions]]` and the route notes).
+//! Plain data, written to and read from session storage as JSON (each type's reading and
+//! writing is declared with it). Every default here is explained in `content/en/cost.toml`
+//! (`[[assumptions]]` and the route notes).
 
 use super::money::{Bps, Cents};
 pub use super::route::{Route, RouteSet};
-use serde::{Deserialize, Serialize};
+use crate::content::decode::{Decode, Fields, Json};
+use crate::content::encode::{Encode, Obj};
 
 /// Nasal spray devices per esketamine dose: 2 devices = 56 mg, 3 devices = 84 mg.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum DevicesPerDose {
     /// 56 mg.
     #[default]
@@ -45,6 +46,23 @@ impl TryFrom<u8> for DevicesPerDose {
     }
 }
 
+/// Written as its count, 2 or 3.
+impl Encode for DevicesPerDose {
+    fn encode(&self, out: &mut String) {
+        self.count().encode(out);
+    }
+}
+
+impl Decode for DevicesPerDose {
+    fn decode(v: &Json) -> Result<Self, String> {
+        DevicesPerDose::try_from(u8::decode(v)?).map_err(|e| {
+            let mut out = String::from(": ");
+            out.push_str(e);
+            out
+        })
+    }
+}
+
 /// Largest values the input fields accept (the parser reports anything above).
 pub mod limits {
     /// Starting-course sessions.
@@ -57,10 +75,11 @@ pub mod limits {
     pub const INTEGRATION_SESSIONS: u32 = 200;
 }
 
+crate::json_struct! {
+impl Decode, Encode;
 /// Booster sessions after the starting course. Off by default, but the UI offers it
 /// prominently: most people who improve relapse within weeks without it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Maintenance {
     /// Whether boosters are counted.
     pub enabled: bool,
@@ -68,6 +87,7 @@ pub struct Maintenance {
     pub per_month: u32,
     /// Number of months.
     pub months: u32,
+}
 }
 
 impl Maintenance {
@@ -82,8 +102,7 @@ impl Maintenance {
 }
 
 /// What the insurance plan pays once the deductible is met.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Coverage {
     /// No insurance, or this treatment is not covered: you pay the full price.
     #[default]
@@ -100,10 +119,42 @@ pub enum Coverage {
     },
 }
 
+/// `{"kind":"none"}`, `{"kind":"percent","covered":8000}` or `{"kind":"copay","per_session":2500}`.
+impl Encode for Coverage {
+    fn encode(&self, out: &mut String) {
+        let obj = Obj::start(out);
+        match self {
+            Coverage::None => obj.field("kind", "none"),
+            Coverage::Percent { covered } => obj.field("kind", "percent").field("covered", covered),
+            Coverage::Copay { per_session } => {
+                obj.field("kind", "copay").field("per_session", per_session)
+            }
+        }
+        .end();
+    }
+}
+
+impl Decode for Coverage {
+    fn decode(v: &Json) -> Result<Self, String> {
+        let f = Fields::of(v)?;
+        let coverage = match f.req::<String>("kind")?.as_str() {
+            "none" => Coverage::None,
+            "percent" => Coverage::Percent {
+                covered: f.req("covered")?,
+            },
+            "copay" => Coverage::Copay {
+                per_session: f.req("per_session")?,
+            },
+            _ => return Err(".kind: expected none, percent or copay".to_owned()),
+        };
+        f.finish()?;
+        Ok(coverage)
+    }
+}
+
 /// Who the insurer is. Matters for the esketamine savings programme, which is for commercial
 /// insurance only.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum InsurerKind {
     /// Employer, marketplace or other private insurance.
     #[default]
@@ -127,12 +178,26 @@ impl InsurerKind {
         InsurerKind::Tricare,
         InsurerKind::Va,
     ];
+
+    /// The stable id (stored plans).
+    pub fn id(self) -> &'static str {
+        match self {
+            InsurerKind::Commercial => "commercial",
+            InsurerKind::Medicare => "medicare",
+            InsurerKind::Medicaid => "medicaid",
+            InsurerKind::Tricare => "tricare",
+            InsurerKind::Va => "va",
+        }
+    }
 }
 
+crate::json_named!(InsurerKind: Default);
+
+crate::json_struct! {
+impl Decode, Encode;
 /// Insurance as the person describes it. Deductible and out-of-pocket maximum are what is
 /// *left* this plan year; the estimate treats the whole plan as one plan year.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Insurance {
     /// What the plan pays after the deductible.
     pub coverage: Coverage,
@@ -145,7 +210,8 @@ pub struct Insurance {
     /// The treatments this insurance pays for, as the person ticked them; `None` until they
     /// do, meaning only the treatment being estimated. Insurers often pay for one route and not
     /// another, so one share is never applied to every route.
-    pub covers: Option<RouteSet>,
+    pub covers: Option<RouteSet> = None,
+}
 }
 
 impl Insurance {
@@ -167,9 +233,10 @@ impl Insurance {
     }
 }
 
+crate::json_struct! {
+impl Decode, Encode;
 /// The esketamine manufacturer's savings programme (commercial insurance only).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Savings {
     /// Whether the person wants it counted (applied only when eligible).
     pub enabled: bool,
@@ -178,6 +245,7 @@ pub struct Savings {
     /// The programme's yearly maximum benefit (an editable assumption; the default is the
     /// $7,150 the maker's savings pages state, year of the terms not shown).
     pub annual_cap: Cents,
+}
 }
 
 impl Default for Savings {
@@ -191,8 +259,7 @@ impl Default for Savings {
 }
 
 /// Whether the savings programme can apply to a plan, and if not, why.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", content = "insurer", rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SavingsEligibility {
     /// Esketamine with commercial insurance.
     Eligible,
@@ -216,14 +283,16 @@ impl SavingsEligibility {
     }
 }
 
+crate::json_struct! {
+impl Decode, Encode;
 /// Paying with pre-tax money from a health savings or flexible spending account.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hsa {
     /// Whether to show the saving.
     pub enabled: bool,
     /// The person's marginal tax rate (federal plus state), an editable assumption.
     pub tax_rate: Bps,
+}
 }
 
 impl Default for Hsa {
@@ -235,14 +304,16 @@ impl Default for Hsa {
     }
 }
 
+crate::json_struct! {
+impl Decode, Encode;
 /// One optional cost: counted only when enabled.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Extra {
     /// Whether it is counted.
     pub enabled: bool,
     /// The amount (once, or per session, depending on the extra).
     pub amount: Cents,
+}
 }
 
 impl Extra {
@@ -254,9 +325,10 @@ impl Extra {
     }
 }
 
+crate::json_struct! {
+impl Decode, Encode;
 /// Costs people forget. All off by default; default amounts are labelled assumptions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Extras {
     /// First medical and psychiatric evaluation (once).
     pub evaluation: Extra,
@@ -273,6 +345,7 @@ pub struct Extras {
     /// Pay lost for time off work, per session.
     pub time_off: Extra,
 }
+}
 
 impl Default for Extras {
     fn default() -> Self {
@@ -288,9 +361,10 @@ impl Default for Extras {
     }
 }
 
+crate::json_struct! {
+impl Decode, Encode;
 /// A whole plan: the input of [`crate::cost::estimate`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Plan {
     /// How ketamine is given.
     pub route: Route,
@@ -306,6 +380,7 @@ pub struct Plan {
     pub hsa: Hsa,
     /// Extra costs.
     pub extras: Extras,
+}
 }
 
 impl Plan {
@@ -421,10 +496,9 @@ mod tests {
     fn route_ids_round_trip() {
         for r in Route::ALL {
             assert_eq!(Route::from_id(r.id()), Some(r));
-            assert_eq!(
-                serde_json::to_string(&r).unwrap(),
-                format!("\"{}\"", r.id())
-            );
+            let text = crate::content::encode::to_string(&r);
+            assert_eq!(text, format!("\"{}\"", r.id()));
+            assert_eq!(crate::content::decode::from_str(&text), Ok(r));
         }
         assert_eq!(Route::from_id("IV"), None);
     }
@@ -441,11 +515,50 @@ mod tests {
     }
 
     #[test]
-    fn devices_deserialise_only_as_two_or_three() {
+    fn devices_read_only_as_two_or_three() {
+        let read = crate::content::decode::from_str::<DevicesPerDose>;
+        assert_eq!(read("3"), Ok(DevicesPerDose::Three));
+        assert_eq!(read("2"), Ok(DevicesPerDose::Two));
+        assert_eq!(read("4"), Err("devices per dose must be 2 or 3".to_owned()));
         assert_eq!(
-            serde_json::from_str::<DevicesPerDose>("3").unwrap(),
-            DevicesPerDose::Three
+            crate::content::encode::to_string(&DevicesPerDose::Three),
+            "3"
         );
-        assert!(serde_json::from_str::<DevicesPerDose>("4").is_err());
+    }
+
+    #[test]
+    fn coverage_is_stored_by_kind() {
+        use crate::content::{decode::from_str, encode::to_string};
+        let copay = Coverage::Copay {
+            per_session: Cents(2_550),
+        };
+        assert_eq!(to_string(&copay), r#"{"kind":"copay","per_session":2550}"#);
+        assert_eq!(to_string(&Coverage::None), r#"{"kind":"none"}"#);
+        for coverage in [
+            Coverage::None,
+            copay,
+            Coverage::Percent { covered: Bps::FULL },
+        ] {
+            assert_eq!(from_str(&to_string(&coverage)), Ok(coverage));
+        }
+        for (text, problem) in [
+            (r#"{"kind":"percent"}"#, "missing field `covered`"),
+            (
+                r#"{"kind":"percent","covered":10001}"#,
+                "covered: percentage above 100%",
+            ),
+            (
+                r#"{"kind":"none","covered":1}"#,
+                "unknown or repeated member `covered`",
+            ),
+            (r#"{"kind":"all"}"#, "kind: expected none, percent or copay"),
+            (r#"{"covered":1}"#, "missing field `kind`"),
+        ] {
+            assert_eq!(
+                from_str::<Coverage>(text),
+                Err(problem.to_owned()),
+                "{text}"
+            );
+        }
     }
 }

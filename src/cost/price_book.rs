@@ -4,12 +4,12 @@
 use super::money::{Cents, Level, Range};
 use super::plan::{DevicesPerDose, Route, RouteSet};
 use super::price_json;
-use serde::{Deserialize, Serialize};
 
+crate::json_struct! {
+impl Decode, Encode;
 /// Esketamine prices: the medicine is priced per nasal spray device, and the clinic charges
 /// for the 2-hour observation on top.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct EsketaminePrices {
     /// Price of one device.
     pub device: Range,
@@ -18,10 +18,12 @@ pub struct EsketaminePrices {
     /// The clinic's fee for observing you after each dose.
     pub observation: Range,
 }
+}
 
+crate::json_struct! {
+impl Decode, Encode;
 /// Low / typical / high prices per session (IV, IM) or per treatment (oral, esketamine).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PriceBook {
     /// Per IV infusion.
     pub iv: Range,
@@ -31,6 +33,7 @@ pub struct PriceBook {
     pub oral: Range,
     /// Esketamine: per device, devices per dose, observation fee.
     pub esketamine: EsketaminePrices,
+}
 }
 
 /// Which price of a route an error is about.

@@ -1,11 +1,8 @@
 //! The four ways ketamine is given, and the course defaults that belong to each.
 
-use serde::{Deserialize, Serialize};
-
-/// How ketamine is given. The serde ids (`iv`, `im`, `esketamine`, `oral`) are a public
-/// contract: clinic price books and stored plans use them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// How ketamine is given. The ids (`iv`, `im`, `esketamine`, `oral`) are a public contract:
+/// clinic price books and stored plans use them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Route {
     /// Intravenous infusion in a clinic.
     Iv,
@@ -79,8 +76,7 @@ impl Route {
 
 /// Some of the four routes: the treatments an insurance plan pays for. Stored as the list of
 /// their ids, in [`Route::ALL`] order.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(from = "Vec<Route>", into = "Vec<Route>")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct RouteSet(u8);
 
 impl RouteSet {
@@ -132,3 +128,17 @@ impl From<RouteSet> for Vec<Route> {
         set.routes()
     }
 }
+
+impl crate::content::decode::Decode for RouteSet {
+    fn decode(v: &crate::content::json::Json) -> Result<Self, String> {
+        <Vec<Route> as crate::content::decode::Decode>::decode(v).map(RouteSet::from)
+    }
+}
+
+impl crate::content::encode::Encode for RouteSet {
+    fn encode(&self, out: &mut String) {
+        crate::content::encode::Encode::encode(&self.routes(), out);
+    }
+}
+
+crate::json_named!(Route);

@@ -5,13 +5,13 @@
 //! `#myths/<claim-id>` keep working after translation.
 
 use crate::content::{load, ContentError, Evidence, Feature, Locale, Source};
-use serde::{Deserialize, Serialize};
 
 pub use super::strings::MythsUi;
 
+crate::json_struct! {
+impl Decode;
 /// Everything the explorer shows, for one locale.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MythsContent {
     /// Labels, headings and message templates of the explorer.
     pub ui: MythsUi,
@@ -29,6 +29,7 @@ pub struct MythsContent {
     pub routes: RoutesTable,
     /// Every source a claim, number or route row cites.
     pub sources: Vec<Source>,
+}
 }
 
 impl MythsContent {
@@ -86,19 +87,20 @@ impl MythsContent {
     }
 }
 
+crate::json_struct! {
+impl Decode;
 /// A filter topic such as `sleep` or `cost`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Topic {
     /// Stable id (e.g. `sleep`).
     pub id: String,
     /// Chip label.
     pub label: String,
 }
+}
 
 /// The fixed five-step verdict scale.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Verdict {
     /// The evidence contradicts the claim.
     Myth,
@@ -140,8 +142,7 @@ impl Verdict {
 }
 
 /// How strong the evidence behind a verdict is, in the spirit of GRADE.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Strength {
     /// Large trials or an official label; unlikely to change.
     Strong,
@@ -173,9 +174,12 @@ impl Strength {
     }
 }
 
+crate::json_named!(Verdict, Strength, ChartKind);
+
+crate::json_struct! {
+impl Decode;
 /// How a verdict is shown: text and icon as well as colour.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct VerdictInfo {
     /// Which verdict this describes.
     pub id: Verdict,
@@ -186,10 +190,12 @@ pub struct VerdictInfo {
     /// One sentence on what the verdict means.
     pub description: String,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// How an evidence strength is shown.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StrengthInfo {
     /// Which strength this describes.
     pub id: Strength,
@@ -198,10 +204,12 @@ pub struct StrengthInfo {
     /// One sentence on what the strength means.
     pub description: String,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// One claim as people say it, with our verdict and the evidence.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Claim {
     /// Stable kebab-case id, used in links (`#myths/<id>`).
     pub id: String,
@@ -218,43 +226,38 @@ pub struct Claim {
     /// The plain-words explanation, one paragraph per entry.
     pub explanation: Vec<String>,
     /// Key numbers, some with a small chart.
-    #[serde(default)]
-    pub numbers: Vec<KeyNumber>,
+    pub numbers: Vec<KeyNumber> = Vec::new(),
     /// Ids of the sources behind the claim (at least one).
     pub sources: Vec<String>,
     /// Ids of related claims.
-    #[serde(default)]
-    pub related: Vec<String>,
+    pub related: Vec<String> = Vec::new(),
     /// Where sources disagree, said plainly.
-    #[serde(default)]
-    pub disagreement: Option<String>,
+    pub disagreement: Option<String> = None,
     /// Every figure in the text, traced to its place in a source (or marked as our own).
-    #[serde(default)]
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<Evidence> = Vec::new(),
+}
 }
 
+crate::json_struct! {
+impl Decode;
 /// A figure behind a verdict: a label, the value as text, and optionally a chart.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct KeyNumber {
     /// What was measured (e.g. "New insomnia in trials").
     pub label: String,
     /// The value in words (e.g. "8 in 100 people, versus 7 in 100 on placebo").
     pub value: String,
     /// A caveat for this number, if it needs one.
-    #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<String> = None,
     /// The sources behind this number (subset of the claim's sources or others in the file).
-    #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: Vec<String> = Vec::new(),
     /// A small chart of the number.
-    #[serde(default)]
-    pub chart: Option<Chart>,
+    pub chart: Option<Chart> = None,
+}
 }
 
 /// The shape of a small chart.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChartKind {
     /// Two groups side by side (e.g. esketamine versus placebo).
     Compare,
@@ -264,53 +267,69 @@ pub enum ChartKind {
     Share,
 }
 
+impl ChartKind {
+    /// Every shape.
+    pub const ALL: [ChartKind; 3] = [ChartKind::Compare, ChartKind::BeforeAfter, ChartKind::Share];
+
+    /// The shape as content writes it.
+    pub fn id(self) -> &'static str {
+        match self {
+            ChartKind::Compare => "compare",
+            ChartKind::BeforeAfter => "before-after",
+            ChartKind::Share => "share",
+        }
+    }
+}
+
+crate::json_struct! {
+impl Decode;
 /// A small chart: one or two bars on a common scale.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Chart {
     /// Which shape (and which text-alternative template) applies.
     pub kind: ChartKind,
     /// The first bar (the only one for `share`; "before" for `before-after`).
     pub a: Bar,
     /// The second bar ("after" for `before-after`); absent for `share`.
-    #[serde(default)]
-    pub b: Option<Bar>,
+    pub b: Option<Bar> = None,
     /// The whole the bars are drawn against (e.g. 100 for percentages); defaults to the
     /// larger bar.
-    #[serde(default)]
-    pub out_of: Option<f64>,
+    pub out_of: Option<f64> = None,
+}
 }
 
+crate::json_struct! {
+impl Decode;
 /// One bar of a chart.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Bar {
     /// What the bar stands for (e.g. "Esketamine").
     pub label: String,
     /// The value (finite, not negative).
     pub value: f64,
     /// Appended to the value as written: include a leading space for words (" min").
-    #[serde(default)]
-    pub unit: String,
+    pub unit: String = String::new(),
+}
 }
 
+crate::json_struct! {
+impl Decode;
 /// The routes-compared table (IV, IM, nasal esketamine, oral or under the tongue).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RoutesTable {
     /// One row per route, in display order.
     pub rows: Vec<RouteRow>,
     /// Notes shown under the table (e.g. "prices vary").
-    #[serde(default)]
-    pub notes: Vec<String>,
+    pub notes: Vec<String> = Vec::new(),
     /// Every figure in the text, traced to its place in a source (or marked as our own).
-    #[serde(default)]
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<Evidence> = Vec::new(),
+}
 }
 
+crate::json_struct! {
+impl Decode;
 /// One route of taking ketamine, compared on the same columns as the others.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RouteRow {
     /// Stable id (e.g. `iv`).
     pub id: String,
@@ -331,8 +350,8 @@ pub struct RouteRow {
     /// Sources behind this row.
     pub sources: Vec<String>,
     /// Every figure in the text, traced to its place in a source (or marked as our own).
-    #[serde(default)]
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<Evidence> = Vec::new(),
+}
 }
 
 impl RouteRow {
@@ -347,5 +366,91 @@ impl RouteRow {
             &self.supervision,
             &self.price,
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::decode::from_str;
+
+    #[test]
+    fn a_claim_reads_its_members_and_defaults() {
+        let text = r#"{"id":"c","claim":"Ketamine is addictive","topics":["safety"],
+            "verdict":"mostly-false","strength":"very-limited","summary":"S",
+            "explanation":["P1","P2"],"sources":["s"],
+            "numbers":[{"label":"Sleep","value":"8 in 100",
+                "chart":{"kind":"before-after","a":{"label":"Before","value":8.4},
+                         "b":{"label":"After","value":7.25,"unit":" h"},"out_of":10}}]}"#;
+        let expected = Claim {
+            id: "c".into(),
+            claim: "Ketamine is addictive".into(),
+            topics: vec!["safety".into()],
+            verdict: Verdict::MostlyFalse,
+            strength: Strength::VeryLimited,
+            summary: "S".into(),
+            explanation: vec!["P1".into(), "P2".into()],
+            numbers: vec![KeyNumber {
+                label: "Sleep".into(),
+                value: "8 in 100".into(),
+                note: None,
+                sources: Vec::new(),
+                chart: Some(Chart {
+                    kind: ChartKind::BeforeAfter,
+                    a: Bar {
+                        label: "Before".into(),
+                        value: 8.4,
+                        unit: String::new(),
+                    },
+                    b: Some(Bar {
+                        label: "After".into(),
+                        value: 7.25,
+                        unit: " h".into(),
+                    }),
+                    out_of: Some(10.0),
+                }),
+            }],
+            sources: vec!["s".into()],
+            related: Vec::new(),
+            disagreement: None,
+            evidence: Vec::new(),
+        };
+        assert_eq!(from_str::<Claim>(text), Ok(expected));
+    }
+
+    #[test]
+    fn verdicts_strengths_and_charts_read_their_ids_only() {
+        for v in Verdict::ALL {
+            assert_eq!(from_str::<Verdict>(&format!("\"{}\"", v.id())), Ok(v));
+        }
+        for s in Strength::ALL {
+            assert_eq!(from_str::<Strength>(&format!("\"{}\"", s.id())), Ok(s));
+        }
+        for k in ChartKind::ALL {
+            assert_eq!(from_str::<ChartKind>(&format!("\"{}\"", k.id())), Ok(k));
+        }
+        assert_eq!(
+            from_str::<Verdict>(r#""Myth""#),
+            Err("unknown name `Myth`".to_owned())
+        );
+        let bar = r#"{"label":"x","value":"8"}"#;
+        assert_eq!(
+            from_str::<Bar>(bar),
+            Err("value: expected a number".to_owned())
+        );
+    }
+
+    #[test]
+    fn every_locale_loads_and_a_stray_member_is_refused() {
+        for &locale in Locale::ALL {
+            assert!(MythsContent::load(locale).is_ok(), "{locale:?}");
+        }
+        let text = crate::content::raw(Locale::En, Feature::Myths).expect("myths text");
+        let mut value: serde_json::Value = serde_json::from_str(text).expect("JSON");
+        value["claims"][0]["numbers"][0]["colour"] = "red".into();
+        assert_eq!(
+            from_str::<MythsContent>(&value.to_string()),
+            Err("claims[0].numbers[0]: unknown or repeated member `colour`".to_owned())
+        );
     }
 }

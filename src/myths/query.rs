@@ -8,27 +8,30 @@
 use super::fold::{fold, words};
 use super::model::{Claim, Topic, Verdict};
 use super::search::{Matcher, SearchHelp};
-use serde::{Deserialize, Serialize};
 
+crate::json_struct! {
+impl Decode, Encode;
 /// What the person asked for: plain data, so it can live in UI state and be stored.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
     /// Free text; every word must appear (case and accents ignored).
-    pub text: String,
+    pub text: String = String::new(),
     /// Topic ids; a claim matches when it has any of them. Empty means every topic.
-    pub topics: Vec<String>,
+    pub topics: Vec<String> = Vec::new(),
     /// Verdicts; a claim matches when it has any of them. Empty means every verdict.
-    pub verdicts: Vec<Verdict>,
+    pub verdicts: Vec<Verdict> = Vec::new(),
+}
 }
 
+crate::json_struct! {
+impl Decode, Encode;
 /// What survives a reload: the search text and filters only. Open cards are not kept, so a
 /// returning person sees a calm, collapsed list.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Stored {
     /// The person's query.
     pub query: Query,
+}
 }
 
 impl Stored {
@@ -111,7 +114,7 @@ pub fn claim_by_id<'a>(claims: &'a [Claim], id: &str) -> Option<&'a Claim> {
 
 /// How many claims each chip would show if it were the only selection in its group, given the
 /// search and the other group's filters. This is the number a chip shows next to its label.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FilterCounts {
     /// Per topic, in the order given.
     pub topics: Vec<(String, usize)>,
@@ -201,4 +204,45 @@ fn matches_topics(claim: &Claim, topics: &[String]) -> bool {
 
 fn matches_verdicts(claim: &Claim, verdicts: &[Verdict]) -> bool {
     verdicts.is_empty() || verdicts.contains(&claim.verdict)
+}
+
+#[cfg(test)]
+mod stored_tests {
+    use super::*;
+    use crate::content::decode::from_str;
+    use crate::content::encode::to_string;
+    use crate::content::Envelope;
+
+    #[test]
+    fn a_stored_query_is_read_and_written_the_same() {
+        // As the release before this reader stored it (session storage, key `kg:main:myths`).
+        let text = r#"{"v":1,"data":{"query":{"text":"sleep \"ok\"","topics":["sleep"],"verdicts":["myth","mostly-true"]}}}"#;
+        let query = Query {
+            text: "sleep \"ok\"".into(),
+            topics: vec!["sleep".into()],
+            verdicts: vec![Verdict::Myth, Verdict::MostlyTrue],
+        };
+        let envelope = Envelope {
+            v: 1,
+            data: Stored::new(query),
+        };
+        assert_eq!(from_str::<Envelope<Stored>>(text).as_ref(), Ok(&envelope));
+        assert_eq!(to_string(&envelope), text);
+    }
+
+    #[test]
+    fn every_member_of_a_query_may_be_left_out() {
+        assert_eq!(from_str::<Query>("{}"), Ok(Query::default()));
+        assert_eq!(
+            from_str::<Query>(r#"{"verdicts":["true"]}"#),
+            Ok(Query {
+                verdicts: vec![Verdict::True],
+                ..Query::default()
+            })
+        );
+        assert_eq!(
+            from_str::<Stored>(r#"{"query":{"verdicts":["Myth"]}}"#),
+            Err("query.verdicts[0]: unknown name `Myth`".to_owned())
+        );
+    }
 }

@@ -8,11 +8,11 @@
 use super::fold::{fold, words};
 use super::model::{Claim, Topic};
 use super::query::search_text;
-use serde::{Deserialize, Serialize};
 
+crate::json_struct! {
+impl Decode;
 /// The content's search help for one language (`[search]` in `myths.toml`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchHelp {
     /// Small words a search ignores, separated by commas ("can I get hooked" searches
     /// "hooked"; a search of small words only shows every claim, as an empty one does).
@@ -20,10 +20,12 @@ pub struct SearchHelp {
     /// Words people type, and the words the claims use for the same idea.
     pub synonyms: Vec<Synonym>,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// One idea: what people may type, and what the claims say.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Synonym {
     /// Stable id, the same in every language.
     pub id: String,
@@ -31,6 +33,7 @@ pub struct Synonym {
     pub words: String,
     /// Words the claims use, separated by commas; a search word above finds any of them.
     pub finds: String,
+}
 }
 
 impl SearchHelp {

@@ -1,11 +1,10 @@
 //! The explorer's UI strings (`[ui]` in `content/<locale>/myths.toml`): every label, heading
 //! and template, so a translation changes words without touching code.
 
-use serde::{Deserialize, Serialize};
-
+crate::json_struct! {
+impl Decode;
 /// Every label, heading and message template of the explorer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MythsUi {
     /// Explorer heading.
     pub heading: String,
@@ -89,4 +88,5 @@ pub struct MythsUi {
     pub suggest_button: String,
     /// Above a table wider than the screen: scroll it sideways.
     pub scroll_hint: String,
+}
 }

@@ -10,11 +10,11 @@
 //! scores, ranks or recommends an option.
 
 use crate::content::{load, ContentError, Evidence, Feature, Locale, Source};
-use serde::{Deserialize, Serialize};
 
+crate::json_struct! {
+impl Decode;
 /// The comparison and the values step, for one locale.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct OptionsContent {
     /// Headings, captions and labels.
     pub ui: OptionsUi,
@@ -29,10 +29,12 @@ pub struct OptionsContent {
     /// Every source an option cites.
     pub sources: Vec<Source>,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// Labels of the comparison and of the values step.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OptionsUi {
     /// The comparison's heading.
     pub heading: String,
@@ -63,20 +65,24 @@ pub struct OptionsUi {
     /// Link from the self-check's result and the explorer to the comparison.
     pub link: String,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// A column of the comparison.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Column {
     /// Stable id: `benefit`, `harms`, `time`, `cost`, `unknown`.
     pub id: String,
     /// The column header.
     pub label: String,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// One option, described under every column.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TreatmentOption {
     /// Stable id (`data-option`).
     pub id: String,
@@ -95,13 +101,12 @@ pub struct TreatmentOption {
     /// What is not known.
     pub unknown: Vec<String>,
     /// What it is like (ketamine routes): a session, the hours after, a course.
-    #[serde(default)]
-    pub like: Option<Like>,
+    pub like: Option<Like> = None,
     /// Source ids behind the text.
     pub sources: Vec<String>,
     /// Every figure of the text, traced.
-    #[serde(default)]
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<Evidence> = Vec::new(),
+}
 }
 
 impl TreatmentOption {
@@ -138,9 +143,10 @@ impl TreatmentOption {
     }
 }
 
+crate::json_struct! {
+impl Decode;
 /// What one treatment is like, physically, emotionally and practically.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Like {
     /// A session.
     pub session: Vec<String>,
@@ -149,10 +155,12 @@ pub struct Like {
     /// A course (how many sessions, over how long, travel, time off, who is present).
     pub course: Vec<String>,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// Something that may matter to a person choosing (relief soon, total cost, …).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ValueItem {
     /// Stable id, stored with the answers.
     pub id: String,
@@ -161,15 +169,18 @@ pub struct ValueItem {
     /// The comparison column it relates to.
     pub column: String,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// How much a value matters (an answer of the values step).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Weight {
     /// Stable id, stored with the answers.
     pub id: String,
     /// Its label.
     pub label: String,
+}
 }
 
 impl OptionsContent {

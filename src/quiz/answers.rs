@@ -1,19 +1,18 @@
-//! The person's answers as plain serde data: question id → answer.
+//! The person's answers as plain data: question id → answer.
 //!
 //! The JSON shape is deliberately bare (`"yes"`, `["a","b"]`, `42`, `null`) so stored state and
 //! the e2e persona fixtures stay readable.
 
-use serde::{Deserialize, Serialize};
-
 use super::id_map::IdMap;
+use crate::content::decode::{expected, Decode, Json};
+use crate::content::encode::Encode;
 
 /// Version of the stored quiz state; bump when the meaning of stored answers changes so old
 /// state is discarded rather than misread.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// One answer.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Answer {
     /// The id of the picked choice of a single question.
     Choice(String),
@@ -25,10 +24,46 @@ pub enum Answer {
     Skipped,
 }
 
+/// A choice id, a list of ids, a whole number, or `null` for a skipped question.
+impl Encode for Answer {
+    fn encode(&self, out: &mut String) {
+        match self {
+            Answer::Choice(id) => id.encode(out),
+            Answer::Choices(ids) => ids.encode(out),
+            Answer::Number(n) => n.encode(out),
+            Answer::Skipped => out.push_str("null"),
+        }
+    }
+}
+
+impl Decode for Answer {
+    fn decode(v: &Json) -> Result<Self, String> {
+        match v {
+            Json::Null => Ok(Answer::Skipped),
+            Json::Str(id) => Ok(Answer::Choice(id.clone())),
+            Json::Arr(_) => Vec::decode(v).map(Answer::Choices),
+            Json::Num(_) => u32::decode(v).map(Answer::Number),
+            Json::Bool(_) | Json::Obj(_) => Err(expected("an answer")),
+        }
+    }
+}
+
 /// Answers by question id. Ordered so serialisation is stable.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answers(pub IdMap<Answer>);
+
+/// An object of answers by question id.
+impl Encode for Answers {
+    fn encode(&self, out: &mut String) {
+        self.0.encode(out);
+    }
+}
+
+impl Decode for Answers {
+    fn decode(v: &Json) -> Result<Self, String> {
+        IdMap::decode(v).map(Answers)
+    }
+}
 
 impl Answers {
     /// No answers yet.

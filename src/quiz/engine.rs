@@ -1,16 +1,13 @@
 //! Answers → assessment: which questions are asked, which rules apply, and the one outcome
 //! with the reasons that decided it. Pure: no browser, no clock, no randomness.
 
-use serde::{Deserialize, Serialize};
-
 use super::answers::{Answer, Answers};
 use super::model::{AnswerTest, Condition, Question, QuestionKind, QuizContent, RouteNote};
 use super::ui::fill;
 use crate::content::{Evidence, Source};
 
 /// The four outcomes, strongest first: the derived order makes `min` the strongest.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Outcome {
     /// A hard stop from a label, guideline or the clinical sources.
     NotSuitable,
@@ -52,8 +49,10 @@ impl Outcome {
     }
 }
 
+crate::json_named!(Outcome);
+
 /// One answer that mattered, with why and the sources behind it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Reason {
     /// The rule (or fallback) id.
     pub id: String,
@@ -74,7 +73,7 @@ pub struct Reason {
 }
 
 /// The result of the self-check.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
     /// The one outcome.
     pub outcome: Outcome,

@@ -4,17 +4,16 @@
 //! Questions are grouped into screens ([`screens`]); the step names a screen by the id of its
 //! first question, so a screen keeps its place when branching adds or removes others.
 
-use serde::{Deserialize, Serialize};
-
 use super::answers::{Answer, Answers, SCHEMA_VERSION};
 use super::engine::{fits, visible_questions};
 use super::id_map::IdMap;
 use super::input::{validate_number, FieldError, NumberError};
 use super::model::{Question, QuestionKind, QuizContent};
+use crate::content::decode::{Decode, Fields, Json, Placeholder};
+use crate::content::encode::{Encode, Obj};
 
 /// Where the person is.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
     /// A question screen, named by the id of its first question.
     Question(String),
@@ -22,6 +21,39 @@ pub enum Step {
     Review,
     /// The result.
     Result,
+}
+
+/// `{"question":"<id>"}`, `"review"` or `"result"`.
+impl Encode for Step {
+    fn encode(&self, out: &mut String) {
+        match self {
+            Step::Question(id) => Obj::start(out).field("question", id).end(),
+            Step::Review => "review".encode(out),
+            Step::Result => "result".encode(out),
+        }
+    }
+}
+
+impl Decode for Step {
+    fn decode(v: &Json) -> Result<Self, String> {
+        match v {
+            Json::Str(s) if s == "review" => Ok(Step::Review),
+            Json::Str(s) if s == "result" => Ok(Step::Result),
+            Json::Obj(_) => {
+                let f = Fields::of(v)?;
+                let step = Step::Question(f.req("question")?);
+                f.finish()?;
+                Ok(step)
+            }
+            _ => Err(": expected a step".to_owned()),
+        }
+    }
+}
+
+impl Placeholder for Step {
+    fn placeholder() -> Self {
+        Step::Review
+    }
 }
 
 /// Questions shown together.
@@ -65,7 +97,7 @@ pub fn progress(
 }
 
 /// What the person can do.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     /// Pick a choice of a single question (radio).
     Choose {
@@ -118,25 +150,24 @@ pub enum Primary {
     None,
 }
 
+crate::json_struct! {
+impl Decode, Encode;
 /// The whole quiz state: plain data, stored and restored as JSON.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuizState {
     /// [`SCHEMA_VERSION`] when written.
     pub schema_version: u32,
     /// The answers.
     pub answers: Answers,
     /// Raw text of number inputs, so a half-typed or mistyped value survives a reload.
-    #[serde(default)]
-    pub drafts: IdMap<String>,
+    pub drafts: IdMap<String> = IdMap::new(),
     /// Where the person is.
     pub step: Step,
     /// Set by Change on the review: Next then heads back to the review.
-    #[serde(default)]
-    pub returning: bool,
+    pub returning: bool = false,
     /// Set when Next was refused, so the screen shows its errors.
-    #[serde(default)]
-    pub show_errors: bool,
+    pub show_errors: bool = false,
+}
 }
 
 impl QuizState {

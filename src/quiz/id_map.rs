@@ -5,7 +5,8 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use crate::content::decode::{in_field, members, Decode, Json};
+use crate::content::encode::{Encode, Obj};
 
 /// Values by id, in id order; each id at most once.
 #[derive(Clone, PartialEq, Eq)]
@@ -88,17 +89,26 @@ impl<V: fmt::Debug> fmt::Debug for IdMap<V> {
     }
 }
 
-/// A JSON object, as `BTreeMap` is written.
-impl<V: Serialize> Serialize for IdMap<V> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.iter())
+/// A JSON object, in id order.
+impl<V: Encode> Encode for IdMap<V> {
+    fn encode(&self, out: &mut String) {
+        let mut obj = Obj::start(out);
+        for (id, value) in self.iter() {
+            obj = obj.field(id, value);
+        }
+        obj.end();
     }
 }
 
-/// Read through a `BTreeMap`, so exactly what it accepted is accepted.
-impl<'de, V: Deserialize<'de>> Deserialize<'de> for IdMap<V> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        std::collections::BTreeMap::<String, V>::deserialize(d).map(|m| m.into_iter().collect())
+/// From a JSON object; a repeated id keeps its last value.
+impl<V: Decode> Decode for IdMap<V> {
+    fn decode(v: &Json) -> Result<Self, String> {
+        let mut map = IdMap::new();
+        for (id, value) in members(v)? {
+            let value = V::decode(value).map_err(|e| in_field(id, e))?;
+            map.insert(id.clone(), value);
+        }
+        Ok(map)
     }
 }
 

@@ -1,13 +1,11 @@
 //! Typed text → a whole number within a question's limits, or a clear error. Parsed once, here,
 //! so nothing else ever sees raw text.
 
-use serde::{Deserialize, Serialize};
-
 use super::model::{Question, QuestionKind, QuizContent};
 use super::ui::fill;
 
 /// Why typed text is not an acceptable number.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NumberError {
     /// Nothing was typed.
     Empty,
@@ -22,7 +20,7 @@ pub enum NumberError {
 }
 
 /// Why a question on the current screen blocks going on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldError {
     /// A required question has no answer.
     Missing,

@@ -2,17 +2,19 @@
 //! route notes, sources and every label the quiz UI shows.
 //!
 //! Everything a person reads lives in the data so a translation only touches TOML; the Rust
-//! side only knows ids. [`QuizContent::validate`] checks the cross-references serde cannot.
+//! side only knows ids. Each type reads itself from the content's JSON (`json_struct!`);
+//! [`QuizContent::validate`] checks the cross-references a reader cannot.
 
+use crate::content::decode::{Decode, Fields, Json, Placeholder};
 use crate::content::{ContentError, Evidence, Feature, Locale, Source};
-use serde::{Deserialize, Serialize};
 
 use super::ui::QuizUi;
 use super::Outcome;
 
+crate::json_struct! {
+impl Decode;
 /// The whole quiz for one locale.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct QuizContent {
     /// Every label, heading and message the quiz UI shows.
     pub ui: QuizUi,
@@ -33,10 +35,10 @@ pub struct QuizContent {
     /// Every source cited by a question, rule or route note.
     pub sources: Vec<Source>,
 }
+}
 
 /// How a question is answered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuestionKind {
     /// Pick exactly one choice (radio buttons).
     Single,
@@ -46,9 +48,30 @@ pub enum QuestionKind {
     Number,
 }
 
+impl QuestionKind {
+    /// Every kind.
+    pub const ALL: [QuestionKind; 3] = [
+        QuestionKind::Single,
+        QuestionKind::Multiple,
+        QuestionKind::Number,
+    ];
+
+    /// The kind as content writes it.
+    pub fn id(self) -> &'static str {
+        match self {
+            QuestionKind::Single => "single",
+            QuestionKind::Multiple => "multiple",
+            QuestionKind::Number => "number",
+        }
+    }
+}
+
+crate::json_named!(QuestionKind);
+
+crate::json_struct! {
+impl Decode;
 /// One question: a `<fieldset>` whose `<legend>` is [`Question::legend`].
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Question {
     /// Stable id, used in answers, rules and stored state.
     pub id: String,
@@ -57,32 +80,22 @@ pub struct Question {
     /// The question itself.
     pub legend: String,
     /// A short help line under the legend.
-    #[serde(default)]
-    pub hint: Option<String>,
+    pub hint: Option<String> = None,
     /// Choices, for single and multiple questions.
-    #[serde(default)]
-    pub choices: Vec<Choice>,
+    pub choices: Vec<Choice> = Vec::new(),
     /// Limits and unit, for number questions.
-    #[serde(default)]
-    pub number: Option<NumberSpec>,
+    pub number: Option<NumberSpec> = None,
     /// Whether the person must answer before going on (default: yes).
-    #[serde(default = "yes")]
-    pub required: bool,
+    pub required: bool = true,
     /// Questions sharing a screen id that follow each other are shown together.
-    #[serde(default)]
-    pub screen: Option<String>,
+    pub screen: Option<String> = None,
     /// The "Why we ask" text.
     pub why: String,
     /// Source ids behind [`Question::why`].
     pub sources: Vec<String>,
     /// Ask only when this holds for earlier answers; always asked when absent.
-    #[serde(default)]
-    pub shown_if: Option<Condition>,
+    pub shown_if: Option<Condition> = None,
 }
-
-/// `required`'s default; also used by the browser's content decoder.
-pub(crate) fn yes() -> bool {
-    true
 }
 
 impl Question {
@@ -97,25 +110,26 @@ impl Question {
     }
 }
 
+crate::json_struct! {
+impl Decode;
 /// One answer option.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Choice {
     /// Stable id, unique within its question.
     pub id: String,
     /// The visible label.
     pub label: String,
     /// A short help line under the label.
-    #[serde(default)]
-    pub hint: Option<String>,
+    pub hint: Option<String> = None,
     /// For multiple questions: picking this clears every other choice ("None of these").
-    #[serde(default)]
-    pub exclusive: bool,
+    pub exclusive: bool = false,
+}
 }
 
+crate::json_struct! {
+impl Decode;
 /// Limits of a number question.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NumberSpec {
     /// Smallest accepted value.
     pub min: u32,
@@ -124,11 +138,11 @@ pub struct NumberSpec {
     /// Unit shown after the input (e.g. "years").
     pub unit: String,
 }
+}
 
 /// A condition over answers, written as data. Tests on a question are false when that
 /// question is unanswered, skipped or hidden.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Condition {
     /// Every inner condition holds.
     All(AllOf),
@@ -140,55 +154,85 @@ pub enum Condition {
     Test(AnswerTest),
 }
 
+/// The member present says which kind: `all`, `any`, `not`, else a test on an answer.
+impl Decode for Condition {
+    fn decode(v: &Json) -> Result<Self, String> {
+        let f = Fields::of(v)?;
+        Ok(if f.get("all").is_some() {
+            Condition::All(AllOf::decode(v)?)
+        } else if f.get("any").is_some() {
+            Condition::Any(AnyOf::decode(v)?)
+        } else if f.get("not").is_some() {
+            Condition::Not(NotOf::decode(v)?)
+        } else {
+            Condition::Test(AnswerTest::decode(v)?)
+        })
+    }
+}
+
+impl Placeholder for Condition {
+    fn placeholder() -> Self {
+        Condition::All(AllOf { all: Vec::new() })
+    }
+}
+
+impl Placeholder for Box<Condition> {
+    fn placeholder() -> Self {
+        Box::new(Condition::placeholder())
+    }
+}
+
+crate::json_struct! {
+impl Decode;
 /// `{ all = [...] }`
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AllOf {
     /// The conditions that must all hold.
     pub all: Vec<Condition>,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// `{ any = [...] }`
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AnyOf {
     /// The conditions of which one must hold.
     pub any: Vec<Condition>,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// `{ not = {...} }`
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct NotOf {
     /// The condition that must not hold.
     pub not: Box<Condition>,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// `{ question = "id", <one operator> }`. Exactly one operator must be set; content
 /// validation enforces it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AnswerTest {
     /// The question tested.
     pub question: String,
     /// Single answer equals this choice id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is: Option<String>,
+    pub is: Option<String> = None,
     /// Single answer is one of these choice ids.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_any: Option<Vec<String>>,
+    pub is_any: Option<Vec<String>> = None,
     /// Multiple answer includes this choice id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub includes: Option<String>,
+    pub includes: Option<String> = None,
     /// Multiple answer includes at least one of these choice ids.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub includes_any: Option<Vec<String>>,
+    pub includes_any: Option<Vec<String>> = None,
     /// Number answer is strictly below this.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub below: Option<u32>,
+    pub below: Option<u32> = None,
     /// Number answer is strictly above this.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub above: Option<u32>,
+    pub above: Option<u32> = None,
+}
 }
 
 impl AnswerTest {
@@ -232,10 +276,11 @@ impl Condition {
     }
 }
 
+crate::json_struct! {
+impl Decode;
 /// A rule: when its condition holds, it pushes the outcome to at least [`Rule::effect`] and
 /// adds a reason. Rules with effect `worth-discussing` are evidence for discussing ketamine.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Rule {
     /// Stable id (used by tests, personas and `data-` attributes).
     pub id: String,
@@ -250,13 +295,14 @@ pub struct Rule {
     /// Source ids behind the reason.
     pub sources: Vec<String>,
     /// Every figure in the text, traced to its place in a source (or marked as our own).
-    #[serde(default)]
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<Evidence> = Vec::new(),
+}
 }
 
+crate::json_struct! {
+impl Decode;
 /// The reason shown when no rule applied.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Fallback {
     /// Stable id of this reason.
     pub id: String,
@@ -267,13 +313,14 @@ pub struct Fallback {
     /// Source ids.
     pub sources: Vec<String>,
     /// Every figure in the text, traced to its place in a source (or marked as our own).
-    #[serde(default)]
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<Evidence> = Vec::new(),
+}
 }
 
+crate::json_struct! {
+impl Decode;
 /// Practical notes for one route of treatment.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RouteNote {
     /// Matches a choice id of the route question.
     pub id: String,
@@ -284,8 +331,8 @@ pub struct RouteNote {
     /// Source ids.
     pub sources: Vec<String>,
     /// Every figure in the text, traced to its place in a source (or marked as our own).
-    #[serde(default)]
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<Evidence> = Vec::new(),
+}
 }
 
 impl QuizContent {
@@ -296,27 +343,34 @@ impl QuizContent {
                 locale: locale.tag(),
                 feature: Feature::Results.file_stem(),
             })?;
-        crate::content::load_quiz(locale, Some(results))
+        crate::content::load_quiz(locale, results)
     }
 
     /// The questions alone, before the results part has arrived: no rules, outcomes, route
     /// notes or provider questions (empty lists and texts), so only the questions' screens may
     /// use it; the review and the result take [`QuizContent::load`].
     pub fn load_questions(locale: Locale) -> Result<Self, ContentError> {
-        #[cfg(target_arch = "wasm32")]
-        {
-            let text = crate::content::raw(locale, Feature::Quiz).ok_or(ContentError::Missing {
-                locale: locale.tag(),
-                feature: Feature::Quiz.file_stem(),
-            })?;
-            crate::content::decode_quiz_questions(text).map_err(|detail| ContentError::Invalid {
-                locale: locale.tag(),
-                feature: Feature::Quiz.file_stem(),
-                detail,
-            })
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        crate::content::load_quiz(locale, None)
+        crate::content::load_quiz_questions(locale, QuizContent::decode_questions)
+    }
+
+    /// The questions part's members, the results part's left empty. Rules and route notes are
+    /// not read here, so their readers stay out of the first view's code (they come with the
+    /// last screens' chunk, which reads the whole file).
+    fn decode_questions(v: &Json) -> Result<Self, String> {
+        let f = Fields::of(v)?;
+        let questions = QuizContent {
+            ui: f.req("ui")?,
+            questions: f.req("questions")?,
+            rules: Vec::new(),
+            fallback: Fallback::default(),
+            crisis_if: f.req("crisis_if")?,
+            routes: Vec::new(),
+            route_question: f.req("route_question")?,
+            provider_questions: Vec::new(),
+            sources: f.req("sources")?,
+        };
+        f.finish()?;
+        Ok(questions)
     }
 
     /// The question with this id.
@@ -332,5 +386,142 @@ impl QuizContent {
     /// Every cross-reference problem in the content; empty when the content is sound.
     pub fn validate(&self) -> Vec<String> {
         super::validate::problems(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::decode::from_str;
+
+    #[test]
+    fn a_question_reads_its_members_and_defaults() {
+        let text = r#"{"id":"age","kind":"number","legend":"How old are you?","why":"W",
+            "sources":["s"],"number":{"min":0,"max":120,"unit":"years"},
+            "shown_if":{"not":{"question":"minor","is":"yes"}}}"#;
+        let expected = Question {
+            id: "age".into(),
+            kind: QuestionKind::Number,
+            legend: "How old are you?".into(),
+            hint: None,
+            choices: Vec::new(),
+            number: Some(NumberSpec {
+                min: 0,
+                max: 120,
+                unit: "years".into(),
+            }),
+            required: true,
+            screen: None,
+            why: "W".into(),
+            sources: vec!["s".into()],
+            shown_if: Some(Condition::Not(NotOf {
+                not: Box::new(Condition::Test(AnswerTest {
+                    question: "minor".into(),
+                    is: Some("yes".into()),
+                    ..AnswerTest::default()
+                })),
+            })),
+        };
+        assert_eq!(from_str::<Question>(text), Ok(expected));
+        let choice = r#"{"id":"none","label":"None of these","exclusive":true}"#;
+        assert_eq!(
+            from_str::<Choice>(choice),
+            Ok(Choice {
+                id: "none".into(),
+                label: "None of these".into(),
+                hint: None,
+                exclusive: true,
+            })
+        );
+    }
+
+    #[test]
+    fn a_question_with_a_wrong_or_unknown_member_is_refused_by_name() {
+        let base = r#""id":"q","legend":"L","why":"W","sources":[]"#;
+        for (members, error) in [
+            (r#""kind":"text""#, "kind: unknown name `text`"),
+            (
+                r#""kind":"single","required":"no""#,
+                "required: expected true or false",
+            ),
+            (
+                r#""kind":"single","choices":[{"id":"a"}]"#,
+                "choices[0]: missing field `label`",
+            ),
+            (
+                r#""kind":"single","hnit":"typo""#,
+                "unknown or repeated member `hnit`",
+            ),
+            (
+                r#""kind":"number","number":{"min":-1,"max":2,"unit":"u"}"#,
+                "number.min: expected a whole number",
+            ),
+        ] {
+            let text = format!("{{{base},{members}}}");
+            assert_eq!(
+                from_str::<Question>(&text),
+                Err(error.to_owned()),
+                "{members}"
+            );
+        }
+        assert_eq!(
+            from_str::<Question>(r#"{"id":"q","kind":"single"}"#),
+            Err("missing field `legend`".to_owned())
+        );
+    }
+
+    #[test]
+    fn rules_read_their_outcome_and_evidence() {
+        let text = r#"{"id":"r","when":{"any":[{"question":"q","includes_any":["a","b"]}]},
+            "effect":"review-first","question":"q","reason":"Because 8 in 100.","sources":["s"],
+            "evidence":[{"figure":"8 in 100","source":"s","place":"Table 2","says":"8%"}]}"#;
+        let rule = from_str::<Rule>(text).expect("a rule");
+        assert_eq!(rule.effect, Outcome::ReviewFirst);
+        assert_eq!(
+            rule.when.tests()[0].includes_any,
+            Some(vec!["a".into(), "b".into()])
+        );
+        assert_eq!(
+            rule.evidence,
+            [Evidence {
+                figure: "8 in 100".into(),
+                source: Some("s".into()),
+                place: Some("Table 2".into()),
+                says: Some("8%".into()),
+                own: false,
+            }]
+        );
+        let without = text.replace("review-first", "maybe");
+        assert_eq!(
+            from_str::<Rule>(&without),
+            Err("effect: unknown name `maybe`".to_owned())
+        );
+    }
+
+    #[test]
+    fn the_questions_part_alone_holds_every_question_and_no_rule() {
+        for &locale in Locale::ALL {
+            let questions = QuizContent::load_questions(locale).expect("questions load");
+            let whole = QuizContent::load(locale).expect("the whole quiz loads");
+            assert_eq!(questions.questions, whole.questions, "{locale:?}");
+            assert_eq!(questions.crisis_if, whole.crisis_if);
+            assert!(questions.rules.is_empty() && questions.routes.is_empty());
+            assert!(questions.provider_questions.is_empty());
+            assert!(!whole.rules.is_empty() && !whole.provider_questions.is_empty());
+            assert!(questions.ui.outcomes.review_first.heading.is_empty());
+            assert!(!whole.ui.outcomes.review_first.heading.is_empty());
+            // Every source a question cites comes with the questions, and only those.
+            let cited: Vec<&String> = questions
+                .questions
+                .iter()
+                .flat_map(|q| &q.sources)
+                .collect();
+            assert!(questions.sources.iter().all(|s| cited.contains(&&s.id)));
+            assert!(cited.iter().all(|id| questions.source(id).is_some()));
+            assert_eq!(
+                whole.sources[..questions.sources.len()],
+                questions.sources[..]
+            );
+        }
     }
 }

@@ -3,13 +3,13 @@
 //! Templates hold `{placeholders}`; [`fill`] replaces them so word order stays the
 //! translator's choice.
 
-use serde::{Deserialize, Serialize};
-
 use super::Outcome;
+use crate::content::decode::{Decode, Fields, Json};
 
+crate::json_struct! {
+impl Decode;
 /// Labels, headings and messages of the quiz.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct QuizUi {
     /// Heading of the quiz.
     pub title: String,
@@ -66,23 +66,33 @@ pub struct QuizUi {
     /// Error messages for unanswered or badly typed answers.
     pub errors: ErrorTexts,
 }
+}
 
-/// Heading and explanation per outcome.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Heading and explanation per outcome, keyed by the outcome's id.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OutcomeTexts {
     /// For `not-suitable`.
-    #[serde(rename = "not-suitable")]
     pub not_suitable: OutcomeText,
     /// For `review-first`.
-    #[serde(rename = "review-first")]
     pub review_first: OutcomeText,
     /// For `other-options-first`.
-    #[serde(rename = "other-options-first")]
     pub other_options_first: OutcomeText,
     /// For `worth-discussing`.
-    #[serde(rename = "worth-discussing")]
     pub worth_discussing: OutcomeText,
+}
+
+impl Decode for OutcomeTexts {
+    fn decode(v: &Json) -> Result<Self, String> {
+        let f = Fields::of(v)?;
+        let texts = OutcomeTexts {
+            not_suitable: f.req("not-suitable")?,
+            review_first: f.req("review-first")?,
+            other_options_first: f.req("other-options-first")?,
+            worth_discussing: f.req("worth-discussing")?,
+        };
+        f.finish()?;
+        Ok(texts)
+    }
 }
 
 impl OutcomeTexts {
@@ -97,9 +107,10 @@ impl OutcomeTexts {
     }
 }
 
+crate::json_struct! {
+impl Decode;
 /// Texts for one outcome.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OutcomeText {
     /// The result heading.
     pub heading: String,
@@ -108,10 +119,12 @@ pub struct OutcomeText {
     /// What to discuss with a licensed provider, and why.
     pub discuss: String,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// The crisis alert (`role="alert"`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CrisisTexts {
     /// Alert heading.
     pub heading: String,
@@ -130,10 +143,12 @@ pub struct CrisisTexts {
     /// Reassurance that the quiz can still be finished.
     pub can_continue: String,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// Storage controls and notices.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StorageTexts {
     /// Checkbox label: keep answers in local storage.
     pub remember: String,
@@ -146,10 +161,12 @@ pub struct StorageTexts {
     /// Notice when stored answers could not be restored.
     pub restore_failed: String,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// Result actions and the downloadable provider summary.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SummaryTexts {
     /// Button: print the result.
     pub print: String,
@@ -170,10 +187,12 @@ pub struct SummaryTexts {
     /// Heading over the crisis help, when it was shown.
     pub crisis_heading: String,
 }
+}
 
+crate::json_struct! {
+impl Decode;
 /// Error messages (GOV.UK style: say what to do).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ErrorTexts {
     /// Heading of the error summary.
     pub summary_heading: String,
@@ -191,6 +210,7 @@ pub struct ErrorTexts {
     pub below_min: String,
     /// Typed number is too large. Template with `{max}`, `{unit}`.
     pub above_max: String,
+}
 }
 
 /// Replaces each `{name}` in `template` with its value; unknown placeholders stay as written.

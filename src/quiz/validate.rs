@@ -1,4 +1,4 @@
-//! Cross-reference checks serde cannot make: ids are unique, every condition names a real
+//! Cross-reference checks a reader cannot make: ids are unique, every condition names a real
 //! question and real choices with an operator that suits the question, `shown_if` only looks
 //! back, and every citation resolves.
 
@@ -165,7 +165,9 @@ pub(super) fn problems(content: &QuizContent) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use crate::content::decode::from_str;
     use crate::content::Locale;
+    use crate::quiz::model::{AllOf, AnswerTest, AnyOf, Condition, NotOf};
     use crate::quiz::QuizContent;
 
     #[test]
@@ -183,8 +185,11 @@ mod tests {
         content.rules[0].question = "no-such-question".into();
         let mut late = content.questions[2].clone();
         late.id = "early".into();
-        late.shown_if =
-            Some(serde_json::from_str(r#"{"question":"route","is":"esketamine"}"#).unwrap());
+        late.shown_if = Some(Condition::Test(AnswerTest {
+            question: "route".into(),
+            is: Some("esketamine".into()),
+            ..AnswerTest::default()
+        }));
         content.questions.insert(0, late);
         let problems = content.validate().join("\n");
         assert!(problems.contains("unknown source `nowhere`"), "{problems}");
@@ -197,8 +202,35 @@ mod tests {
 
     #[test]
     fn a_condition_with_an_unknown_key_is_refused() {
-        let bad =
-            serde_json::from_str::<crate::quiz::Condition>(r#"{"question":"age","equals":3}"#);
-        assert!(bad.is_err());
+        let bad = from_str::<Condition>(r#"{"question":"age","equals":3}"#);
+        assert_eq!(bad, Err("unknown or repeated member `equals`".to_owned()));
+    }
+
+    #[test]
+    fn conditions_read_by_the_member_they_have() {
+        let test = |question: &str, below: u32| {
+            Condition::Test(AnswerTest {
+                question: question.into(),
+                below: Some(below),
+                ..AnswerTest::default()
+            })
+        };
+        let read = from_str::<Condition>(
+            r#"{"not": {"any": [{"question": "a", "below": 3},
+                {"all": [{"question": "b", "below": 4}]}]}}"#,
+        );
+        let expected = Condition::Not(NotOf {
+            not: Box::new(Condition::Any(AnyOf {
+                any: vec![
+                    test("a", 3),
+                    Condition::All(AllOf {
+                        all: vec![test("b", 4)],
+                    }),
+                ],
+            })),
+        });
+        assert_eq!(read, Ok(expected));
+        let e = from_str::<Condition>(r#"{"all": [{"question": 1}]}"#).unwrap_err();
+        assert_eq!(e, "all[0].question: expected a string");
     }
 }

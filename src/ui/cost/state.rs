@@ -9,14 +9,12 @@ use crate::cost::{
     Bps, Cents, Coverage, DevicesPerDose, InsurerKind, Level, ParseError, Plan, PriceBook,
     PricePart, Route, RouteSet, Value,
 };
-use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use yew::Reducible;
 
 /// Which coverage the person picked (the values typed for the others are kept).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CoverageKind {
     /// No insurance.
     None,
@@ -28,8 +26,10 @@ pub enum CoverageKind {
 
 /// Storage name and version. The version follows the plan's schema and this shape.
 pub const STORE_NAME: &str = "cost";
-/// Bump the last digits when [`Saved`] changes shape.
-pub const STORE_VERSION: u32 = Plan::SCHEMA_VERSION * 1_000 + 1;
+/// Bump the last digits when [`Saved`] changes shape. 2: the default prices follow named
+/// sources and insurance says which treatments it covers (December 2026); a plan saved before
+/// kept the old, unsourced default prices, so it is dropped with the notice instead of read.
+pub const STORE_VERSION: u32 = Plan::SCHEMA_VERSION * 1_000 + 2;
 
 /// The estimator's whole state.
 #[derive(Clone, Debug, PartialEq)]
