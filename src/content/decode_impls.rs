@@ -3,7 +3,7 @@
 //! shipped file.
 
 use super::decode::{unit, Decode, Fields, Json};
-use super::shell::{EmbedStrings, ShellStrings};
+use super::shell::{EmbedStrings, HelpStrings, ShellStrings};
 use super::Source;
 use crate::cost::model::{CostContent, CostUi, FieldText, Note, RouteText};
 use crate::cost::Route;
@@ -83,25 +83,28 @@ macro_rules! unit_enums {
 filled_fields! {
     ShellStrings {
         title, page_title, tagline, disclaimer, privacy, language_label, sections_label, tab_quiz,
-        tab_myths, tab_cost, loading, error_title, error_body, error_reload, config_title,
-        update_available, update_reload, embed,
+        tab_myths, tab_cost, loading, error_title, error_body, error_reload, update_available,
+        update_reload, help,
     }
+    HelpStrings { open, lifeline, call, text, text_href, chat, chat_href, danger, emergency }
     EmbedStrings {
-        unknown_section, bad_start, unknown_lang, bad_currency, bad_cta_href,
-        cta_incomplete, bad_persist,
+        title, unknown_section, bad_start, unknown_lang, bad_currency, bad_cta_href,
+        cta_incomplete, bad_persist, bad_theme, bad_header,
     }
     QuizUi {
         title, intro, next, back, see_result, restart, why_we_ask, progress, review_heading,
-        review_intro, change, change_label, not_answered, list_separator, number_answer,
-        outcomes, deciding_heading, also_heading, reason_answer, sources_label, route_heading,
+        review_intro, change, change_label, not_answered, list_separator, list_or, save_return,
+        number_answer, outcomes, deciding_heading, also_heading, reason_answer, sources_label, route_heading,
         provider_questions_heading, disclaimer, crisis, storage, summary, errors,
     }
     OutcomeText { heading, explanation, discuss }
-    CrisisTexts { heading, body, call_text, chat, chat_url, chat_link, emergency, can_continue }
+    CrisisTexts { heading, body, can_continue, go_on }
     StorageTexts { remember, remember_hint, clear, cleared, restore_failed }
     SummaryTexts {
         print, download, download_hint, filename, title, date, outcome_heading, why_label,
-        crisis_heading,
+        crisis_heading, answers_heading, answers_intro, question_column, answer_column,
+        deciding_tag, other_tag, next_heading, to_cost, to_myths, restart_confirm, restart_yes,
+        restart_no,
     }
     ErrorTexts {
         summary_heading, choose_one, choose_some, number_missing, not_a_number, whole_number,
@@ -211,6 +214,7 @@ impl Decode for Choice {
             label: f.req("label")?,
             hint: f.opt("hint")?,
             exclusive: f.or_default("exclusive")?,
+            term: f.opt("term")?,
         })
     }
 }
@@ -363,14 +367,19 @@ mod tests {
     /// The whole quiz file, its two shipped parts joined.
     fn whole_quiz(locale: Locale) -> String {
         let part = |f| raw(locale, f).expect("quiz part");
-        crate::content::quiz_json(part(Feature::Quiz), part(Feature::Results))
-            .expect("parts join")
-            .to_string()
+        crate::content::quiz_json(&[
+            part(Feature::Quiz),
+            part(Feature::Why),
+            part(Feature::Results),
+        ])
+        .expect("parts join")
+        .to_string()
     }
 
     #[test]
     fn both_loaders_agree_on_every_content_file() {
         agree::<ShellStrings>(Feature::Shell);
+        agree::<crate::content::shell::EmbedStrings>(Feature::Embed);
         agree::<MythsContent>(Feature::Myths);
         agree::<CostContent>(Feature::Cost);
         for &locale in Locale::ALL {
@@ -410,7 +419,7 @@ mod tests {
         // The browser's reader of the questions part gives the same.
         let part = raw(locale, Feature::Quiz).expect("questions part");
         assert_eq!(
-            crate::content::decode_quiz_questions(part).as_ref(),
+            crate::content::decode_quiz_questions(part, raw(locale, Feature::Why)).as_ref(),
             Ok(&questions),
             "{locale:?}"
         );
@@ -483,7 +492,7 @@ mod tests {
         let mut value: serde_json::Value = serde_json::from_str(text).expect("json");
         value["privacy"] = 1.into();
         value.as_object_mut().expect("object").remove("loading");
-        value["embed"]["bad_start"] = serde_json::Value::Null;
+        value["help"]["call"] = serde_json::Value::Null;
         let e = from_str::<ShellStrings>(&value.to_string()).unwrap_err();
         assert_eq!(e, "privacy: expected a string");
         value["privacy"] = "p".into();
@@ -491,11 +500,11 @@ mod tests {
         assert_eq!(e, "missing field `loading`");
         value["loading"] = "l".into();
         let e = from_str::<ShellStrings>(&value.to_string()).unwrap_err();
-        assert_eq!(e, "embed.bad_start: expected a string");
+        assert_eq!(e, "help.call: expected a string");
 
         let text = quiz_with(|v| {
             v["ui"]["outcomes"]["review-first"]["discuss"] = 2.into();
-            v["ui"]["crisis"]["chat"] = true.into();
+            v["ui"]["crisis"]["body"] = true.into();
         });
         let e = from_str::<QuizContent>(&text).unwrap_err();
         assert_eq!(e, "ui.outcomes.review-first.discuss: expected a string");

@@ -87,8 +87,11 @@ impl Locale {
 pub enum Feature {
     /// App shell strings (`ui.toml`).
     Shell,
-    /// Eligibility self-check: its questions (`quiz.toml` without the part below).
+    /// Eligibility self-check: its questions (`quiz.toml` without the parts below).
     Quiz,
+    /// Each question's "Why we ask" and the sources it cites: a part of `quiz.toml` shipped as
+    /// a file of its own, fetched right after the first view (see `build.rs`).
+    Why,
     /// The self-check's rules, outcomes, route notes and provider questions: the part of
     /// `quiz.toml` only its result needs, shipped as a file of its own (see `build.rs`).
     Results,
@@ -96,6 +99,8 @@ pub enum Feature {
     Myths,
     /// Cost estimator (`cost.toml`).
     Cost,
+    /// Messages about an embed's attributes (`embed.toml`): fetched only when there are some.
+    Embed,
 }
 
 impl Feature {
@@ -103,9 +108,11 @@ impl Feature {
     pub const ALL: &'static [Feature] = &[
         Feature::Shell,
         Feature::Quiz,
+        Feature::Why,
         Feature::Results,
         Feature::Myths,
         Feature::Cost,
+        Feature::Embed,
     ];
 
     /// The file stem under `content/<locale>/` (and in the shipped file's name).
@@ -113,9 +120,11 @@ impl Feature {
         match self {
             Feature::Shell => "ui",
             Feature::Quiz => "quiz",
+            Feature::Why => "why",
             Feature::Results => "results",
             Feature::Myths => "myths",
             Feature::Cost => "cost",
+            Feature::Embed => "embed",
         }
     }
 }
@@ -225,10 +234,9 @@ pub fn load<T: DeserializeOwned + Decode>(
     })
 }
 
-/// The self-check's content: its questions file joined with its results part, or with an empty
-/// results part (`results: None`) for the questions alone. The results part's top-level
-/// members join the questions file's; where both parts have a member (`ui`, `sources`), the
-/// object's members or the list's items are joined.
+/// The self-check's content: its questions file joined with its "Why we ask" part when that
+/// is here, and with its results part, or with an empty results part (`results: None`) for the
+/// questions alone. See [`join_quiz`] for how parts join.
 ///
 /// In the browser the questions alone are read by [`decode_quiz_questions`] instead, so the
 /// readers of rules and route notes stay out of the main wasm (they come with the last screens'
@@ -242,6 +250,7 @@ pub fn load_quiz<T: DeserializeOwned + Decode>(
         feature: feature.file_stem(),
     };
     let quiz = raw(locale, Feature::Quiz).ok_or(missing(Feature::Quiz))?;
+    let why = raw(locale, Feature::Why);
     let results = match results {
         Some(text) => text,
         None => generated::BLANK_RESULTS,
@@ -253,36 +262,59 @@ pub fn load_quiz<T: DeserializeOwned + Decode>(
     };
     #[cfg(target_arch = "wasm32")]
     {
-        use decode::Json;
-        let (Json::Obj(mut all), Json::Obj(extra)) = (
-            decode::parse(quiz).map_err(invalid)?,
-            decode::parse(results).map_err(invalid)?,
-        ) else {
-            return Err(invalid("expected two objects".to_owned()));
-        };
-        for (key, value) in extra {
-            match (all.iter_mut().find(|(k, _)| *k == key), value) {
-                (Some((_, Json::Obj(mine))), Json::Obj(more)) => mine.extend(more),
-                (Some((_, Json::Arr(mine))), Json::Arr(more)) => mine.extend(more),
-                (_, value) => all.push((key, value)),
-            }
+        let mut all = decode::parse(quiz).map_err(invalid)?;
+        for part in why.into_iter().chain([results]) {
+            join_quiz(&mut all, decode::parse(part).map_err(invalid)?);
         }
-        T::decode(&Json::Obj(all))
-            .map_err(|e| invalid(e.trim_start_matches(['.', ':', ' ']).to_owned()))
+        T::decode(&all).map_err(|e| invalid(e.trim_start_matches(['.', ':', ' ']).to_owned()))
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        serde_json::from_value(quiz_json(quiz, results).map_err(invalid)?)
+        let parts: Vec<&str> = std::iter::once(quiz).chain(why).chain([results]).collect();
+        serde_json::from_value(quiz_json(&parts).map_err(invalid)?)
             .map_err(|e| invalid(e.to_string()))
     }
 }
 
-/// Reads the questions part alone (`kg-<locale>-quiz-*.json`) as the whole content with its
-/// results part left empty: what [`load_quiz`] gives for `results: None`, without reading any
-/// rule, route note or provider question.
-pub fn decode_quiz_questions(text: &str) -> Result<crate::quiz::QuizContent, String> {
+/// Joins a part of the quiz file into what is already read: objects member by member (a member
+/// in both is joined again), `questions` item by item (each part lists every question, in the
+/// same order), other lists one after the other.
+fn join_quiz(all: &mut decode::Json, part: decode::Json) {
+    use decode::Json;
+    match (all, part) {
+        (Json::Obj(mine), Json::Obj(more)) => {
+            for (key, value) in more {
+                match mine.iter_mut().find(|(k, _)| *k == key) {
+                    Some((k, Json::Arr(items))) if k == "questions" => {
+                        if let Json::Arr(more) = value {
+                            for (item, extra) in items.iter_mut().zip(more) {
+                                join_quiz(item, extra);
+                            }
+                        }
+                    }
+                    Some((_, slot)) => join_quiz(slot, value),
+                    None => mine.push((key, value)),
+                }
+            }
+        }
+        (Json::Arr(mine), Json::Arr(more)) => mine.extend(more),
+        (slot, value) => *slot = value,
+    }
+}
+
+/// Reads the questions part alone (`kg-<locale>-quiz-*.json`), with the "Why we ask" part
+/// (`why`) when it is here, as the whole content with its results part left empty: what
+/// [`load_quiz`] gives for `results: None`, without reading any rule, route note or provider
+/// question.
+pub fn decode_quiz_questions(
+    text: &str,
+    why: Option<&str>,
+) -> Result<crate::quiz::QuizContent, String> {
     use decode::Json;
     let mut v = decode::parse(text)?;
+    if let Some(why) = why {
+        join_quiz(&mut v, decode::parse(why)?);
+    }
     // The review's and result's texts are in the results part: empty ones keep `ui` whole.
     if let (Json::Obj(all), Json::Obj(blank)) =
         (&mut v, decode::parse(generated::BLANK_RESULTS_UI)?)
@@ -295,26 +327,41 @@ pub fn decode_quiz_questions(text: &str) -> Result<crate::quiz::QuizContent, Str
         .map_err(|e| e.trim_start_matches(['.', ':', ' ']).to_owned())
 }
 
-/// The whole quiz file's JSON from its two parts (native: validation and tests).
+/// The whole quiz file's JSON from its parts, joined as in the browser (native: validation and
+/// tests).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn quiz_json(quiz: &str, results: &str) -> Result<serde_json::Value, String> {
+pub fn quiz_json(parts: &[&str]) -> Result<serde_json::Value, String> {
     use serde_json::Value;
-    let (Value::Object(mut all), Value::Object(extra)) = (
-        serde_json::from_str(quiz).map_err(|e| e.to_string())?,
-        serde_json::from_str(results).map_err(|e| e.to_string())?,
-    ) else {
-        return Err("expected two objects".to_owned());
-    };
-    for (key, value) in extra {
-        match (all.get_mut(&key), value) {
-            (Some(Value::Object(mine)), Value::Object(more)) => mine.extend(more),
-            (Some(Value::Array(mine)), Value::Array(more)) => mine.extend(more),
-            (_, value) => {
-                all.insert(key, value);
+    fn join(all: &mut Value, part: Value) {
+        match (all, part) {
+            (Value::Object(mine), Value::Object(more)) => {
+                for (key, value) in more {
+                    match (key.as_str(), mine.get_mut(&key), value) {
+                        ("questions", Some(Value::Array(items)), Value::Array(more)) => {
+                            for (item, extra) in items.iter_mut().zip(more) {
+                                join(item, extra);
+                            }
+                        }
+                        (_, Some(slot), value) => join(slot, value),
+                        (_, None, value) => {
+                            mine.insert(key, value);
+                        }
+                    }
+                }
             }
+            (Value::Array(mine), Value::Array(more)) => mine.extend(more),
+            (slot, value) => *slot = value,
         }
     }
-    Ok(Value::Object(all))
+    let mut parts = parts.iter().map(|p| serde_json::from_str::<Value>(p));
+    let mut all = parts.next().ok_or("no part")?.map_err(|e| e.to_string())?;
+    if !all.is_object() {
+        return Err("expected objects".to_owned());
+    }
+    for part in parts {
+        join(&mut all, part.map_err(|e| e.to_string())?);
+    }
+    Ok(all)
 }
 
 /// A source behind a claim, question or rule: a study, a label or a guideline.

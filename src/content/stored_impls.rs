@@ -64,7 +64,7 @@ encode_struct! {
     Query { text, topics, verdicts }
     Stored { query }
     Saved { plan, book, texts, covered, copay }
-    QuizState { schema_version, answers, drafts, step, returning, show_errors }
+    QuizState { schema_version, answers, drafts, step, returning, show_errors, help_first }
 }
 
 /// Structs whose fields are all required and named as declared; `deny` for
@@ -343,7 +343,7 @@ impl Decode for Step {
     }
 }
 
-/// `deny_unknown_fields`, three members `default`.
+/// `deny_unknown_fields`, four members `default`.
 impl Decode for QuizState {
     fn decode(v: &Json) -> Result<Self, String> {
         let names = [
@@ -353,6 +353,7 @@ impl Decode for QuizState {
             "step",
             "returning",
             "show_errors",
+            "help_first",
         ];
         let f = Fields::checked(v, &names, true)?;
         Ok(QuizState {
@@ -362,6 +363,7 @@ impl Decode for QuizState {
             step: f.req("step")?,
             returning: f.or_default("returning")?,
             show_errors: f.or_default("show_errors")?,
+            help_first: f.or_default("help_first")?,
         })
     }
 }

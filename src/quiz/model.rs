@@ -54,7 +54,8 @@ pub struct Question {
     pub id: String,
     /// How it is answered.
     pub kind: QuestionKind,
-    /// The question itself.
+    /// The question itself. `{picked}` stands for the choices picked in the question named by
+    /// `shown_if`, by their short names ([`Choice::term`]): see [`super::engine::legend`].
     pub legend: String,
     /// A short help line under the legend.
     #[serde(default)]
@@ -85,6 +86,17 @@ pub(crate) fn yes() -> bool {
     true
 }
 
+impl QuizContent {
+    /// The question whose answer can call for crisis help (`crisis_if` tests one question;
+    /// content validation holds it to that).
+    pub fn crisis_question(&self) -> Option<&str> {
+        match &self.crisis_if {
+            Condition::Test(t) => Some(&t.question),
+            _ => None,
+        }
+    }
+}
+
 impl Question {
     /// The choice with this id.
     pub fn choice(&self, id: &str) -> Option<&Choice> {
@@ -111,6 +123,9 @@ pub struct Choice {
     /// For multiple questions: picking this clears every other choice ("None of these").
     #[serde(default)]
     pub exclusive: bool,
+    /// A short name for the choice inside a later question's legend (`{picked}`).
+    #[serde(default)]
+    pub term: Option<String>,
 }
 
 /// Limits of a number question.
@@ -292,7 +307,8 @@ impl QuizContent {
 
     /// The questions alone, before the results part has arrived: no rules, outcomes, route
     /// notes or provider questions (empty lists and texts), so only the questions' screens may
-    /// use it; the review and the result take [`QuizContent::load`].
+    /// use it; the review and the result take [`QuizContent::load`]. Each question's "Why we
+    /// ask" and sources are empty until their part (`Feature::Why`) is here.
     pub fn load_questions(locale: Locale) -> Result<Self, ContentError> {
         #[cfg(target_arch = "wasm32")]
         {
@@ -300,10 +316,13 @@ impl QuizContent {
                 locale: locale.tag(),
                 feature: Feature::Quiz.file_stem(),
             })?;
-            crate::content::decode_quiz_questions(text).map_err(|detail| ContentError::Invalid {
-                locale: locale.tag(),
-                feature: Feature::Quiz.file_stem(),
-                detail,
+            let why = crate::content::raw(locale, Feature::Why);
+            crate::content::decode_quiz_questions(text, why).map_err(|detail| {
+                ContentError::Invalid {
+                    locale: locale.tag(),
+                    feature: Feature::Quiz.file_stem(),
+                    detail,
+                }
             })
         }
         #[cfg(not(target_arch = "wasm32"))]
