@@ -135,9 +135,15 @@ export async function next(root, action = "next") {
   assert.notEqual(await where(), before, `${action} moved on`);
 }
 
-/** Plays a persona to the result; `onScreen(questions)` runs on each question screen. */
-export async function play(root, persona, { onScreen, onReview } = {}) {
-  for (let guard = 0; guard < 40 && (await quizStep(root)) === "question"; guard++) {
+/** Plays a persona to the result; `onScreen(questions)` runs on each question screen,
+ * `onHelp()` on the crisis help that comes first after a crisis answer. */
+export async function play(root, persona, { onScreen, onReview, onHelp } = {}) {
+  for (let guard = 0; guard < 40 && ["question", "help"].includes(await quizStep(root)); guard++) {
+    if ((await quizStep(root)) === "help") {
+      if (onHelp) await onHelp();
+      await next(root, "continue");
+      continue;
+    }
     const questions = await screenQuestions(root);
     for (const q of questions) await answer(root, q, persona.answers[q]);
     if (onScreen) await onScreen(questions);

@@ -53,6 +53,7 @@ test("every journey stays on the device: requests, URLs and storage", async () =
       assert.equal(new URL(download.url()).protocol, "blob:", "the summary is made on the device");
     }
     await press(page, "restart");
+    await press(page, "restart-confirm");
     await settledFocus(page);
   }
   const answered = JSON.stringify(PERSONAS.map((p) => p.answers));

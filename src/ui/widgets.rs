@@ -1,5 +1,6 @@
-//! Small shared pieces: a disclosure ("Why we ask", "How we calculated this", claim evidence)
-//! and a source list. Feature components compose these; they hold no feature logic.
+//! Small shared pieces: a disclosure ("Why we ask", "How we calculated this", claim evidence),
+//! a source list and heading levels. Feature components compose these; they hold no feature
+//! logic.
 
 use crate::content::Source;
 use yew::prelude::*;
@@ -88,5 +89,40 @@ pub fn SourceList(props: &SourceListProps) -> Html {
                 }) }
             </ul>
         </div>
+    }
+}
+
+/// How a heading made by [`heading`] looks and behaves.
+#[derive(Default)]
+pub struct Heading {
+    /// Its class.
+    pub class: &'static str,
+    /// Its id, if something refers to it.
+    pub id: Option<&'static str>,
+    /// It takes focus when its screen appears (`tabindex="-1"`, `data-kg-focus`).
+    pub focus: bool,
+}
+
+/// A heading `depth` levels below a tool's title, whose own level is `title`
+/// ([`super::Widget::heading`]): the outline stays nested whether or not an embed shows its
+/// own title above the tools. One function for every heading, so its five tags are in the
+/// code once.
+pub fn heading(title: u8, depth: u8, a: Heading, children: Html) -> Html {
+    let Heading { class, id, focus } = a;
+    let tabindex = focus.then_some("-1");
+    let marker = focus.then_some("true");
+    macro_rules! h {
+        ($tag:ident) => {
+            html! {
+                <$tag ~className={class} {id} {tabindex} data-kg-focus={marker}>{ children }</$tag>
+            }
+        };
+    }
+    match title + depth {
+        0..=2 => h!(h2),
+        3 => h!(h3),
+        4 => h!(h4),
+        5 => h!(h5),
+        _ => h!(h6),
     }
 }
