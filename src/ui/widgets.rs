@@ -98,9 +98,12 @@ pub struct Heading {
     /// Its class.
     pub class: &'static str,
     /// Its id, if something refers to it.
-    pub id: Option<&'static str>,
-    /// It takes focus when its screen appears (`tabindex="-1"`, `data-kg-focus`).
-    pub focus: bool,
+    pub id: Option<AttrValue>,
+    /// Script may focus it (`tabindex="-1"`).
+    pub focusable: bool,
+    /// It is what a screen of the self-check focuses when it appears (`data-kg-focus`; also
+    /// focusable).
+    pub step: bool,
 }
 
 /// A heading `depth` levels below a tool's title, whose own level is `title`
@@ -108,9 +111,14 @@ pub struct Heading {
 /// own title above the tools. One function for every heading, so its five tags are in the
 /// code once.
 pub fn heading(title: u8, depth: u8, a: Heading, children: Html) -> Html {
-    let Heading { class, id, focus } = a;
-    let tabindex = focus.then_some("-1");
-    let marker = focus.then_some("true");
+    let Heading {
+        class,
+        id,
+        focusable,
+        step,
+    } = a;
+    let tabindex = (focusable || step).then_some("-1");
+    let marker = step.then_some("true");
     macro_rules! h {
         ($tag:ident) => {
             html! {

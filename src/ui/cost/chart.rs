@@ -121,7 +121,7 @@ pub fn view(ui: &Ui, navigate: Option<&Callback<Place>>) -> Html {
     });
     html! {
         <section class="kg-cost-compare" aria-labelledby="kg-cost-compare-h">
-            <h3 id="kg-cost-compare-h">{ ui.heading("compare") }</h3>
+            { ui.h(1, Some("kg-cost-compare-h"), "compare") }
             <p>{ ui.chart("description") }</p>
             <div class="kg-cost-chart">
                 <svg

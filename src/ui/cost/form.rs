@@ -6,6 +6,7 @@ use super::{PriceOrigin, Ui};
 use crate::cost::{
     DevicesPerDose, InsurerKind, Level, PriceBook, PricePart, Route, SavingsEligibility,
 };
+use crate::ui::widgets::{heading, Heading};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -63,7 +64,7 @@ pub fn route(ui: &Ui) -> Html {
     let (_, hint) = ui.label("route");
     html! {
         <fieldset class="kg-cost-fieldset" data-group="route">
-            <legend><h3>{ ui.heading("route") }</h3></legend>
+            <legend>{ ui.h(1, None, "route") }</legend>
             <p class="kg-cost-hint">{ hint }</p>
             { for Route::ALL.into_iter().map(|r| {
                 let text = ui.c.route(r);
@@ -80,7 +81,7 @@ pub fn course(ui: &Ui) -> Html {
     let note = ui.c.route(ui.s.plan().route).map(|t| t.course_note.clone());
     html! {
         <section class="kg-cost-group" data-group="course">
-            <h3>{ ui.heading("course") }</h3>
+            { ui.h(1, None, "course") }
             if let Some(n) = note { <p>{ n }</p> }
             { ui.input(Field::Sessions, None, true, "induction_sessions") }
         </section>
@@ -92,7 +93,7 @@ pub fn maintenance(ui: &Ui) -> Html {
     let on = ui.s.plan().maintenance.enabled;
     html! {
         <section class="kg-cost-group kg-cost-maintenance" data-group="maintenance">
-            <h3>{ ui.heading("maintenance") }</h3>
+            { ui.h(1, None, "maintenance") }
             { ui.note("relapse") }
             { checkbox(ui, "maintenance_enabled", on, Action::Maintenance) }
             if on {
@@ -168,7 +169,7 @@ pub fn prices(ui: &Ui, origin: &PriceOrigin, asked_currency: Option<&str>) -> Ht
     let reset = ui.dispatch.reform(|_| Action::ResetPrices);
     html! {
         <section class="kg-cost-group" data-group="prices">
-            <h3>{ ui.heading("prices") }</h3>
+            { ui.h(1, None, "prices") }
             { match origin {
                 PriceOrigin::Default => Html::default(),
                 PriceOrigin::Clinic => html! { <p class="kg-cost-notice">{ ui.misc("prices_from_clinic") }</p> },
@@ -242,7 +243,7 @@ fn savings(ui: &Ui) -> Html {
                     </div>
                 }
             } else if let Some(key) = eligibility.message_key() {
-                <h4>{ label }</h4>
+                { heading(ui.level, 2, Heading { class: "kg-cost-subheading", ..Heading::default() }, html! { label }) }
                 <p class="kg-cost-why-not" data-savings-why-not="">{ ui.c.error_template(key) }</p>
             }
             if plan.route == Route::Esketamine { { ui.note("savings_programme") } }
@@ -262,7 +263,7 @@ pub fn insurance(ui: &Ui) -> Html {
     ];
     html! {
         <section class="kg-cost-group" data-group="insurance">
-            <h3>{ ui.heading("insurance") }</h3>
+            { ui.h(1, None, "insurance") }
             { ui.note("insurance") }
             <fieldset class="kg-cost-fieldset" data-group="coverage">
                 <legend>{ coverage_label }</legend>
@@ -333,7 +334,7 @@ fn extra(ui: &Ui, k: ExtraKind) -> Html {
 pub fn extras(ui: &Ui) -> Html {
     html! {
         <section class="kg-cost-group" data-group="extras">
-            <h3>{ ui.heading("extras") }</h3>
+            { ui.h(1, None, "extras") }
             { for ExtraKind::ALL.into_iter().map(|k| extra(ui, k)) }
         </section>
     }

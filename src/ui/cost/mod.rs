@@ -10,7 +10,7 @@ mod inputs;
 mod result;
 mod state;
 
-use super::widgets::SourceList;
+use super::widgets::{heading, Heading, SourceList};
 use super::WidgetContext;
 use crate::cost::{estimate, CostContent, PriceBook};
 use crate::platform::storage::Loaded;
@@ -59,6 +59,8 @@ pub(crate) struct Ui<'a> {
     pub s: &'a CostState,
     /// Changes the state.
     pub dispatch: Callback<Action>,
+    /// The level of the tool's title (see `Widget::heading`).
+    pub level: u8,
 }
 
 fn lookup<'a>(map: &'a std::collections::BTreeMap<String, String>, key: &'a str) -> &'a str {
@@ -67,6 +69,22 @@ fn lookup<'a>(map: &'a std::collections::BTreeMap<String, String>, key: &'a str)
 
 impl Ui<'_> {
     /// A `[ui.headings]` text.
+    /// A heading of the estimator with the text `heading(text)`, `depth` levels below the
+    /// tool's title (1: a part of the form or the result; 2: inside one).
+    pub fn h(&self, depth: u8, id: Option<&'static str>, text: &'static str) -> Html {
+        let class = if depth > 1 {
+            "kg-cost-subheading"
+        } else {
+            "kg-cost-heading"
+        };
+        let look = Heading {
+            class,
+            id: id.map(AttrValue::Static),
+            ..Heading::default()
+        };
+        heading(self.level, depth, look, html! { self.heading(text) })
+    }
+
     pub fn heading(&self, id: &'static str) -> &str {
         lookup(&self.c.ui.headings, id)
     }
@@ -230,12 +248,13 @@ pub fn CostSection() -> Html {
         fmt: &fmt,
         s: &state,
         dispatch: state.dispatcher().into(),
+        level: widget.heading,
     };
     let est = estimate(state.plan(), state.book());
     let all_sources = c.sources.clone();
     html! {
         <div class="kg-cost">
-            <h2 class="kg-section-title">{ ui.heading("tool") }</h2>
+            { heading(ui.level, 0, Heading { class: "kg-section-title", ..Heading::default() }, html! { ui.heading("tool") }) }
             if state.discarded {
                 <p class="kg-cost-notice" role="status">{ ui.misc("restored_discarded") }</p>
             }
@@ -250,7 +269,7 @@ pub fn CostSection() -> Html {
             { result::view(&ui, &est, widget.cta.as_ref()) }
             { chart::view(&ui, widget.offers_myths.then_some(&widget.navigate)) }
             <section class="kg-cost-sources" aria-labelledby="kg-cost-sources-h">
-                <h3 id="kg-cost-sources-h">{ ui.heading("sources") }</h3>
+                { ui.h(1, Some("kg-cost-sources-h"), "sources") }
                 <SourceList sources={all_sources} />
             </section>
         </div>

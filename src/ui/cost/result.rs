@@ -3,7 +3,7 @@
 
 use super::Ui;
 use crate::cost::{Coverage, Estimate, NumberFormat, Range};
-use crate::ui::widgets::Disclosure;
+use crate::ui::widgets::{heading, Disclosure, Heading};
 use crate::ui::Cta;
 use yew::prelude::*;
 
@@ -73,7 +73,7 @@ fn calculation(ui: &Ui, est: &Estimate) -> Html {
             }) }
             { for est.scenarios.iter().map(|s| html! {
                 <div class="kg-cost-calc-level" data-level={format!("{:?}", s.level).to_lowercase()}>
-                    <h4>{ ui.c.level(s.level) }</h4>
+                    { heading(ui.level, 2, Heading { class: "kg-cost-subheading", ..Heading::default() }, html! { ui.c.level(s.level) }) }
                     <ol>
                         { for s.lines.iter().map(|l| html! {
                             <li data-calc={l.key.id()}>{ ui.c.calc_line(l, ui.fmt) }</li>
@@ -105,7 +105,7 @@ pub fn view(ui: &Ui, est: &Estimate, cta: Option<&Cta>) -> Html {
     let t = est.total;
     html! {
         <section class="kg-cost-result" aria-labelledby="kg-cost-estimate-h">
-            <h3 id="kg-cost-estimate-h">{ ui.heading("estimate") }</h3>
+            { ui.h(1, Some("kg-cost-estimate-h"), "estimate") }
             if ui.s.has_errors() {
                 <p class="kg-cost-notice kg-cost-warn" role="status" data-stale="">{ ui.misc("last_valid_kept") }</p>
             }

@@ -4,6 +4,7 @@
 use super::state::Action;
 use super::Ctx;
 use crate::myths::{Chip, ExplorerView, Query, Verdict};
+use crate::ui::widgets::{heading, Heading};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -109,7 +110,7 @@ pub(crate) fn empty_state(ctx: &Ctx) -> Html {
     let ui = &ctx.content.ui;
     html! {
         <div class="kg-myths-empty" data-empty="true">
-            <h3 class="kg-myths-empty-title">{ &ui.empty_title }</h3>
+            { heading(ctx.level, 1, Heading { class: "kg-myths-empty-title", ..Heading::default() }, html! { &ui.empty_title }) }
             <p>{ &ui.empty_body }</p>
             { clear_button(ctx, "kg-button") }
         </div>

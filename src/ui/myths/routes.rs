@@ -4,7 +4,7 @@
 use super::state::{Action, Focus};
 use super::Ctx;
 use crate::myths::RoutesView;
-use crate::ui::widgets::SourceList;
+use crate::ui::widgets::{heading, Heading, SourceList};
 use yew::prelude::*;
 
 /// The routes screen of the explorer.
@@ -22,7 +22,11 @@ pub(crate) fn routes_panel(ctx: &Ctx, view: &RoutesView) -> Html {
     let sources: Vec<_> = view.sources.iter().map(|s| (*s).clone()).collect();
     html! {
         <div class="kg-routes" data-routes="true">
-            <h3 class="kg-routes-title" tabindex="-1">{ &ui.routes_heading }</h3>
+            { heading(ctx.level, 1, Heading {
+                class: "kg-routes-title",
+                focusable: true,
+                ..Heading::default()
+            }, html! { &ui.routes_heading }) }
             // A wide table scrolls sideways on small screens; the region is focusable so the
             // keyboard can scroll it too.
             <div class="kg-table-scroll" role="region" aria-labelledby={caption_id.clone()} tabindex="0">

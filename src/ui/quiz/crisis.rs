@@ -31,8 +31,8 @@ pub(super) fn alert(c: &QuizContent, h: &HelpStrings, level: u8, first: bool, to
         >
             { heading(level, 1, Heading {
                 class: "kg-quiz-crisis-title",
-                id: Some("kg-quiz-crisis-title"),
-                focus: false,
+                id: Some("kg-quiz-crisis-title".into()),
+                ..Heading::default()
             }, html! { &t.heading }) }
             <p id="kg-quiz-crisis-body">{ &t.body }</p>
             { help::contacts(h, Some("kg-quiz-crisis-lifeline")) }

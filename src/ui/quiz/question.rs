@@ -137,8 +137,8 @@ fn error_summary(c: &QuizContent, errors: &[(String, FieldError)], level: u8) ->
         >
             { heading(level, 1, Heading {
                 class: "kg-quiz-error-title",
-                id: Some("kg-quiz-error-summary-title"),
-                focus: false,
+                id: Some("kg-quiz-error-summary-title".into()),
+                ..Heading::default()
             }, html! { &c.ui.errors.summary_heading }) }
             <ul>
                 { for errors.iter().filter_map(|(id, error)| {
@@ -182,8 +182,8 @@ fn fieldset(
         1,
         Heading {
             class: "kg-quiz-question",
-            id: None,
-            focus: first,
+            step: first,
+            ..Heading::default()
         },
         html! {
             <>

@@ -81,7 +81,7 @@ pub(super) fn ResultView(props: &ResultProps) -> Html {
         >
             <p class="kg-quiz-summary-title">{ &s.title }</p>
             <div class="kg-quiz-result-head">
-                { heading(level, 1, Heading { class: "kg-quiz-outcome", id: None, focus: true }, html! { &texts.heading }) }
+                { heading(level, 1, Heading { class: "kg-quiz-outcome", step: true, ..Heading::default() }, html! { &texts.heading }) }
                 <div class="kg-quiz-actions kg-noprint">
                     <button type="button" class="kg-button" data-action="print" onclick={on_print}>
                         { &s.print }
@@ -213,7 +213,7 @@ fn every_answer(c: &QuizContent, assessment: &Assessment, level: u8) -> Html {
     let s = &c.ui.summary;
     html! {
         <>
-            { heading(level, 2, Heading { class: "kg-quiz-sub", id: Some("kg-quiz-all-answers"), focus: false }, html! { &s.answers_heading }) }
+            { heading(level, 2, Heading { class: "kg-quiz-sub", id: Some("kg-quiz-all-answers".into()), ..Heading::default() }, html! { &s.answers_heading }) }
             <p>{ &s.answers_intro }</p>
             <table class="kg-quiz-all" aria-labelledby="kg-quiz-all-answers">
                 <thead>

@@ -32,8 +32,8 @@ pub(super) fn review(
         <form class="kg-quiz-form kg-quiz-review" novalidate=true {onsubmit}>
             { heading(level, 1, Heading {
                 class: "kg-quiz-step-heading",
-                id: None,
-                focus: back_at.is_none(),
+                step: back_at.is_none(),
+                ..Heading::default()
             }, html! { &c.ui.review_heading }) }
             <p>{ &c.ui.review_intro }</p>
             <dl class="kg-quiz-answers">
