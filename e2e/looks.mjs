@@ -69,12 +69,13 @@ export async function controlContrasts(root) {
   return out;
 }
 
-/** The box of a locator relative to the viewport, and whether it is wholly inside it. */
+/** The box of a locator relative to the viewport, and whether it is wholly inside it (to the
+ * pixel: layout puts boxes on fractions of one). */
 export async function inViewport(page, locator) {
   const box = await locator.boundingBox();
   const { width, height } = page.viewportSize();
   return {
     box,
-    inside: !!box && box.y >= 0 && box.x >= 0 && box.y + box.height <= height && box.x + box.width <= width,
+    inside: !!box && box.y >= -1 && box.x >= -1 && box.y + box.height <= height + 1 && box.x + box.width <= width + 1,
   };
 }

@@ -10,9 +10,9 @@ use yew::prelude::*;
 const CALL_988: &str = "tel:988";
 const CALL_911: &str = "tel:911";
 
-/// The Lifeline, its call, text and chat links, and what to do in immediate danger.
-/// `lifeline_id` names the first paragraph, for a message that is described by it.
-pub fn contacts(h: &HelpStrings, lifeline_id: Option<&'static str>) -> Html {
+/// The Lifeline (unless `brief`), its call, text and chat links, and what to do in immediate
+/// danger. `lifeline_id` names the first paragraph, for a message that is described by it.
+pub fn contacts(h: &HelpStrings, lifeline_id: Option<&'static str>, brief: bool) -> Html {
     // Call, text, chat (in a new tab, so the guide stays open), then 911, each a large link.
     let links = [
         (CALL_988, &h.call, "kg-button"),
@@ -21,7 +21,9 @@ pub fn contacts(h: &HelpStrings, lifeline_id: Option<&'static str>) -> Html {
     ];
     html! {
         <div class="kg-help-body">
-            <p id={lifeline_id}>{ &h.lifeline }</p>
+            if !brief {
+                <p id={lifeline_id}>{ &h.lifeline }</p>
+            }
             <ul class="kg-help-links">
                 { for links.into_iter().map(|(href, text, class)| {
                     let web = href.starts_with("https:");
@@ -47,7 +49,7 @@ pub fn standing(h: &HelpStrings) -> Html {
     html! {
         <details class="kg-help" data-kg-help="">
             <summary>{ &h.open }</summary>
-            { contacts(h, None) }
+            { contacts(h, None, false) }
         </details>
     }
 }

@@ -14,19 +14,26 @@ use crate::ui::widgets::{heading, Heading};
 use yew::prelude::*;
 
 /// The alert (`role="alert"`, with 988 call and text, chat and 911 links). `first` marks the
-/// screen where it is shown on its own: it then takes focus and is scrolled to the top; `top`
-/// scrolls it to the top without focus (on the result, which it leads).
-pub(super) fn alert(c: &QuizContent, h: &HelpStrings, level: u8, first: bool, top: bool) -> Html {
+/// screen where it is shown on its own: it then takes focus and is scrolled to the top.
+/// `result` marks the result, which it leads: brief there (the heading, the links and what to do
+/// in danger; the person has read the rest), so the result's headline shares the first screen.
+pub(super) fn alert(
+    c: &QuizContent,
+    h: &HelpStrings,
+    level: u8,
+    first: bool,
+    result: bool,
+) -> Html {
     let t = &c.ui.crisis;
     html! {
         <div
             class="kg-quiz-crisis"
             role="alert"
             aria-labelledby="kg-quiz-crisis-title"
-            aria-describedby="kg-quiz-crisis-body kg-quiz-crisis-lifeline"
+            aria-describedby={first.then_some("kg-quiz-crisis-body kg-quiz-crisis-lifeline")}
             tabindex={first.then_some("-1")}
             data-kg-focus={first.then_some("true")}
-            data-kg-top={(first || top).then_some("true")}
+            data-kg-top={(first || result).then_some("true")}
             data-kg-crisis="true"
         >
             { heading(level, 1, Heading {
@@ -34,9 +41,13 @@ pub(super) fn alert(c: &QuizContent, h: &HelpStrings, level: u8, first: bool, to
                 id: Some("kg-quiz-crisis-title".into()),
                 ..Heading::default()
             }, html! { &t.heading }) }
-            <p id="kg-quiz-crisis-body">{ &t.body }</p>
-            { help::contacts(h, Some("kg-quiz-crisis-lifeline")) }
-            <p class="kg-quiz-crisis-continue">{ &t.can_continue }</p>
+            if !result {
+                <p id="kg-quiz-crisis-body">{ &t.body }</p>
+            }
+            { help::contacts(h, Some("kg-quiz-crisis-lifeline"), result) }
+            if !result {
+                <p class="kg-quiz-crisis-continue">{ &t.can_continue }</p>
+            }
         </div>
     }
 }
