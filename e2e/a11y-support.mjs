@@ -27,7 +27,9 @@ export function useServers(more = {}) {
   before(async () => {
     env.server = await serveDist();
     const assets = (env.assets = await serveDist({ cors: true }));
-    const page = (body, head = "") => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+    // The shared host pages allow both colour schemes, so the embed follows the device's
+    // setting and the dark runs test the dark theme.
+    const page = (body, head = `<meta name="color-scheme" content="light dark">`) => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1"><title>Example clinic</title>${head}
   <script src="${assets.url}embed.js" defer></script></head>
   <body><main><h1>Example clinic</h1><p>Our services.</p>${body}
