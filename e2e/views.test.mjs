@@ -236,3 +236,19 @@ test("the progress is read with the question; a follow-up names only the conditi
   assert.doesNotMatch(legend, /TEPT|TOC|dolor/);
   await context.close();
 });
+
+test("decorative glyphs are not read out: a pressed chip's tick, an error's warning sign", async () => {
+  const { context, page } = await openApp("#myths");
+  const chip = page.locator(".kg-chip[data-filter-topic]").first();
+  await chip.click();
+  await page.locator('.kg-chip[data-filter-topic][aria-pressed="true"]').first().waitFor();
+  const seen = await chip.evaluate((el) => getComputedStyle(el, "::before").content);
+  assert.match(seen, /✓/, "the tick is drawn");
+  assert.doesNotMatch(await chip.ariaSnapshot(), /✓/, "but not part of the chip's name");
+  await showSection(page, "quiz");
+  await page.locator('.kg-quiz button[data-action="next"]').click();
+  const error = page.locator(".kg-quiz-error").first();
+  await error.waitFor();
+  assert.doesNotMatch(await error.ariaSnapshot(), /⚠/);
+  await context.close();
+});
