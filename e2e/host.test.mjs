@@ -9,16 +9,17 @@ import { contrast } from "./looks.mjs";
 import { screenshot } from "./helpers.mjs";
 
 const guide = (attrs = "") => `<ketamine-guide sections="quiz myths cost" ${attrs}></ketamine-guide>`;
+// `head: ""`: a page that declares no color-scheme (the shared pages declare "light dark").
 useServers({
-  "/plain.html": { body: guide() },
+  "/plain.html": { head: "", body: guide() },
   "/light-only.html": { head: `<style>:root { color-scheme: light only; }</style>`, body: guide() },
   "/both.html": { head: `<meta name="color-scheme" content="light dark">`, body: guide() },
   "/dark-site.html": { head: `<style>html { color-scheme: dark; background: #111; color: #eee; }</style>`, body: guide() },
-  "/forced-dark.html": { body: guide(`theme="dark"`) },
+  "/forced-dark.html": { head: "", body: guide(`theme="dark"`) },
   "/forced-light.html": { head: `<meta name="color-scheme" content="light dark">`, body: guide(`theme="light"`) },
-  "/no-title.html": { body: guide(`header="hide"`) },
-  "/bad.html": { body: guide(`theme="sepia" header="maybe"`) },
-  "/bad-es.html": { body: guide(`lang="es" theme="sepia" header="maybe"`) },
+  "/no-title.html": { head: "", body: guide(`header="hide"`) },
+  "/bad.html": { head: "", body: guide(`theme="sepia" header="maybe"`) },
+  "/bad-es.html": { head: "", body: guide(`lang="es" theme="sepia" header="maybe"`) },
   "/padding.html": { head: `<style>ketamine-guide { --kg-padding: 0; }</style>`, body: guide() },
 });
 
