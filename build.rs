@@ -6,9 +6,10 @@
 //! those beside the wasm (copied by `tools/post-build.mjs`) and the app fetches only the ones
 //! it shows, so no language or tool costs bytes before it is needed.
 //!
-//! `quiz.toml` ships as two files: `quiz` (the questions, which the first view shows) and
-//! `results` (rules, outcomes, route notes and provider questions, fetched once the person has
-//! started answering). The app joins them again (`quiz::QuizContent::load`).
+//! `quiz.toml` ships as three files: `quiz` (the questions, which the first view shows), `why`
+//! (each question's "Why we ask" and the sources it cites, fetched right after the first view)
+//! and `results` (rules, outcomes, route notes and provider questions, fetched once the person
+//! has started answering). The app joins them again (`content::load_quiz`).
 //!
 //! Each language has one bibliography, `content/<locale>/sources.toml`. It is not shipped as
 //! it is: each tool's file gets the sources it cites (ids in `sources` lists and in evidence
@@ -69,6 +70,7 @@ fn main() {
                 if blank.is_empty() {
                     blank = serde_json::to_string(&blanked(&results)).expect("JSON");
                 }
+                parts.push(("why".to_owned(), why_part(&mut value)));
                 parts.push(("results".to_owned(), results));
             }
             parts.insert(0, (feature, value));
@@ -138,7 +140,7 @@ const RESULTS_UI: [&str; 17] = [
     "change",
     "change_label",
     "not_answered",
-    "list_separator",
+    "save_return",
     "number_answer",
     "deciding_heading",
     "also_heading",
@@ -187,6 +189,39 @@ fn results_part(quiz: &mut serde_json::Value) -> serde_json::Value {
     }
     results.insert("ui".to_owned(), serde_json::Value::Object(end_ui));
     serde_json::Value::Object(results)
+}
+
+/// Moves each question's "Why we ask" text and source ids, and the sources they cite (all that
+/// is left in the questions part once [`results_part`] has taken the others), into a part of
+/// their own: `{"questions": [{"why", "sources"}, …], "sources": […]}`, one entry per question
+/// in the same order. The questions keep an empty `why` and `sources`, so they read alone.
+fn why_part(quiz: &mut serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    let top = quiz.as_object_mut().expect("quiz.toml is a table");
+    let questions = top
+        .get_mut("questions")
+        .and_then(|q| q.as_array_mut())
+        .expect("quiz.toml has [[questions]]");
+    let mut why = Vec::new();
+    for q in questions {
+        let q = q.as_object_mut().expect("a question is a table");
+        let mut entry = serde_json::Map::new();
+        for (key, empty) in [
+            ("why", Value::from("")),
+            ("sources", Value::Array(Vec::new())),
+        ] {
+            let value = q.insert(key.to_owned(), empty);
+            entry.insert(
+                key.to_owned(),
+                value.expect("every question has `why` and `sources`"),
+            );
+        }
+        why.push(Value::Object(entry));
+    }
+    let sources = top
+        .insert("sources".to_owned(), Value::Array(Vec::new()))
+        .expect("quiz.toml has [[sources]]");
+    serde_json::json!({ "questions": why, "sources": sources })
 }
 
 /// The same shape with empty texts, lists and numbers.
@@ -324,9 +359,10 @@ fn written_date(iso: &str, pattern: &str, months: &[String]) -> Option<String> {
     )
 }
 
-/// The parts whose styles are fetched when first shown: two tools and the options comparison
-/// (the first view's are in the page's stylesheet, linked from index.html).
-const LAZY_STYLES: [&str; 3] = ["myths", "cost", "options"];
+/// The parts whose styles are fetched when first shown: two tools, the self-check's last
+/// screens (`results`) and the options comparison (the first view's are in the page's
+/// stylesheet, linked from index.html).
+const LAZY_STYLES: [&str; 4] = ["myths", "cost", "results", "options"];
 
 /// FNV-1a, 64 bit: a stable content hash for file names (std's hasher may change between
 /// Rust releases; this must not, or cached copies would be named wrongly).

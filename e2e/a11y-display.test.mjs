@@ -139,6 +139,7 @@ test("targets: every control in every section's visible states is at least 24×2
           await note(`quiz ${qs.join(" ")}`);
         }
       },
+      onHelp: () => note("quiz crisis help"),
       onReview: () => note("quiz review"),
     });
     await note("quiz result");

@@ -29,7 +29,15 @@ test("keyboard: the quiz from first question to result, focus always visible and
   assert.equal(await page.locator(".kg-quiz .kg-disclosure-button").getAttribute("aria-expanded"), "true");
   await tabTo(page, 'fieldset[data-question="age"] input', { backwards: true });
   const crisis = persona("not-suitable", true);
-  for (let guard = 0; guard < 40 && (await quizStep(page)) === "question"; guard++) {
+  for (let guard = 0; guard < 40 && ["question", "help"].includes(await quizStep(page)); guard++) {
+    if ((await quizStep(page)) === "help") {
+      assert.ok(await activeMatches(page, "[role=alert]"), "focus moves to the crisis message");
+      await tabTo(page, '[role=alert] a[href^="tel:988"]');
+      await tabTo(page, 'button[data-action="continue"]');
+      await act(page, "Enter", "Continue from the crisis help");
+      assert.ok(await activeMatches(page, "[data-kg-focus]"), "focus moves to the question that waited");
+      continue;
+    }
     for (const q of await screenQuestions(page)) await keyAnswer(page, q, crisis.answers[q]);
     await tabTo(page, 'button[data-action="next"]');
     await act(page, "Enter", "Next");
@@ -40,7 +48,8 @@ test("keyboard: the quiz from first question to result, focus always visible and
   await act(page, "Enter", "Change");
   assert.ok(await activeMatches(page, "[data-kg-focus]"));
   await tabTo(page, 'button[data-action="next"]');
-  await act(page, "Enter", "Next back to the review");
+  await act(page, "Enter", "Save and return to my answers");
+  assert.ok(await activeMatches(page, '[data-review="age"]'), "back at the answer just changed");
   await tabTo(page, 'button[data-action="see-result"]');
   await act(page, "Enter", "See the result");
   assert.ok(await activeMatches(page, "[data-outcome] [data-kg-focus]"), "focus moves to the result heading");
@@ -49,6 +58,13 @@ test("keyboard: the quiz from first question to result, focus always visible and
   await tabTo(page, 'button[data-action="print"]', { backwards: true });
   await tabTo(page, 'button[data-action="restart"]');
   await act(page, "Enter", "Start again");
+  assert.ok(await activeMatches(page, "#kg-quiz-confirm-q"), "the question takes focus");
+  await tabTo(page, 'button[data-action="restart-cancel"]');
+  await act(page, "Enter", "No, keep my answers");
+  assert.ok(await activeMatches(page, 'button[data-action="restart"]'), "focus back on Start again");
+  await act(page, "Enter", "Start again");
+  await tabTo(page, 'button[data-action="restart-confirm"]');
+  await act(page, "Enter", "Yes, clear my answers");
   assert.ok(await activeMatches(page, "[data-kg-focus]"));
   await tabTo(page, "#kg-quiz-remember");
   await act(page, "Space", "Remember on this device");

@@ -19,21 +19,28 @@ export const EMBED = ["ketamine-guide", ".kg-app"];
 /** The browser and servers of the current test file (set by `useServers`). */
 export const env = {};
 
-/** Starts the app's server, a CORS asset server and an embed host page for this file. */
-export function useServers() {
+/**
+ * Starts the app's server, a CORS asset server and embed host pages for this file: the shared
+ * ones and `more` (path → `{ head, body }`).
+ */
+export function useServers(more = {}) {
   before(async () => {
     env.server = await serveDist();
     const assets = (env.assets = await serveDist({ cors: true }));
-    const page = (body) => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1"><title>Example clinic</title>
+    // The shared host pages allow both colour schemes, so the embed follows the device's
+    // setting and the dark runs test the dark theme.
+    const page = (body, head = `<meta name="color-scheme" content="light dark">`) => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1"><title>Example clinic</title>${head}
   <script src="${assets.url}embed.js" defer></script></head>
   <body><main><h1>Example clinic</h1><p>Our services.</p>${body}
   <button id="host-button" type="button">Host button</button></main></body></html>`;
+    const extra = Object.fromEntries(Object.entries(more).map(([path, p]) => [path, page(p.body, p.head)]));
     env.host = await startServer({
       dir: "/nonexistent",
       pages: {
         "/clinic.html": page(`<ketamine-guide sections="quiz myths cost" cta-href="https://clinic.example/book" cta-label="Book a visit"></ketamine-guide>`),
         "/myths.html": page(`<ketamine-guide sections="myths"></ketamine-guide>`),
+        ...extra,
       },
     });
     env.browser = await launch();
@@ -135,9 +142,15 @@ export async function next(root, action = "next") {
   assert.notEqual(await where(), before, `${action} moved on`);
 }
 
-/** Plays a persona to the result; `onScreen(questions)` runs on each question screen. */
-export async function play(root, persona, { onScreen, onReview } = {}) {
-  for (let guard = 0; guard < 40 && (await quizStep(root)) === "question"; guard++) {
+/** Plays a persona to the result; `onScreen(questions)` runs on each question screen,
+ * `onHelp()` on the crisis help that comes first after a crisis answer. */
+export async function play(root, persona, { onScreen, onReview, onHelp } = {}) {
+  for (let guard = 0; guard < 40 && ["question", "help"].includes(await quizStep(root)); guard++) {
+    if ((await quizStep(root)) === "help") {
+      if (onHelp) await onHelp();
+      await next(root, "continue");
+      continue;
+    }
     const questions = await screenQuestions(root);
     for (const q of questions) await answer(root, q, persona.answers[q]);
     if (onScreen) await onScreen(questions);

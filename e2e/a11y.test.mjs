@@ -24,15 +24,15 @@ for (const theme of THEMES) {
     await play(page, crisis, {
       onScreen: async (qs) => {
         if (qs.includes("medicines")) await axeOn.check("quiz: a checkbox question");
-        if (qs.includes("self_harm")) {
-          await page.locator("[role=alert]").waitFor();
-          await axeOn.check("quiz: the crisis alert");
-          sawCrisis = true;
-        }
         if (qs.includes("route")) {
           await page.locator(".kg-quiz .kg-disclosure-button").first().click();
           await axeOn.check("quiz: why we ask, open");
         }
+      },
+      onHelp: async () => {
+        await page.locator("[role=alert]").waitFor();
+        await axeOn.check("quiz: the crisis help, on its own");
+        sawCrisis = true;
       },
       onReview: () => axeOn.check("quiz: the review step"),
     });
@@ -40,6 +40,7 @@ for (const theme of THEMES) {
     await axeOn.check("quiz: result with the crisis alert");
     for (const outcome of ["worth-discussing", "review-first", "other-options-first", "not-suitable"]) {
       await page.locator('button[data-action="restart"]').click();
+      await page.locator('button[data-action="restart-confirm"]').click();
       await page.locator('fieldset[data-question="age"]').waitFor();
       await play(page, persona(outcome));
       assert.equal(await page.locator("[data-outcome]").getAttribute("data-outcome"), outcome);

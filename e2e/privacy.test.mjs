@@ -1,5 +1,7 @@
-// The privacy proof: one recorded browser session runs every quiz persona, the summary
-// download, myth searches and filters, cost edits and an embedded journey, then checks that no
+// The privacy proof: one recorded browser session runs every quiz persona (the crisis help
+// that comes first included), the summary download and print, "Need help now?", the result's
+// links to the other tools, a Change and "Start again", myth searches and filters, cost edits
+// and an embedded journey (with theme and header set), then checks that no
 // request left the widget's origins, nothing but the app's own static files was fetched after
 // it was ready, no answer ever appeared in a URL, every storage key is the app's, and
 // "Clear my answers" leaves nothing of ours behind.
@@ -10,7 +12,7 @@ import { useEmbedHost } from "./setup.mjs";
 import { PERSONAS, play, press, tabTo, settledFocus } from "./quiz-player.mjs";
 
 const env = useEmbedHost((assets) => ({
-  "/clinic.html": clinicPage(assets, "<ketamine-guide></ketamine-guide>"),
+  "/clinic.html": clinicPage(assets, '<ketamine-guide theme="dark" header="hide" lang="es"></ketamine-guide>'),
 }));
 
 const storage = (page) =>
@@ -51,8 +53,28 @@ test("every journey stays on the device: requests, URLs and storage", async () =
       await tabTo(page, 'button[data-action="download"]');
       const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
       assert.equal(new URL(download.url()).protocol, "blob:", "the summary is made on the device");
+      // Print (the browser's dialog stood in), "Need help now?", a Change and back.
+      await page.evaluate(() => (window.print = () => {}));
+      await press(page, "print");
+      await page.locator("[data-kg-help] summary").click();
+      await page.locator("[data-kg-help] summary").click();
+      await press(page, "back");
+      await settledFocus(page);
+      await tabTo(page, '[data-review="age"] button[data-action="change"]');
+      await page.keyboard.press("Enter");
+      await settledFocus(page);
+      await press(page, "next");
+      await settledFocus(page);
+      await press(page, "see-result");
+      await settledFocus(page);
+      // The result's links open the other tools (a place in the URL, nothing more), and back.
+      await page.locator('[data-outcome] a[data-to="cost"]').click();
+      await page.locator('[data-tab="quiz"]').click();
+      await page.locator('[data-outcome] a[data-to="myths"]').click();
+      await page.locator('[data-tab="quiz"]').click();
     }
     await press(page, "restart");
+    await press(page, "restart-confirm");
     await settledFocus(page);
   }
   const answered = JSON.stringify(PERSONAS.map((p) => p.answers));
@@ -111,6 +133,7 @@ test("an embedded journey on a clinic's page requests nothing from anyone but th
   await guide.locator('[data-tab="myths"]').click();
   await guide.locator('input[type="search"]').fill("cost");
   await guide.locator('[data-tab="quiz"]').click();
+  await guide.locator("[data-kg-help] summary").click();
   await guide.locator('fieldset[data-question] input').first().fill("40");
   await guide.locator('button[data-action="next"]').click();
   await guide.locator('fieldset[data-question]').first().waitFor();

@@ -19,7 +19,8 @@ export async function tabTo(page, selector, { backwards = false, max = 90 } = {}
   throw new Error(`Tab never reached ${selector}`);
 }
 
-/** Waits until the step finished moving focus: to the new heading, or to the error summary. */
+/** Waits until the step finished moving focus: to the new heading (or the crisis message, or
+ * the row just changed), or to the error summary. */
 export async function settledFocus(page) {
   await page.waitForFunction(() => document.activeElement?.matches("[data-kg-focus], [data-kg-error-summary]"));
 }
@@ -67,8 +68,25 @@ export async function press(page, action) {
   await page.keyboard.press("Enter");
 }
 
+/**
+ * After a crisis answer the help comes first, on its own (data-step="help"): it holds focus,
+ * with 988 and 911 as call and text links, and Continue goes on to the next question.
+ */
+export async function passCrisisHelp(page, { onHelp } = {}) {
+  assert.equal(await step(page), "help", "crisis help comes before the next question");
+  const alert = page.locator("[role=alert]");
+  assert.equal(await alert.count(), 1);
+  assert.ok(await isActive(page, "[role=alert]"), "focus on the crisis message");
+  assert.equal(await alert.locator('a[href^="tel:988"]').count(), 1, "988 is a call link");
+  assert.equal(await alert.locator('a[href^="sms:988"]').count(), 1, "988 is a text link");
+  assert.equal(await alert.locator('a[href="tel:911"]').count(), 1, "911 is a call link");
+  if (onHelp) await onHelp();
+  await press(page, "continue");
+  await settledFocus(page);
+}
+
 /** Plays one persona from the first question to the result, by keyboard only. */
-export async function play(page, persona, { onScreen } = {}) {
+export async function play(page, persona, { onScreen, onHelp } = {}) {
   const seen = [];
   for (let guard = 0; guard < 40 && (await step(page)) === "question"; guard++) {
     const questions = await screenQuestions(page);
@@ -77,15 +95,16 @@ export async function play(page, persona, { onScreen } = {}) {
       seen.push(q);
     }
     if (questions.includes("self_harm")) {
-      const alerts = page.locator("[role=alert]");
-      assert.equal(await alerts.count(), persona.crisis ? 1 : 0, "crisis alert at once, on the same screen");
-      if (persona.crisis) assert.match(await alerts.innerText(), /988/);
+      // Nothing moves under the person's finger while they answer: the help comes after Next.
+      assert.equal(await page.locator("[role=alert]").count(), 0, "no alert above the question being answered");
     }
     if (onScreen) await onScreen(questions);
     await press(page, "next");
     await settledFocus(page);
     assert.equal(await page.locator("[data-kg-error-summary]").count(), 0, `Next accepted after ${questions}`);
     assert.ok(await isActive(page, "[data-kg-focus]"), "focus on the new heading");
+    if (questions.includes("self_harm") && persona.crisis) await passCrisisHelp(page, { onHelp });
+    else assert.notEqual(await step(page), "help", "help first only after a crisis answer");
   }
   assert.equal(await step(page), "review");
   for (const q of Object.keys(persona.answers)) assert.ok(seen.includes(q), `${q} was asked`);

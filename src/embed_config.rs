@@ -6,12 +6,12 @@
 //! is checked by [`check_prices`] from the cost chunk once that has arrived (see `ui::code`),
 //! not by [`parse`], which runs before the first view.
 
-use crate::content::{fill, shell::ShellStrings, Locale};
+use crate::content::{fill, shell::EmbedStrings, Locale};
 use crate::cost::{CostContent, CurrencyCode, PlainUsd, PriceBook, PriceBookError};
 use crate::nav::Section;
 
 /// Attribute names the element observes (kept in sync with `embed.js`).
-pub const ATTRIBUTES: [&str; 8] = [
+pub const ATTRIBUTES: [&str; 10] = [
     "sections",
     "start",
     "lang",
@@ -20,7 +20,34 @@ pub const ATTRIBUTES: [&str; 8] = [
     "cta-href",
     "cta-label",
     "persist",
+    "theme",
+    "header",
 ];
+
+/// The colors the widget uses (`theme`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// The host page's color scheme: light on a page that declares none or only light, dark on
+    /// one that declares only dark, the device's setting on one that allows both.
+    #[default]
+    Auto,
+    /// Always the light colors.
+    Light,
+    /// Always the dark colors.
+    Dark,
+}
+
+impl Theme {
+    /// The value of the app root's `data-theme` (none for `auto`: it inherits the page's
+    /// `color-scheme`).
+    pub fn id(self) -> Option<&'static str> {
+        match self {
+            Theme::Auto => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        }
+    }
+}
 
 /// A validated configuration.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +66,11 @@ pub struct EmbedConfig {
     pub cta: Option<(String, String)>,
     /// Whether answers may be stored in the browser session.
     pub persist: bool,
+    /// The colors used.
+    pub theme: Theme,
+    /// Whether the guide's own title is shown (`header="hide"` leaves it to the host page; the
+    /// disclaimers stay).
+    pub show_title: bool,
 }
 
 /// One attribute problem.
@@ -64,6 +96,10 @@ pub enum ConfigError {
     CtaIncomplete,
     /// `persist` is neither `session` nor `none`.
     BadPersist(String),
+    /// `theme` is not `auto`, `light` or `dark`.
+    BadTheme(String),
+    /// `header` is neither `show` nor `hide`.
+    BadHeader(String),
 }
 
 /// Reads attributes through `get` (attribute name → value) into a configuration and problems.
@@ -137,6 +173,23 @@ pub fn parse(get: impl Fn(&str) -> Option<String>) -> (EmbedConfig, Vec<ConfigEr
             true
         }
     };
+    let theme = match word(get("theme")).as_deref() {
+        None | Some("" | "auto") => Theme::Auto,
+        Some("light") => Theme::Light,
+        Some("dark") => Theme::Dark,
+        Some(other) => {
+            errors.push(ConfigError::BadTheme(other.to_owned()));
+            Theme::Auto
+        }
+    };
+    let show_title = match word(get("header")).as_deref() {
+        None | Some("" | "show") => true,
+        Some("hide") => false,
+        Some(other) => {
+            errors.push(ConfigError::BadHeader(other.to_owned()));
+            true
+        }
+    };
     (
         EmbedConfig {
             sections,
@@ -146,9 +199,16 @@ pub fn parse(get: impl Fn(&str) -> Option<String>) -> (EmbedConfig, Vec<ConfigEr
             prices,
             cta,
             persist,
+            theme,
+            show_title,
         },
         errors,
     )
+}
+
+/// A one-word attribute value as compared: trimmed, lower case.
+fn word(value: Option<String>) -> Option<String> {
+    value.map(|v| v.trim().to_ascii_lowercase())
 }
 
 /// Only absolute http(s) links: a `javascript:` or `data:` link must never reach an `href`.
@@ -202,9 +262,16 @@ pub fn check_currency(
     )))
 }
 
+/// The heading and the messages shown inside the element for these problems, once the
+/// messages' text ([`EmbedStrings`]) is here.
+pub fn messages(errors: &[&ConfigError], locale: Locale) -> Option<(String, Vec<String>)> {
+    let strings = EmbedStrings::load(locale).ok()?;
+    let list = errors.iter().map(|e| message(e, &strings)).collect();
+    Some((strings.title, list))
+}
+
 /// The message shown inside the element for one problem.
-pub fn message(error: &ConfigError, shell: &ShellStrings) -> String {
-    let e = &shell.embed;
+pub fn message(error: &ConfigError, e: &EmbedStrings) -> String {
     match error {
         ConfigError::UnknownSection(v) => fill(&e.unknown_section, &[("value", v)]),
         ConfigError::BadStart(v) => fill(&e.bad_start, &[("value", v)]),
@@ -214,6 +281,8 @@ pub fn message(error: &ConfigError, shell: &ShellStrings) -> String {
         ConfigError::BadCtaHref(v) => fill(&e.bad_cta_href, &[("value", v)]),
         ConfigError::CtaIncomplete => e.cta_incomplete.clone(),
         ConfigError::BadPersist(v) => fill(&e.bad_persist, &[("value", v)]),
+        ConfigError::BadTheme(v) => fill(&e.bad_theme, &[("value", v)]),
+        ConfigError::BadHeader(v) => fill(&e.bad_header, &[("value", v)]),
     }
 }
 
@@ -240,6 +309,51 @@ mod tests {
             (None, None, "USD", true)
         );
         assert_eq!((c.prices, c.cta), (None, None));
+        assert_eq!((c.theme, c.show_title), (Theme::Auto, true));
+    }
+
+    #[test]
+    fn theme_and_header_take_their_words_in_any_case() {
+        for (value, theme) in [
+            ("auto", Theme::Auto),
+            (" Light ", Theme::Light),
+            ("DARK", Theme::Dark),
+            ("", Theme::Auto),
+        ] {
+            let (c, e) = run(&[("theme", value)]);
+            assert_eq!((c.theme, e), (theme, vec![]), "{value:?}");
+        }
+        for (value, shown) in [("show", true), ("Hide", false), ("", true)] {
+            let (c, e) = run(&[("header", value)]);
+            assert_eq!((c.show_title, e), (shown, vec![]), "{value:?}");
+        }
+        assert_eq!(
+            Theme::Auto.id(),
+            None,
+            "auto follows the page's color scheme"
+        );
+        assert_eq!(Theme::Dark.id(), Some("dark"));
+    }
+
+    #[test]
+    fn an_unknown_theme_or_header_is_explained_and_the_defaults_stay() {
+        let (c, e) = run(&[("theme", "purple"), ("header", "none")]);
+        assert_eq!((c.theme, c.show_title), (Theme::Auto, true));
+        assert_eq!(
+            e,
+            vec![
+                ConfigError::BadTheme("purple".into()),
+                ConfigError::BadHeader("none".into())
+            ]
+        );
+        for locale in Locale::ALL {
+            let strings = EmbedStrings::load(*locale).unwrap();
+            for error in &e {
+                let m = message(error, &strings);
+                assert!(m.contains("purple") || m.contains("none"), "{m}");
+                assert!(!m.contains('{'), "{m}");
+            }
+        }
     }
 
     #[test]
@@ -342,7 +456,7 @@ mod tests {
             );
             assert_eq!(shown_currency("XYZ", clinic_prices).as_str(), "USD");
         }
-        let shell = ShellStrings::load(Locale::En).unwrap();
+        let shell = EmbedStrings::load(Locale::En).unwrap();
         let m = message(&ConfigError::BadCurrency("XYZ".into()), &shell);
         assert!(m.contains("XYZ") && m.contains("US dollars"), "{m}");
         let es = CostContent::load(Locale::Es).unwrap();
@@ -392,7 +506,7 @@ mod tests {
 
     #[test]
     fn every_error_has_a_filled_message() {
-        let shell = ShellStrings::load(Locale::En).unwrap();
+        let shell = EmbedStrings::load(Locale::En).unwrap();
         let cost = CostContent::load(Locale::En).unwrap();
         let (_, errors) = run(&[
             ("sections", "x"),
@@ -403,8 +517,10 @@ mod tests {
             ("cta-href", "ftp://x"),
             ("cta-label", "Go"),
             ("persist", "always"),
+            ("theme", "sepia"),
+            ("header", "maybe"),
         ]);
-        assert_eq!(errors.len(), 6, "{errors:?}");
+        assert_eq!(errors.len(), 8, "{errors:?}");
         let prices = check_prices(&PriceBook::from_json("[]"), Some(&cost)).unwrap();
         for e in errors.iter().chain([&prices]) {
             let m = message(e, &shell);

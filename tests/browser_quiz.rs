@@ -38,8 +38,11 @@ fn count(root: &Element, selector: &str) -> u32 {
     root.query_selector_all(selector).unwrap().length()
 }
 
+/// The question each legend asks (its words, without the progress it may start with).
 fn legends(root: &Element) -> Vec<String> {
-    let list = root.query_selector_all("fieldset > legend").unwrap();
+    let list = root
+        .query_selector_all("fieldset > legend [id^=kg-quiz-words-]")
+        .unwrap();
     (0..list.length())
         .filter_map(|i| list.item(i))
         .map(|n| n.text_content().unwrap_or_default().trim().to_owned())
@@ -106,12 +109,25 @@ async fn a_question_is_a_fieldset_whose_legend_is_the_heading_with_native_radios
         input.get_attribute("aria-labelledby").is_some(),
         "the number input is labelled"
     );
-    assert_eq!(count(&root, "fieldset legend h3.kg-quiz-question"), 1);
+    // Inside an embed that shows its own title (an h2), the tool's title is an h3 and each
+    // question an h4: one level below each other.
+    assert_eq!(count(&root, "h3.kg-section-title"), 1);
+    assert_eq!(count(&root, "fieldset legend h4.kg-quiz-question"), 1);
     assert!(root
         .query_selector("[data-step=question] form")
         .unwrap()
         .is_some());
-    assert_eq!(count(&root, ".kg-quiz-progress progress"), 1);
+    assert_eq!(count(&root, "progress.kg-quiz-progress"), 1);
+    let heading = one(
+        &root,
+        "fieldset[data-question=age] legend .kg-quiz-question",
+    )
+    .text_content()
+    .unwrap();
+    assert!(
+        heading.starts_with("Question 1 of up to ") && heading.ends_with(&legend_of("age")),
+        "the progress is read with the question: {heading}"
+    );
 
     reach_self_harm(&root).await;
     let c = content();
@@ -190,13 +206,14 @@ async fn next_and_back_move_between_questions_keeping_answers_and_moving_focus()
     type_into(&root, "age", "40").await;
     next(&root).await;
     assert_eq!(legends(&root), vec![legend_of("pregnancy")]);
-    let heading = one(&root, "fieldset[data-question=pregnancy] legend h3");
+    let heading = one(
+        &root,
+        "fieldset[data-question=pregnancy] legend .kg-quiz-question",
+    );
     let target: web_sys::Element = heading.into();
     let on_legend = || document().active_element() == Some(target.clone());
     assert!(eventually(on_legend).await, "focus on the new legend");
-    let label = one(&root, "#kg-quiz-progress-label")
-        .text_content()
-        .unwrap();
+    let label = one(&root, "legend .kg-quiz-count").text_content().unwrap();
     assert!(label.starts_with("Question 2 of "), "{label}");
 
     button(&root, &content().ui.back).click();
@@ -207,19 +224,40 @@ async fn next_and_back_move_between_questions_keeping_answers_and_moving_focus()
 }
 
 #[wasm_bindgen_test]
-async fn choosing_yes_to_self_harm_shows_the_988_alert_at_once_and_it_never_blocks() {
+async fn yes_to_self_harm_shows_the_988_help_first_with_call_and_text_links_and_never_blocks() {
     let root = mount("q-crisis", false).await;
     reach_self_harm(&root).await;
-    assert_eq!(count(&root, "[role=alert]"), 0);
     pick(&root, "self_harm", "yes").await;
-    let alert = one(&root, "[role=alert]");
-    assert!(alert.text_content().unwrap().contains("988"));
     assert_eq!(
-        legends(&root),
-        vec![legend_of("self_harm")],
-        "shown on the same screen"
+        count(&root, "[role=alert]"),
+        0,
+        "nothing moves above the question while it is answered"
     );
     next(&root).await;
+    let alert = one(&root, "[role=alert]");
+    assert_eq!(
+        root.query_selector(".kg-quiz")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-step")
+            .as_deref(),
+        Some("help"),
+        "the help comes first, on its own"
+    );
+    assert_eq!(
+        legends(&root),
+        Vec::<String>::new(),
+        "no question beside it"
+    );
+    for link in ["tel:988", "tel:911"] {
+        assert_eq!(count(&alert, &format!("a[href='{link}']")), 1, "{link}");
+    }
+    assert_eq!(count(&alert, "a[href^='sms:988']"), 1);
+    let target: web_sys::Element = alert.clone().into();
+    let focused = || document().active_element() == Some(target.clone());
+    assert!(eventually(focused).await, "focus on the message");
+    button(&root, &content().ui.crisis.go_on).click();
+    settle().await;
     assert_eq!(
         legends(&root),
         vec![legend_of("psychosis")],
@@ -293,6 +331,7 @@ async fn a_stored_result_is_restored_with_its_outcome_reasons_and_the_clinic_lin
         step: Step::Result,
         returning: false,
         show_errors: false,
+        help_first: false,
     };
     let c = content();
     let expected = state.assessment(&c).expect("a result");
@@ -331,7 +370,9 @@ async fn a_stored_result_is_restored_with_its_outcome_reasons_and_the_clinic_lin
             .collect()
     };
     assert_eq!(shown, expected.deciding_ids());
-    let heading = one(&root, "[data-outcome] h3").text_content().unwrap();
+    let heading = one(&root, "[data-outcome] .kg-quiz-outcome")
+        .text_content()
+        .unwrap();
     assert_eq!(heading, c.ui.outcomes.get(expected.outcome).heading);
     assert_eq!(
         count(&root, "[data-route=esketamine]"),
@@ -347,6 +388,19 @@ async fn a_stored_result_is_restored_with_its_outcome_reasons_and_the_clinic_lin
     for name in [&c.ui.summary.print, &c.ui.summary.download, &c.ui.restart] {
         button(&root, name);
     }
+    // Every answer given is listed, the "no" answers too, the deciding one first.
+    let rows = root.query_selector_all("[data-answer]").unwrap();
+    assert_eq!(rows.length() as usize, expected.answers.len());
+    let first = rows.item(0).unwrap().dyn_into::<Element>().unwrap();
+    assert_eq!(
+        first.get_attribute("data-answer").as_deref(),
+        Some("brain_vessels")
+    );
+    assert!(result
+        .text_content()
+        .unwrap()
+        .contains(&c.ui.summary.answers_heading));
+    assert_eq!(count(&root, "[data-answer=psychosis]"), 1);
     assert!(!result
         .text_content()
         .unwrap()

@@ -5,6 +5,7 @@
 
 use ketamine_guide::content::decode::from_str;
 use ketamine_guide::content::encode::to_string;
+use ketamine_guide::content::shell::{HelpStrings, ShellStrings};
 use ketamine_guide::content::{Feature, Locale};
 use ketamine_guide::quiz::*;
 use proptest::prelude::*;
@@ -14,6 +15,12 @@ use std::sync::OnceLock;
 fn content() -> &'static QuizContent {
     static C: OnceLock<QuizContent> = OnceLock::new();
     C.get_or_init(|| QuizContent::load(Locale::En).expect("quiz content loads"))
+}
+
+/// The crisis contacts, from the shell's text.
+fn help() -> &'static HelpStrings {
+    static H: OnceLock<HelpStrings> = OnceLock::new();
+    H.get_or_init(|| ShellStrings::load(Locale::En).expect("shell loads").help)
 }
 
 fn n(v: u32) -> Answer {
@@ -440,9 +447,21 @@ fn thoughts_of_self_harm_raise_crisis_help_and_a_provider_must_weigh_them_first(
     }
     let calm = assess(content(), &baseline());
     assert!(!calm.crisis && calm.reasons.iter().all(|r| r.id != "self-harm"));
-    let crisis = &content().ui.crisis;
-    assert!(crisis.call_text.contains("988") && crisis.chat_url.contains("988lifeline.org"));
-    assert!(crisis.emergency.contains("911"));
+    for locale in Locale::ALL {
+        let h = ShellStrings::load(*locale).unwrap().help;
+        assert!(h.call.contains("988") && h.text.contains("988"), "{h:?}");
+        assert!(h.text_href.starts_with("sms:988"), "{}", h.text_href);
+        assert!(h.chat_href.starts_with("https://988"), "{}", h.chat_href);
+        assert!(h.emergency.contains("911") && h.danger.contains("911"));
+    }
+    let es = ShellStrings::load(Locale::Es).unwrap().help;
+    assert!(
+        es.call.contains("marque 2"),
+        "the Spanish option is named: {}",
+        es.call
+    );
+    assert!(es.text.contains("AYUDA") && es.text_href.contains("AYUDA"));
+    assert_eq!(es.chat_href, "https://988lineadevida.org");
 }
 #[test]
 fn thoughts_of_self_harm_are_listed_under_a_hard_stop_too() {
@@ -511,7 +530,7 @@ fn the_summary_carries_date_outcome_reasons_sources_routes_and_disclaimer() {
         ("self_harm", choice("yes")),
     ]);
     let a = assess(content(), &answers);
-    let text = summary_text(content(), &a, "2025-05-01");
+    let text = summary_text(content(), &a, help(), "2025-05-01");
     let ui = &content().ui;
     assert!(text.contains("2025-05-01"));
     assert!(text.contains(&ui.outcomes.review_first.heading));
@@ -529,7 +548,12 @@ fn the_summary_carries_date_outcome_reasons_sources_routes_and_disclaimer() {
         .iter()
         .all(|q| text.contains(q.as_str())));
     assert!(text.contains(&ui.disclaimer) && text.contains("988"));
-    let calm = summary_text(content(), &assess(content(), &baseline()), "2025-05-01");
+    let calm = summary_text(
+        content(),
+        &assess(content(), &baseline()),
+        help(),
+        "2025-05-01",
+    );
     assert!(
         !calm.contains(&ui.summary.crisis_heading),
         "crisis help only when it was shown"
@@ -539,7 +563,7 @@ fn the_summary_carries_date_outcome_reasons_sources_routes_and_disclaimer() {
 fn the_summary_puts_crisis_help_first_as_the_screen_does() {
     let a = assess(content(), &with(&[("self_harm", choice("yes"))]));
     let ui = &content().ui;
-    let text = summary_text(content(), &a, "2025-05-01");
+    let text = summary_text(content(), &a, help(), "2025-05-01");
     let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} missing"));
     let crisis = at(&ui.summary.crisis_heading);
     assert!(crisis < at(&ui.summary.outcome_heading));
@@ -547,6 +571,105 @@ fn the_summary_puts_crisis_help_first_as_the_screen_does() {
     assert!(crisis < at(&ui.provider_questions_heading));
     assert!(at("988") < at(&ui.summary.outcome_heading));
 }
+#[test]
+fn the_summary_lists_every_answer_given_no_answers_included_deciding_ones_first() {
+    let answers = with(&[
+        ("medicines", choices(&["lamotrigine"])),
+        ("personality", choice("yes")),
+    ]);
+    let a = assess(content(), &answers);
+    assert_eq!(a.outcome, Outcome::ReviewFirst);
+    let shown = visible_questions(content(), &prune(content(), &answers));
+    assert_eq!(a.answers.len(), shown.len(), "one line per question asked");
+    // The deciding answers lead, then the rest in the order asked.
+    let deciding: Vec<&str> = a.deciding().map(|r| r.question_id.as_str()).collect();
+    let lead: Vec<&str> = a
+        .answers
+        .iter()
+        .take_while(|l| l.effect == Some(a.outcome))
+        .map(|l| l.question_id.as_str())
+        .collect();
+    assert_eq!(lead, ["personality", "medicines"]);
+    assert!(lead.iter().all(|q| deciding.contains(q)));
+    let rest: Vec<&str> = a.answers[lead.len()..]
+        .iter()
+        .filter(|l| l.effect.is_none())
+        .map(|l| l.question_id.as_str())
+        .collect();
+    let asked: Vec<&str> = shown
+        .iter()
+        .map(|q| q.id.as_str())
+        .filter(|q| rest.contains(q))
+        .collect();
+    assert_eq!(rest, asked, "the others in the order asked");
+    let line = |q: &str| a.answers.iter().find(|l| l.question_id == q).unwrap();
+    assert_eq!(line("psychosis").answer, "No", "a no answer is listed too");
+    assert_eq!(line("age").answer, "40 years");
+    // And the file has every line, with its tag.
+    let text = summary_text(content(), &a, help(), "2025-05-01");
+    for l in &a.answers {
+        assert!(
+            text.contains(&format!("- {} — {}", l.question, l.answer)),
+            "{l:?}"
+        );
+    }
+    let ui = &content().ui;
+    assert!(text.contains(&format!("({})", ui.summary.deciding_tag)));
+    assert!(text.contains(&ui.summary.answers_heading));
+}
+
+#[test]
+fn a_follow_up_question_names_only_the_conditions_picked() {
+    for (locale, picked, words, absent) in [
+        (
+            Locale::En,
+            &["anxiety"][..],
+            "For your anxiety, have",
+            &["PTSD", "OCD", "pain"][..],
+        ),
+        (
+            Locale::En,
+            &["anxiety", "ocd", "chronic-pain"],
+            "For your anxiety, OCD or pain,",
+            &["PTSD"],
+        ),
+        (
+            Locale::En,
+            &["depression", "ptsd"],
+            "For your PTSD,",
+            &["anxiety", "depression"],
+        ),
+        (
+            Locale::Es,
+            &["anxiety"],
+            "Para su ansiedad, ¿ya",
+            &["TEPT", "TOC", "dolor"],
+        ),
+        (
+            Locale::Es,
+            &["ptsd", "chronic-pain"],
+            "Para su TEPT o dolor,",
+            &["ansiedad", "TOC"],
+        ),
+    ] {
+        let c = QuizContent::load(locale).unwrap();
+        let q = c.question("first_line").unwrap();
+        let answers = Answers::new().with("conditions", choices(picked));
+        let text = legend(&c, q, &answers);
+        assert!(text.contains(words), "{text}");
+        assert!(absent.iter().all(|w| !text.contains(w)), "{text}");
+        assert!(!text.contains('{'), "{text}");
+        // The review and the result quote the question the same way.
+        let r = assess(&c, &answers.clone().with("first_line", choice("no")));
+        let line = r
+            .answers
+            .iter()
+            .find(|l| l.question_id == "first_line")
+            .unwrap();
+        assert_eq!(line.question, text);
+    }
+}
+
 #[test]
 fn an_answer_quoted_by_two_rules_is_shown_once_with_both_reasons() {
     let a = assess(
@@ -559,7 +682,7 @@ fn an_answer_quoted_by_two_rules_is_shown_once_with_both_reasons() {
     assert_eq!(groups[0].question_id, "medicines");
     let ids: Vec<&str> = groups[0].reasons.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["benzodiazepines", "lamotrigine"]);
-    let text = summary_text(content(), &a, "2025-05-01");
+    let text = summary_text(content(), &a, help(), "2025-05-01");
     assert_eq!(text.matches(groups[0].answer.as_str()).count(), 1, "{text}");
     for r in &groups[0].reasons {
         assert!(text.contains(&r.why), "missing {}", r.id);
@@ -1005,15 +1128,17 @@ fn any_quiz_state() -> impl Strategy<Value = QuizState> {
         step,
         any::<bool>(),
         any::<bool>(),
+        any::<bool>(),
     )
         .prop_map(
-            |(answers, drafts, step, returning, show_errors)| QuizState {
+            |(answers, drafts, step, returning, show_errors, help_first)| QuizState {
                 schema_version: SCHEMA_VERSION,
                 answers,
                 drafts: drafts.into_iter().collect(),
                 step,
                 returning,
                 show_errors,
+                help_first,
             },
         )
 }

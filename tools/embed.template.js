@@ -8,7 +8,7 @@
   const script = document.currentScript;
   const base = new URL(".", script && script.src ? script.src : location.href);
   const asset = (name) => new URL(name, base).href;
-  const ATTRIBUTES = ["sections", "start", "lang", "currency", "prices", "cta-href", "cta-label", "persist"];
+  const ATTRIBUTES = ["sections", "start", "lang", "currency", "prices", "cta-href", "cta-label", "persist", "theme", "header"];
 
   let bindings;
   const loadBindings = () =>

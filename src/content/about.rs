@@ -39,7 +39,9 @@ impl CheckedOn {
             Feature::Quiz | Feature::Results => Some(&self.quiz),
             Feature::Myths => Some(&self.myths),
             Feature::Cost => Some(&self.cost),
-            Feature::Shell | Feature::Options | Feature::About => None,
+            Feature::Shell | Feature::Why | Feature::Embed | Feature::Options | Feature::About => {
+                None
+            }
         }
     }
 }

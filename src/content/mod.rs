@@ -89,8 +89,11 @@ impl Locale {
 pub enum Feature {
     /// App shell strings (`ui.toml`).
     Shell,
-    /// Eligibility self-check: its questions (`quiz.toml` without the part below).
+    /// Eligibility self-check: its questions (`quiz.toml` without the parts below).
     Quiz,
+    /// Each question's "Why we ask" and the sources it cites: a part of `quiz.toml` shipped as
+    /// a file of its own, fetched right after the first view (see `build.rs`).
+    Why,
     /// The self-check's rules, outcomes, route notes and provider questions: the part of
     /// `quiz.toml` only its result needs, shipped as a file of its own (see `build.rs`).
     Results,
@@ -103,6 +106,8 @@ pub enum Feature {
     /// "About this guide" (`about.toml`): method, authors, funding, dates, each tool's check
     /// date. Shown at the foot of every tool.
     About,
+    /// Messages about an embed's attributes (`embed.toml`): fetched only when there are some.
+    Embed,
 }
 
 impl Feature {
@@ -110,11 +115,13 @@ impl Feature {
     pub const ALL: &'static [Feature] = &[
         Feature::Shell,
         Feature::Quiz,
+        Feature::Why,
         Feature::Results,
         Feature::Myths,
         Feature::Cost,
         Feature::Options,
         Feature::About,
+        Feature::Embed,
     ];
 
     /// The file stem under `content/<locale>/` (and in the shipped file's name).
@@ -122,11 +129,13 @@ impl Feature {
         match self {
             Feature::Shell => "ui",
             Feature::Quiz => "quiz",
+            Feature::Why => "why",
             Feature::Results => "results",
             Feature::Myths => "myths",
             Feature::Cost => "cost",
             Feature::Options => "options",
             Feature::About => "about",
+            Feature::Embed => "embed",
         }
     }
 }
@@ -217,26 +226,47 @@ pub fn load<T: Decode>(locale: Locale, feature: Feature) -> Result<T, ContentErr
     load_with(locale, feature, T::decode, |v| v)
 }
 
-/// The self-check's content: its questions file joined with its results part. The results
-/// part's top-level members join the questions file's; where both have a member (`ui`,
-/// `sources`), the object's members or the list's items are joined.
+/// The self-check's content: its questions file joined with its "Why we ask" part (when it is
+/// here) and its results part. See [`join`] for how parts join.
 pub fn load_quiz<T: Decode>(locale: Locale, results: &str) -> Result<T, ContentError> {
     let results =
         json::parse(results).map_err(|e| invalid(locale, Feature::Results, e.to_string()))?;
-    load_with(locale, Feature::Quiz, T::decode, |v| join(v, results))
+    let why = why_part(locale)?;
+    load_with(locale, Feature::Quiz, T::decode, move |v| {
+        let v = match why {
+            Some(w) => join(v, w),
+            None => v,
+        };
+        join(v, results)
+    })
 }
 
-/// The self-check's questions alone, read with `read`: the results part's texts under `ui`
-/// are there, empty, so `ui` reads whole (the review and result take [`load_quiz`]).
+/// The self-check's questions alone, read with `read`, with their "Why we ask" when that part
+/// is here (each question's `why` and `sources` stay empty until then): the results part's texts
+/// under `ui` are there, empty, so `ui` reads whole (the review and result take [`load_quiz`]).
 pub fn load_quiz_questions<T>(
     locale: Locale,
     read: fn(&Json) -> Result<T, String>,
 ) -> Result<T, ContentError> {
     let blank = json::parse(generated::BLANK_RESULTS_UI);
-    load_with(locale, Feature::Quiz, read, move |v| match blank {
-        Ok(ui) => join(v, Json::Obj(vec![("ui".into(), ui)])),
-        Err(_) => v,
+    let why = why_part(locale)?;
+    load_with(locale, Feature::Quiz, read, move |v| {
+        let v = match why {
+            Some(w) => join(v, w),
+            None => v,
+        };
+        match blank {
+            Ok(ui) => join(v, Json::Obj(vec![("ui".into(), ui)])),
+            Err(_) => v,
+        }
     })
+}
+
+/// The "Why we ask" part of the self-check, parsed, if it is here.
+fn why_part(locale: Locale) -> Result<Option<Json>, ContentError> {
+    raw(locale, Feature::Why)
+        .map(|text| json::parse(text).map_err(|e| invalid(locale, Feature::Why, e.to_string())))
+        .transpose()
 }
 
 fn invalid(locale: Locale, feature: Feature, detail: String) -> ContentError {
@@ -269,19 +299,38 @@ fn load_with<T>(
     })
 }
 
-/// `more`'s members added to `all`'s, objects and lists under the same key joined.
+/// `more` joined into `all`: objects member by member (a member in both is joined again),
+/// `questions` item by item (each part lists every question, in the same order), other lists
+/// one after the other; any other value in `more` replaces the one in `all`.
 fn join(all: Json, more: Json) -> Json {
-    let (Json::Obj(mut all), Json::Obj(more)) = (all, more) else {
-        return Json::Null;
-    };
-    for (key, value) in more {
-        match (all.iter_mut().find(|(k, _)| *k == key), value) {
-            (Some((_, Json::Obj(mine))), Json::Obj(extra)) => mine.extend(extra),
-            (Some((_, Json::Arr(mine))), Json::Arr(extra)) => mine.extend(extra),
-            (_, value) => all.push((key, value)),
+    match (all, more) {
+        (Json::Obj(mut mine), Json::Obj(more)) => {
+            for (key, value) in more {
+                match mine.iter().position(|(k, _)| *k == key) {
+                    Some(i) => {
+                        let old = std::mem::replace(&mut mine[i].1, Json::Null);
+                        mine[i].1 = match (key.as_str(), old, value) {
+                            ("questions", Json::Arr(items), Json::Arr(more)) => Json::Arr(
+                                items
+                                    .into_iter()
+                                    .zip(more)
+                                    .map(|(q, w)| join(q, w))
+                                    .collect(),
+                            ),
+                            (_, old, value) => join(old, value),
+                        };
+                    }
+                    None => mine.push((key, value)),
+                }
+            }
+            Json::Obj(mine)
         }
+        (Json::Arr(mut mine), Json::Arr(more)) => {
+            mine.extend(more);
+            Json::Arr(mine)
+        }
+        (_, value) => value,
     }
-    Json::Obj(all)
 }
 
 crate::json_struct! {

@@ -1,4 +1,6 @@
-//! Strings of the app shell (header, disclaimer, tabs, error panel): `content/<locale>/ui.toml`.
+//! Strings of the app shell (header, disclaimer, crisis contacts, tabs, error panel):
+//! `content/<locale>/ui.toml`; and the messages about an embed's attributes:
+//! `content/<locale>/embed.toml`, fetched only by an embed that has something to report.
 
 use super::{load, ContentError, Feature, Locale};
 
@@ -35,22 +37,50 @@ pub struct ShellStrings {
     pub error_body: String,
     /// Label of the reload button on that panel.
     pub error_reload: String,
-    /// Heading of the list of embed configuration problems.
-    pub config_title: String,
     /// Offer shown when a newer version of the app is ready (offline app).
     pub update_available: String,
     /// Button that reloads into the newer version.
     pub update_reload: String,
-    /// Messages about `<ketamine-guide>` attributes.
-    pub embed: EmbedStrings,
+    /// The standing "Need help now?" link and the crisis contacts.
+    pub help: HelpStrings,
 }
 }
 
 crate::json_struct! {
 impl Decode;
-/// Messages for invalid embed attributes (`{value}` is what the clinic wrote).
+/// Crisis contacts: shown behind "Need help now?" on every tool, and in the self-check's
+/// crisis message. 988 and 911 are `tel:` links (see `ui::help`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HelpStrings {
+    /// The standing link that shows the contacts.
+    pub open: String,
+    /// What the 988 Lifeline is, and when it answers.
+    pub lifeline: String,
+    /// Link text: call 988.
+    pub call: String,
+    /// Link text: text 988.
+    pub text: String,
+    /// The `sms:` address of the text link (Spanish sends "AYUDA").
+    pub text_href: String,
+    /// Link text: chat online.
+    pub chat: String,
+    /// The chat's address.
+    pub chat_href: String,
+    /// What to do in immediate danger.
+    pub danger: String,
+    /// Link text: call 911.
+    pub emergency: String,
+}
+}
+
+crate::json_struct! {
+impl Decode;
+/// Messages for invalid embed attributes (`{value}` is what the clinic wrote):
+/// `content/<locale>/embed.toml`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EmbedStrings {
+    /// Heading of the list of problems.
+    pub title: String,
     /// `sections` names an unknown section.
     pub unknown_section: String,
     /// `start` is not an offered section.
@@ -65,7 +95,18 @@ pub struct EmbedStrings {
     pub cta_incomplete: String,
     /// `persist` has an unknown value.
     pub bad_persist: String,
+    /// `theme` has an unknown value.
+    pub bad_theme: String,
+    /// `header` has an unknown value.
+    pub bad_header: String,
 }
+}
+
+impl EmbedStrings {
+    /// Loads the embed messages for a locale.
+    pub fn load(locale: Locale) -> Result<Self, ContentError> {
+        load(locale, Feature::Embed)
+    }
 }
 
 impl ShellStrings {
@@ -93,7 +134,9 @@ mod tests {
     fn every_locale_has_every_shell_string() {
         for &locale in Locale::ALL {
             let strings = ShellStrings::load(locale).expect("loads");
-            assert!(!strings.title.is_empty() && !strings.embed.bad_persist.is_empty());
+            assert!(!strings.title.is_empty() && !strings.help.call.is_empty());
+            let embed = EmbedStrings::load(locale).expect("embed messages load");
+            assert!(!embed.bad_persist.is_empty() && !embed.bad_theme.is_empty());
         }
     }
 
@@ -105,15 +148,12 @@ mod tests {
             v.as_object_mut().expect("object").remove("loading");
         }));
         assert_eq!(e, Err("missing field `loading`".to_owned()));
-        let e = from_str::<ShellStrings>(&edited(|v| v["embed"]["bad_strat"] = "x".into()));
-        assert_eq!(
-            e,
-            Err("embed: unknown or repeated member `bad_strat`".to_owned())
-        );
+        let e = from_str::<ShellStrings>(&edited(|v| v["help"]["cal"] = "x".into()));
+        assert_eq!(e, Err("help: unknown or repeated member `cal`".to_owned()));
         // The first problem in field order is the one reported.
         let e = from_str::<ShellStrings>(&edited(|v| {
             v["tagline"] = serde_json::Value::Null;
-            v["embed"]["bad_start"] = 2.into();
+            v["help"]["call"] = 2.into();
         }));
         assert_eq!(e, Err("tagline: expected a string".to_owned()));
     }

@@ -100,6 +100,8 @@ pub(crate) fn props_for(host: &Element, instance: &str) -> AppProps {
         prices,
         cta,
         persist,
+        theme,
+        show_title,
     } = config;
     let locale = locale.unwrap_or_else(|| page_locale(host));
     AppProps {
@@ -113,6 +115,8 @@ pub(crate) fn props_for(host: &Element, instance: &str) -> AppProps {
         }),
         prices: prices.map(Into::into),
         config_errors: errors,
+        theme,
+        show_title,
         ..AppProps::new(locale, RouteMode::Memory, instance, false)
     }
 }

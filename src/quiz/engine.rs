@@ -72,6 +72,19 @@ pub struct Reason {
     pub evidence: Vec<Evidence>,
 }
 
+/// One question asked and its answer in words, for the summary's list of every answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswerLine {
+    /// The question's id.
+    pub question_id: String,
+    /// The question as it was asked.
+    pub question: String,
+    /// The answer in words ("Not answered" for a blank optional one).
+    pub answer: String,
+    /// The strongest effect of a reason quoting this answer, if one does.
+    pub effect: Option<Outcome>,
+}
+
 /// The result of the self-check.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
@@ -79,6 +92,9 @@ pub struct Assessment {
     pub outcome: Outcome,
     /// Every reason that applied, strongest first; those with `effect == outcome` decided it.
     pub reasons: Vec<Reason>,
+    /// Every question asked with its answer: first those that decided the outcome, then the
+    /// others worth raising, then the rest, each group in the order asked.
+    pub answers: Vec<AnswerLine>,
     /// Notes for the route(s) the person is considering (all routes when unsure).
     pub route_notes: Vec<RouteNote>,
     /// Whether crisis help must be shown.
@@ -193,6 +209,36 @@ pub fn needs_crisis_help(content: &QuizContent, answers: &Answers) -> bool {
     holds(&content.crisis_if, &prune(content, answers))
 }
 
+/// A question's legend for these answers: `{picked}` becomes the short names of the choices
+/// picked in the question its `shown_if` tests ("For your anxiety or pain, …"), so it names
+/// only what the person chose.
+pub fn legend(content: &QuizContent, question: &Question, answers: &Answers) -> String {
+    let Some(Condition::Test(test)) = &question.shown_if else {
+        return question.legend.clone();
+    };
+    let Some(source) = content.question(&test.question) else {
+        return question.legend.clone();
+    };
+    let picked = answers.choices(&source.id);
+    let terms: Vec<&str> = source
+        .choices
+        .iter()
+        .filter(|c| picked.contains(&c.id))
+        .filter_map(|c| c.term.as_deref())
+        .collect();
+    // "a, b or c": the separator between all but the last two, which "or" joins.
+    let mut list = String::new();
+    for (i, term) in terms.iter().enumerate() {
+        if i + 1 == terms.len() && i > 0 {
+            list.push_str(&content.ui.list_or);
+        } else if i > 0 {
+            list.push_str(&content.ui.list_separator);
+        }
+        list.push_str(term);
+    }
+    fill(&question.legend, &[("picked", &list)])
+}
+
 /// An answer in words, as the person picked or typed it.
 pub fn answer_text(content: &QuizContent, question: &Question, answer: Option<&Answer>) -> String {
     let ui = &content.ui;
@@ -234,7 +280,9 @@ fn reason(
         id: id.to_owned(),
         effect,
         question_id: question_id.to_owned(),
-        question: question.map(|q| q.legend.clone()).unwrap_or_default(),
+        question: question
+            .map(|q| legend(content, q, answers))
+            .unwrap_or_default(),
         answer: question
             .map(|q| answer_text(content, q, answers.get(question_id)))
             .unwrap_or_default(),
@@ -298,12 +346,46 @@ pub fn assess(content: &QuizContent, answers: &Answers) -> Assessment {
     // Stable sort keeps content order within a level.
     reasons.sort_by_key(|r| r.effect);
     Assessment {
+        answers: answer_lines(content, &answers, &reasons, outcome),
         outcome,
         reasons,
         route_notes: route_notes(content, &answers),
         crisis: holds(&content.crisis_if, &answers),
         provider_questions: content.provider_questions.clone(),
     }
+}
+
+/// Every shown question's answer, deciding ones first, then the others quoted by a reason.
+fn answer_lines(
+    content: &QuizContent,
+    answers: &Answers,
+    reasons: &[Reason],
+    outcome: Outcome,
+) -> Vec<AnswerLine> {
+    let mut lines: Vec<AnswerLine> = visible_questions(content, answers)
+        .into_iter()
+        .map(|q| {
+            let mut quoting = reasons.iter().filter(|r| r.question_id == q.id);
+            let effect = quoting
+                .clone()
+                .find(|r| r.effect == outcome)
+                .or_else(|| quoting.next())
+                .map(|r| r.effect);
+            AnswerLine {
+                question_id: q.id.clone(),
+                question: legend(content, q, answers),
+                answer: answer_text(content, q, answers.get(&q.id)),
+                effect,
+            }
+        })
+        .collect();
+    let rank = |l: &AnswerLine| match l.effect {
+        Some(e) if e == outcome => 0,
+        Some(_) => 1,
+        None => 2,
+    };
+    lines.sort_by_key(rank);
+    lines
 }
 
 /// Notes for the picked route; every route when the person is unsure or did not say.

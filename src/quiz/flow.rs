@@ -82,18 +82,31 @@ pub fn screens<'c>(content: &'c QuizContent, answers: &Answers) -> Vec<Screen<'c
     out
 }
 
-/// `(current, total)` screens, 1-based, for the screen holding `question`; branching counts
-/// only screens that are shown for these answers.
+/// How many screens the longest path through the questions has (every branch taken). The
+/// count shown stays this one whatever the answers, so it never grows while someone answers.
+pub fn most_screens(content: &QuizContent) -> usize {
+    let mut count = 0;
+    let mut last: Option<&str> = None;
+    for q in &content.questions {
+        if q.screen.is_none() || q.screen.as_deref() != last {
+            count += 1;
+        }
+        last = q.screen.as_deref();
+    }
+    count
+}
+
+/// `(current, most)`, 1-based, for the screen holding `question`: its place among the screens
+/// shown for these answers, and [`most_screens`].
 pub fn progress(
     content: &QuizContent,
     answers: &Answers,
     question: &str,
 ) -> Option<(usize, usize)> {
-    let all = screens(content, answers);
-    let index = all
+    let index = screens(content, answers)
         .iter()
         .position(|s| s.questions.iter().any(|q| q.id == question))?;
-    Some((index + 1, all.len()))
+    Some((index + 1, most_screens(content)))
 }
 
 /// What the person can do.
@@ -127,7 +140,8 @@ pub enum Action {
         /// The answer.
         answer: Answer,
     },
-    /// Go on from the current screen (refused, with errors shown, when something is missing).
+    /// Go on from the current screen (refused, with errors shown, when something is missing);
+    /// while crisis help is shown first, go on from the help to the screen waiting behind it.
     Next,
     /// Go back one step.
     Back,
@@ -167,6 +181,9 @@ pub struct QuizState {
     pub returning: bool = false,
     /// Set when Next was refused, so the screen shows its errors.
     pub show_errors: bool = false,
+    /// Set when the screen just left holds the answer that calls for crisis help: the help is
+    /// shown on its own before the step's screen, until the person goes on (Next) or back.
+    pub help_first: bool = false,
 }
 }
 
@@ -183,6 +200,7 @@ impl QuizState {
             step: first.map_or(Step::Review, Step::Question),
             returning: false,
             show_errors: false,
+            help_first: false,
         }
     }
 
@@ -205,10 +223,16 @@ impl QuizState {
             .position(|s| s.id == id)
     }
 
-    /// `(current, total)` on a question screen.
+    /// `(current, most)` on a question screen (see [`progress`]).
     pub fn progress(&self, content: &QuizContent) -> Option<(usize, usize)> {
         let index = self.screen_index(content)?;
-        Some((index + 1, screens(content, &self.answers).len()))
+        Some((index + 1, most_screens(content)))
+    }
+
+    /// Whether Next on this screen, once accepted, leads back to "Check your answers" (after a
+    /// Change, when branching opened no new question): its button then says so.
+    pub fn next_returns_to_review(&self, content: &QuizContent) -> bool {
+        self.returning && super::reduce::next_screen(self, content).is_none()
     }
 
     /// The text a number input shows: what was typed, else the stored number.

@@ -171,7 +171,7 @@ fn choices_that_do_not_exist_are_ignored() {
 }
 
 #[test]
-fn progress_counts_only_the_screens_that_branching_shows() {
+fn the_question_count_stays_the_same_whatever_branching_adds() {
     let c = content();
     let s = act(
         QuizState::new(&c),
@@ -183,21 +183,24 @@ fn progress_counts_only_the_screens_that_branching_shows() {
             Action::Next,
         ],
     );
-    let (_, before) = s.progress(&c).unwrap();
-    let s = s.apply(&c, tick("conditions", "depression"));
-    let (current, after) = s.progress(&c).unwrap();
+    let (current, most) = s.progress(&c).unwrap();
     assert_eq!(current, 3);
-    assert_eq!(
-        after,
-        before + 1,
-        "the antidepressant question joins the count"
-    );
-    let s = act(s, &c, vec![tick("conditions", "insomnia")]);
-    assert_eq!(
-        s.progress(&c).unwrap().1,
-        before + 2,
-        "and CBT-I with insomnia"
-    );
+    // Every question shown at once is the longest path: the count never has to grow.
+    let every: usize = screens(&c, &Answers::new()).len() + 3;
+    assert_eq!(most, every, "three follow-up questions can join");
+    for ticks in [&["depression"][..], &["insomnia", "anxiety"], &["none"]] {
+        let s = act(
+            s.clone(),
+            &c,
+            ticks.iter().map(|t| tick("conditions", t)).collect(),
+        );
+        assert_eq!(s.progress(&c).unwrap(), (3, most), "{ticks:?}");
+    }
+    // The place counts only the screens shown: the count ends below the most when fewer are.
+    let s = walk_to_review(&c).apply(&c, Action::Back);
+    let (last, same) = s.progress(&c).unwrap();
+    assert_eq!(same, most);
+    assert!(last < most && last == screens(&c, &s.answers).len());
 }
 
 #[test]
@@ -289,7 +292,7 @@ fn see_result_is_refused_while_something_required_is_missing() {
 }
 
 #[test]
-fn crisis_help_shows_the_moment_yes_or_unsure_is_picked() {
+fn crisis_help_is_needed_the_moment_yes_or_unsure_is_picked() {
     let c = content();
     let s = QuizState::new(&c);
     assert!(!s.crisis(&c));
@@ -299,6 +302,119 @@ fn crisis_help_shows_the_moment_yes_or_unsure_is_picked() {
         .apply(&c, pick("self_harm", "not-sure"))
         .crisis(&c));
     assert!(!s.apply(&c, pick("self_harm", "no")).crisis(&c));
+}
+
+/// A state on the self-harm screen, every earlier screen answered.
+fn at_self_harm(c: &QuizContent) -> QuizState {
+    let s = act(
+        QuizState::new(c),
+        c,
+        vec![
+            typed("age", "40"),
+            Action::Next,
+            tick("pregnancy", "none"),
+            Action::Next,
+            tick("conditions", "none"),
+            Action::Next,
+        ],
+    );
+    assert_eq!(at(&s), "self_harm");
+    s
+}
+
+#[test]
+fn crisis_help_comes_first_after_yes_or_unsure_and_the_person_goes_on_from_there() {
+    let c = content();
+    for answer in ["yes", "not-sure"] {
+        let s = act(
+            at_self_harm(&c),
+            &c,
+            vec![pick("self_harm", answer), Action::Next],
+        );
+        assert!(
+            s.help_first,
+            "{answer}: help comes before the next question"
+        );
+        assert_eq!(at(&s), "psychosis", "the next question waits behind it");
+        let on = s.clone().apply(&c, Action::Next);
+        assert!(!on.help_first);
+        assert_eq!(
+            at(&on),
+            "psychosis",
+            "Continue shows the question that waited"
+        );
+        let back = s.apply(&c, Action::Back);
+        assert!(!back.help_first);
+        assert_eq!(at(&back), "self_harm", "Back returns to the answer");
+        // Passing that screen again with the same answer shows the help first again.
+        assert!(back.apply(&c, Action::Next).help_first);
+    }
+    let calm = act(
+        at_self_harm(&c),
+        &c,
+        vec![pick("self_harm", "no"), Action::Next],
+    );
+    assert!(!calm.help_first);
+    // Answered yes earlier: later screens are not held up again.
+    let s = act(
+        at_self_harm(&c),
+        &c,
+        vec![pick("self_harm", "yes"), Action::Next, Action::Next],
+    );
+    let s = act(s, &c, vec![pick("psychosis", "no"), Action::Next]);
+    assert!(!s.help_first && at(&s) == "bipolar");
+}
+
+#[test]
+fn crisis_help_comes_first_after_a_change_too_and_then_the_review() {
+    let c = content();
+    let s = act(
+        walk_to_review(&c),
+        &c,
+        vec![
+            Action::GoTo("self_harm".into()),
+            pick("self_harm", "not-sure"),
+        ],
+    );
+    assert!(s.next_returns_to_review(&c), "its button says so");
+    let s = s.apply(&c, Action::Next);
+    assert!(s.help_first && at(&s) == "review");
+    let back = s.clone().apply(&c, Action::Back);
+    assert_eq!(at(&back), "self_harm");
+    assert_eq!(
+        at(&back.apply(&c, Action::Next).apply(&c, Action::Next)),
+        "review"
+    );
+    let s = s.apply(&c, Action::Next);
+    assert!(!s.help_first && at(&s) == "review");
+}
+
+#[test]
+fn next_after_a_change_says_it_returns_to_the_review_only_when_it_does() {
+    let c = content();
+    let s = walk_to_review(&c).apply(&c, Action::GoTo("psychosis".into()));
+    assert!(s.next_returns_to_review(&c));
+    let s = walk_to_review(&c).apply(&c, Action::GoTo("conditions".into()));
+    let s = s.apply(&c, tick("conditions", "depression"));
+    assert!(
+        !s.next_returns_to_review(&c),
+        "a new question comes first: plain Next"
+    );
+    assert!(
+        !at_self_harm(&c).next_returns_to_review(&c),
+        "not after a change"
+    );
+}
+
+#[test]
+fn restored_help_first_is_dropped_when_no_answer_calls_for_it() {
+    let c = content();
+    let mut s = walk_to_review(&c);
+    s.help_first = true;
+    let text = s.to_json();
+    assert!(!QuizState::restore(&c, &text).unwrap().help_first);
+    s.answers.set("self_harm", Answer::Choice("yes".into()));
+    assert!(QuizState::restore(&c, &s.to_json()).unwrap().help_first);
 }
 
 #[test]

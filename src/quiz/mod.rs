@@ -24,14 +24,14 @@ mod flow_tests;
 
 pub use answers::{choice, choices, Answer, Answers, SCHEMA_VERSION};
 pub use engine::{
-    answer_text, assess, fits, holds, needs_crisis_help, prune, visible_questions, Assessment,
-    Outcome, Reason,
+    answer_text, assess, fits, holds, legend, needs_crisis_help, prune, visible_questions,
+    AnswerLine, Assessment, Outcome, Reason,
 };
-pub use flow::{progress, screens, Action, Primary, QuizState, Screen, Step};
+pub use flow::{most_screens, progress, screens, Action, Primary, QuizState, Screen, Step};
 pub use id_map::IdMap;
 pub use input::{validate_number, FieldError, NumberError};
 pub use model::{Choice, Condition, Question, QuestionKind, QuizContent, RouteNote, Rule};
 pub use persist::StateError;
 pub use review::{review_rows, ReviewRow};
-pub use summary::{group_by_answer, summary_text, AnswerGroup};
+pub use summary::{answer_tag, group_by_answer, summary_text, AnswerGroup};
 pub use ui::{fill, QuizUi};

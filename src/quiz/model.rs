@@ -77,7 +77,8 @@ pub struct Question {
     pub id: String,
     /// How it is answered.
     pub kind: QuestionKind,
-    /// The question itself.
+    /// The question itself. `{picked}` stands for the choices picked in the question named by
+    /// `shown_if`, by their short names ([`Choice::term`]): see [`super::engine::legend`].
     pub legend: String,
     /// A short help line under the legend.
     pub hint: Option<String> = None,
@@ -96,6 +97,17 @@ pub struct Question {
     /// Ask only when this holds for earlier answers; always asked when absent.
     pub shown_if: Option<Condition> = None,
 }
+}
+
+impl QuizContent {
+    /// The question whose answer can call for crisis help (`crisis_if` tests one question;
+    /// content validation holds it to that).
+    pub fn crisis_question(&self) -> Option<&str> {
+        match &self.crisis_if {
+            Condition::Test(t) => Some(&t.question),
+            _ => None,
+        }
+    }
 }
 
 impl Question {
@@ -123,6 +135,8 @@ pub struct Choice {
     pub hint: Option<String> = None,
     /// For multiple questions: picking this clears every other choice ("None of these").
     pub exclusive: bool = false,
+    /// A short name for the choice inside a later question's legend (`{picked}`).
+    pub term: Option<String> = None,
 }
 }
 
@@ -348,7 +362,8 @@ impl QuizContent {
 
     /// The questions alone, before the results part has arrived: no rules, outcomes, route
     /// notes or provider questions (empty lists and texts), so only the questions' screens may
-    /// use it; the review and the result take [`QuizContent::load`].
+    /// use it; the review and the result take [`QuizContent::load`]. Each question's "Why we
+    /// ask" and sources are empty until their part (`Feature::Why`) is here.
     pub fn load_questions(locale: Locale) -> Result<Self, ContentError> {
         crate::content::load_quiz_questions(locale, QuizContent::decode_questions)
     }
@@ -431,6 +446,7 @@ mod tests {
                 label: "None of these".into(),
                 hint: None,
                 exclusive: true,
+                term: None,
             })
         );
     }

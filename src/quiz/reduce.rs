@@ -2,7 +2,7 @@
 
 use super::answers::Answer;
 use super::engine::{fits, prune};
-use super::flow::{screens, Action, QuizState, Step};
+use super::flow::{screens, Action, QuizState, Screen, Step};
 use super::input::validate_number;
 use super::model::{QuestionKind, QuizContent};
 
@@ -50,6 +50,7 @@ pub(super) fn apply(mut state: QuizState, content: &QuizContent, action: Action)
                 state.step = Step::Question(screen.id.to_owned());
                 state.returning = true;
                 state.show_errors = false;
+                state.help_first = false;
             }
         }
         Action::SeeResult => {
@@ -103,7 +104,33 @@ fn toggle(state: &mut QuizState, content: &QuizContent, question: &str, choice: 
     }
 }
 
+/// Where an accepted Next leads from the current screen: the next screen, or after a Change
+/// the first later one that branching opened and is still unanswered; `None` for the review.
+pub(super) fn next_screen(state: &QuizState, content: &QuizContent) -> Option<String> {
+    let Step::Question(id) = &state.step else {
+        return None;
+    };
+    let all = screens(content, &state.answers);
+    let here = all.iter().position(|s| s.id == id).unwrap_or(0);
+    let mut later = all.iter().skip(here + 1);
+    let target = if state.returning {
+        later.find(|s| {
+            s.questions
+                .iter()
+                .any(|q| state.question_error(q).is_some())
+        })
+    } else {
+        later.next()
+    };
+    target.map(|s| s.id.to_owned())
+}
+
 fn next(mut state: QuizState, content: &QuizContent) -> QuizState {
+    if state.help_first {
+        // Crisis help was shown first; the screen behind it comes now.
+        state.help_first = false;
+        return state;
+    }
     let Some(screen) = state.current_screen(content) else {
         return state;
     };
@@ -118,32 +145,38 @@ fn next(mut state: QuizState, content: &QuizContent) -> QuizState {
         }
     }
     state.show_errors = false;
-    let all = screens(content, &state.answers);
-    let here = all.iter().position(|s| s.id == screen.id).unwrap_or(0);
-    let mut later = all.iter().skip(here + 1);
-    let target = if state.returning {
-        // After a change, only stop where branching opened a question still unanswered.
-        later.find(|s| {
-            s.questions
-                .iter()
-                .any(|q| state.question_error(q).is_some())
-        })
-    } else {
-        all.get(here + 1)
-    };
-    state.step = match target {
-        Some(s) => Step::Question(s.id.to_owned()),
+    // An answer on this screen calls for crisis help: it comes before anything else.
+    state.help_first = holds_crisis_question(&screen, content) && state.crisis(content);
+    state.step = match next_screen(&state, content) {
+        Some(id) => Step::Question(id),
         None => {
-            state.returning = false;
+            // Kept while the help shows, so Back from it still leads back to the review.
+            state.returning &= state.help_first;
             Step::Review
         }
     };
     state
 }
 
+/// Whether the screen asks the question that can call for crisis help.
+fn holds_crisis_question(screen: &Screen<'_>, content: &QuizContent) -> bool {
+    let crisis = content.crisis_question();
+    screen
+        .questions
+        .iter()
+        .any(|q| Some(q.id.as_str()) == crisis)
+}
+
 fn back(mut state: QuizState, content: &QuizContent) -> QuizState {
     let all = screens(content, &state.answers);
     state.show_errors = false;
+    if std::mem::take(&mut state.help_first) {
+        // From the crisis help, Back returns to the screen whose answer called for it.
+        if let Some(s) = all.iter().find(|s| holds_crisis_question(s, content)) {
+            state.step = Step::Question(s.id.to_owned());
+        }
+        return state;
+    }
     state.step = match &state.step {
         Step::Question(id) => match all.iter().position(|s| s.id == id) {
             Some(0) | None => state.step.clone(),
@@ -180,5 +213,6 @@ pub(super) fn sanitise(mut state: QuizState, content: &QuizContent) -> QuizState
         Step::Result if !state.is_complete(content) => Step::Review,
         other => other.clone(),
     };
+    state.help_first &= state.crisis(content);
     state
 }

@@ -1,7 +1,7 @@
 //! The "Check your answers" step: one row per shown question, with its answer in words and
 //! what the Change link needs.
 
-use super::engine::{answer_text, visible_questions};
+use super::engine::{answer_text, legend, visible_questions};
 use super::flow::QuizState;
 use super::model::QuizContent;
 use super::ui::fill;
@@ -23,11 +23,14 @@ pub struct ReviewRow {
 pub fn review_rows(content: &QuizContent, state: &QuizState) -> Vec<ReviewRow> {
     visible_questions(content, &state.answers)
         .into_iter()
-        .map(|q| ReviewRow {
-            question_id: q.id.clone(),
-            question: q.legend.clone(),
-            answer: answer_text(content, q, state.answers.get(&q.id)),
-            change_label: fill(&content.ui.change_label, &[("question", &q.legend)]),
+        .map(|q| {
+            let question = legend(content, q, &state.answers);
+            ReviewRow {
+                question_id: q.id.clone(),
+                change_label: fill(&content.ui.change_label, &[("question", &question)]),
+                question,
+                answer: answer_text(content, q, state.answers.get(&q.id)),
+            }
         })
         .collect()
 }

@@ -1,9 +1,11 @@
 //! The provider summary: a plain-text document made on the device for printing or download.
-//! It holds the date and the answers that mattered, never a name or any other identifier.
+//! It holds the date, every answer given and why the ones that mattered matter, never a name or
+//! any other identifier.
 
-use super::engine::{Assessment, Reason};
+use super::engine::{AnswerLine, Assessment, Reason};
 use super::model::QuizContent;
 use super::ui::fill;
+use crate::content::shell::HelpStrings;
 use crate::content::Evidence;
 
 /// Reasons that quote the same answer, so the answer is shown once with every reason under it.
@@ -86,8 +88,14 @@ fn section(out: &mut String, heading: &str) {
 }
 
 /// The summary as plain text. `date` is whatever the UI formats (e.g. `2025-05-01`); the engine
-/// has no clock.
-pub fn summary_text(content: &QuizContent, assessment: &Assessment, date: &str) -> String {
+/// has no clock. `help` holds the crisis contacts (the shell's text), led with when crisis help
+/// was shown.
+pub fn summary_text(
+    content: &QuizContent,
+    assessment: &Assessment,
+    help: &HelpStrings,
+    date: &str,
+) -> String {
     let ui = &content.ui;
     let texts = ui.outcomes.get(assessment.outcome);
     let mut out = String::new();
@@ -98,11 +106,16 @@ pub fn summary_text(content: &QuizContent, assessment: &Assessment, date: &str) 
 
     // Help right now comes before anything else, as it does on screen.
     if assessment.crisis {
-        let c = &ui.crisis;
         section(&mut out, &ui.summary.crisis_heading);
         out.push_str(&format!(
-            "{}\n{}\n{} {}\n{}\n",
-            c.body, c.call_text, c.chat, c.chat_url, c.emergency
+            "{}\n{}\n- {}\n- {}\n- {} <{}>\n{}\n",
+            ui.crisis.body,
+            help.lifeline,
+            help.call,
+            help.text,
+            help.chat,
+            help.chat_href,
+            help.danger
         ));
     }
 
@@ -111,6 +124,17 @@ pub fn summary_text(content: &QuizContent, assessment: &Assessment, date: &str) 
         "{}\n{}\n{}\n",
         texts.heading, texts.explanation, texts.discuss
     ));
+
+    section(&mut out, &ui.summary.answers_heading);
+    out.push_str(&ui.summary.answers_intro);
+    out.push('\n');
+    for line in &assessment.answers {
+        out.push_str(&format!("- {} — {}", line.question, line.answer));
+        if let Some(tag) = answer_tag(content, assessment, line) {
+            out.push_str(&format!(" ({tag})"));
+        }
+        out.push('\n');
+    }
 
     section(&mut out, &ui.deciding_heading);
     for g in group_by_answer(content, assessment.deciding()) {
@@ -142,4 +166,20 @@ pub fn summary_text(content: &QuizContent, assessment: &Assessment, date: &str) 
     out.push_str(&ui.disclaimer);
     out.push('\n');
     out
+}
+
+/// "Led to this result" or "Raise with a provider" for an answer a reason quotes.
+pub fn answer_tag<'c>(
+    content: &'c QuizContent,
+    assessment: &Assessment,
+    line: &AnswerLine,
+) -> Option<&'c str> {
+    let s = &content.ui.summary;
+    line.effect.map(|e| {
+        if e == assessment.outcome {
+            s.deciding_tag.as_str()
+        } else {
+            s.other_tag.as_str()
+        }
+    })
 }

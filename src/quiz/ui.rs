@@ -39,6 +39,10 @@ pub struct QuizUi {
     pub not_answered: String,
     /// Joins several picked choices in an answer shown in words.
     pub list_separator: String,
+    /// Joins the last two items of a list ("anxiety, PTSD or pain").
+    pub list_or: String,
+    /// The Next button after a Change, when it leads back to the review.
+    pub save_return: String,
     /// Template for a number answer with `{value}` and `{unit}`.
     pub number_answer: String,
     /// Heading and texts for each outcome.
@@ -123,25 +127,17 @@ pub struct OutcomeText {
 
 crate::json_struct! {
 impl Decode;
-/// The crisis alert (`role="alert"`).
+/// The crisis alert (`role="alert"`); its contacts are the shell's (`HelpStrings`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CrisisTexts {
     /// Alert heading.
     pub heading: String,
     /// Opening sentence.
     pub body: String,
-    /// How to call or text 988.
-    pub call_text: String,
-    /// How to chat online.
-    pub chat: String,
-    /// Link address for the chat.
-    pub chat_url: String,
-    /// Link text for the chat.
-    pub chat_link: String,
-    /// What to do in immediate danger.
-    pub emergency: String,
     /// Reassurance that the quiz can still be finished.
     pub can_continue: String,
+    /// The button that goes on from the help to the next screen.
+    pub go_on: String,
 }
 }
 
@@ -186,6 +182,30 @@ pub struct SummaryTexts {
     pub why_label: String,
     /// Heading over the crisis help, when it was shown.
     pub crisis_heading: String,
+    /// Heading over the table of every answer.
+    pub answers_heading: String,
+    /// Says the order of that table.
+    pub answers_intro: String,
+    /// Column heading: the question.
+    pub question_column: String,
+    /// Column heading: the answer.
+    pub answer_column: String,
+    /// Marks an answer that decided the outcome.
+    pub deciding_tag: String,
+    /// Marks another answer worth raising.
+    pub other_tag: String,
+    /// Heading over the links to the other tools.
+    pub next_heading: String,
+    /// Link to the cost estimator.
+    pub to_cost: String,
+    /// Link to the evidence explorer.
+    pub to_myths: String,
+    /// The question asked before starting again.
+    pub restart_confirm: String,
+    /// Confirms starting again.
+    pub restart_yes: String,
+    /// Keeps the answers.
+    pub restart_no: String,
 }
 }
 

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::model::{Condition, QuestionKind, QuizContent};
+use super::model::{Condition, Question, QuestionKind, QuizContent};
 
 fn duplicates<'a>(what: &str, ids: impl IntoIterator<Item = &'a str>, out: &mut Vec<String>) {
     let mut seen = HashSet::new();
@@ -70,6 +70,31 @@ fn condition(
     }
 }
 
+/// A legend naming `{picked}` choices: it is shown only when one of them is picked (a single
+/// `includes_any` test), and each has a short name to put there.
+fn picked_names(content: &QuizContent, owner: &str, q: &Question, out: &mut Vec<String>) {
+    let test = match &q.shown_if {
+        Some(Condition::Test(t)) if t.includes_any.is_some() => t,
+        _ => {
+            out.push(format!(
+                "{owner}: `{{picked}}` needs shown_if with one includes_any test"
+            ));
+            return;
+        }
+    };
+    let Some(source) = content.question(&test.question) else {
+        return;
+    };
+    for id in test.choice_ids() {
+        if source.choice(id).is_some_and(|c| c.term.is_none()) {
+            out.push(format!(
+                "{owner}: choice `{id}` of `{}` has no term",
+                source.id
+            ));
+        }
+    }
+}
+
 pub(super) fn problems(content: &QuizContent) -> Vec<String> {
     let mut out = Vec::new();
     let qs = &content.questions;
@@ -126,6 +151,9 @@ pub(super) fn problems(content: &QuizContent) -> Vec<String> {
                 &mut out,
             );
         }
+        if q.legend.contains("{picked}") {
+            picked_names(content, &owner, q, &mut out);
+        }
     }
     for r in &content.rules {
         let owner = format!("rule `{}`", r.id);
@@ -141,6 +169,9 @@ pub(super) fn problems(content: &QuizContent) -> Vec<String> {
         out.push(format!("fallback quotes unknown question `{}`", f.question));
     }
     condition(content, "crisis_if", &content.crisis_if, &all, &mut out);
+    if content.crisis_question().is_none() {
+        out.push("crisis_if must test one question".to_owned());
+    }
     match content.question(&content.route_question) {
         Some(q) if q.kind == QuestionKind::Single => {
             for r in &content.routes {
@@ -198,6 +229,24 @@ mod tests {
             "{problems}"
         );
         assert!(problems.contains("not asked before it"), "{problems}");
+    }
+
+    #[test]
+    fn a_legend_naming_picked_choices_needs_their_short_names() {
+        let mut content = QuizContent::load(Locale::En).expect("loads");
+        let conditions = content.questions.iter_mut().find(|q| q.id == "conditions");
+        conditions.unwrap().choices[1].term = None;
+        let problems = content.validate().join("\n");
+        assert!(
+            problems.contains("choice `anxiety` of `conditions` has no term"),
+            "{problems}"
+        );
+        content.questions[0].legend = "How old {picked}?".into();
+        let problems = content.validate().join("\n");
+        assert!(
+            problems.contains("question `age`: `{picked}` needs shown_if"),
+            "{problems}"
+        );
     }
 
     #[test]

@@ -52,7 +52,8 @@ impl Part {
             Feature::Quiz => RESTORE_NEEDED
                 .with(|r| r.get())
                 .then_some(Part::QuizRestore),
-            Feature::Shell | Feature::Options | Feature::About => None,
+            Feature::Embed => Some(Part::Embed),
+            Feature::Shell | Feature::Why | Feature::Options | Feature::About => None,
         }
     }
 }
@@ -83,7 +84,7 @@ pub type QuizWhole = fn(Locale) -> Option<crate::quiz::QuizContent>;
 #[derive(Clone, Copy)]
 pub struct EmbedCode {
     props: fn(&web_sys::Element, &str) -> super::AppProps,
-    message: fn(&ConfigError, &crate::content::shell::ShellStrings) -> String,
+    panel: fn(&[&ConfigError], Locale) -> Html,
 }
 
 /// What the cost chunk offers besides its view.
@@ -122,7 +123,7 @@ fn quiz_restore_code() -> QuizRestore {
 fn embed_code() -> EmbedCode {
     EmbedCode {
         props: crate::platform::embed::props_for,
-        message: crate::embed_config::message,
+        panel: super::config_panel,
     }
 }
 
@@ -228,12 +229,10 @@ pub fn embed_props(host: &web_sys::Element, instance: &str) -> Option<super::App
     embed().map(|c| (c.props)(host, instance))
 }
 
-/// What is wrong with an embed's settings, in words. Only embeds have settings, and they load
-/// the embed chunk before mounting.
-pub fn config_message(error: &ConfigError, shell: &crate::content::shell::ShellStrings) -> String {
-    embed()
-        .map(|c| (c.message)(error, shell))
-        .unwrap_or_default()
+/// What is wrong with an embed's settings, in words, once their text is here. Only embeds have
+/// settings, and they load the embed chunk before mounting.
+pub fn config_panel(errors: &[&ConfigError], locale: Locale) -> Html {
+    embed().map_or_else(Html::default, |c| (c.panel)(errors, locale))
 }
 
 /// The part's code is here.
@@ -294,7 +293,12 @@ pub async fn ensure(f: Feature) -> Result<(), String> {
 /// [`available`] first).
 pub fn view(f: Feature) -> Html {
     match f {
-        Feature::Shell | Feature::Results | Feature::Options | Feature::About => Html::default(),
+        Feature::Shell
+        | Feature::Why
+        | Feature::Results
+        | Feature::Embed
+        | Feature::Options
+        | Feature::About => Html::default(),
         Feature::Quiz => html! { <super::quiz::QuizSection /> },
         Feature::Myths => myths().map_or_else(Html::default, |v| v()),
         Feature::Cost => cost().map_or_else(Html::default, |c| (c.view)()),

@@ -5,6 +5,7 @@ mod about;
 pub(crate) mod code;
 mod cost;
 mod evidence;
+mod help;
 mod loading;
 mod myths;
 mod options;
@@ -13,7 +14,7 @@ mod tabs;
 pub mod widgets;
 
 use crate::content::{self, shell::ShellStrings, Feature, Locale};
-use crate::embed_config::ConfigError;
+use crate::embed_config::{ConfigError, Theme};
 use crate::nav::{Place, Section};
 use crate::platform::storage::{Loaded, Scope};
 
@@ -55,6 +56,12 @@ pub struct AppProps {
     /// added once it has been checked).
     #[prop_or_default]
     pub config_errors: Vec<ConfigError>,
+    /// The colors used (an embed's `theme`; the standalone page follows the device).
+    #[prop_or_default]
+    pub theme: Theme,
+    /// Whether the guide's own title is shown (an embed's `header`).
+    #[prop_or(true)]
+    pub show_title: bool,
 }
 
 impl AppProps {
@@ -73,6 +80,8 @@ impl AppProps {
             cta: None,
             prices: None,
             config_errors: Vec::new(),
+            theme: Theme::Auto,
+            show_title: true,
         }
     }
 }
@@ -107,6 +116,11 @@ pub struct Widget {
     pub shell: Option<Rc<ShellStrings>>,
     /// This instance offers the evidence explorer (the estimator links to its routes table).
     pub offers_myths: bool,
+    /// This instance offers the cost estimator (the self-check's result links to it).
+    pub offers_cost: bool,
+    /// The heading level of a tool's title: 2, or 3 under an embed's own title. Headings inside
+    /// a tool go one level further per depth (see [`widgets::heading`]).
+    pub heading: u8,
     /// Places have real links (the standalone page's URL fragment), worth copying and sharing.
     pub linkable: bool,
     /// Called once "Clear my answers" has erased storage: every tool starts afresh.
@@ -179,9 +193,15 @@ pub fn App(props: &AppProps) -> Html {
     // The shell's text and each shown tool's; once settled, the cost code and text that check a
     // clinic's price book and a currency other than US dollars, and explain what is wrong.
     let check_config = *settled && (props.prices.is_some() || props.currency != "USD");
+    // The messages about an embed's attributes, only when there may be something to say.
+    let explain = !props.config_errors.is_empty() || check_config;
+    // The self-check's "Why we ask" texts, right after its first view.
+    let why = *settled && visited.borrow().contains(&Section::Quiz);
     let needed: Vec<Feature> = std::iter::once(Feature::Shell)
         .chain(visited.borrow().iter().map(|&s| s.feature()))
         .chain(check_config.then_some(Feature::Cost))
+        .chain(explain.then_some(Feature::Embed))
+        .chain(why.then_some(Feature::Why))
         .collect();
     let loaded = loading::use_content(wanted, needed);
     let locale = loaded.locale;
@@ -284,6 +304,7 @@ pub fn App(props: &AppProps) -> Html {
     let widget = use_memo((props.clone(), place.item.clone(), locale, shell), {
         let navigate = navigate.clone();
         let offers_myths = sections.contains(&Section::Myths);
+        let offers_cost = sections.contains(&Section::Cost);
         move |(p, item, locale, shell)| Widget {
             locale: *locale,
             scope: Scope::new(&p.instance, p.persist),
@@ -294,6 +315,8 @@ pub fn App(props: &AppProps) -> Html {
             prices: p.prices.clone(),
             shell: shell.clone(),
             offers_myths,
+            offers_cost,
+            heading: if p.standalone || !p.show_title { 2 } else { 3 },
             linkable: p.route_mode == RouteMode::Fragment,
             cleared,
         }
@@ -326,37 +349,49 @@ pub fn App(props: &AppProps) -> Html {
     let price_problem = code::config_problems(props.prices.as_deref(), &props.currency, locale);
     let config_errors: Vec<&ConfigError> =
         props.config_errors.iter().chain(&price_problem).collect();
-    let title = if props.standalone {
-        html! { <h1 class="kg-title">{ &s.title }</h1> }
-    } else {
-        html! { <h2 class="kg-title">{ &s.title }</h2> }
+
+    // The standalone page owns the document's h1 and its banner; an embed is a part of the
+    // host's page: an h2 (or no title at all, `header="hide"`) and no banner landmark (the
+    // header is a plain element, with the banner role only on the standalone page).
+    let title = match (props.standalone, props.show_title) {
+        (true, _) => html! { <h1 class="kg-title">{ &s.title }</h1> },
+        (false, true) => html! { <h2 class="kg-title">{ &s.title }</h2> },
+        (false, false) => Html::default(),
+    };
+    let header = html! {
+        <>
+            <div class="kg-bar">
+                { help::standing(&s.help) }
+                if Locale::ALL.len() > 1 {
+                    <div class="kg-lang" role="group" aria-label={s.language_label.clone()}>
+                        { for Locale::ALL.iter().map(|&l| {
+                            let name = l.endonym();
+                            let onclick = on_language.reform(move |_| l);
+                            html! {
+                                <button type="button" class="kg-lang-button" lang={l.tag()}
+                                    data-locale={l.tag()}
+                                    aria-pressed={if l == locale { "true" } else { "false" }}
+                                    {onclick}>
+                                    { name }
+                                </button>
+                            }
+                        }) }
+                    </div>
+                }
+            </div>
+            { title }
+            if props.show_title {
+                <p class="kg-tagline">{ &s.tagline }</p>
+            }
+            <p class="kg-disclaimer"><strong>{ &s.disclaimer }</strong></p>
+            <p class="kg-privacy">{ &s.privacy }</p>
+        </>
     };
 
     html! {
-        <div class="kg-app" lang={locale.tag()} ref={root}>
+        <div class="kg-app" lang={locale.tag()} data-theme={props.theme.id()} ref={root}>
             <ContextProvider<WidgetContext> context={widget.clone()}>
-                <header class="kg-header">
-                    { title }
-                    <p class="kg-tagline">{ &s.tagline }</p>
-                    <p class="kg-disclaimer"><strong>{ &s.disclaimer }</strong></p>
-                    <p class="kg-privacy">{ &s.privacy }</p>
-                    if Locale::ALL.len() > 1 {
-                        <div class="kg-lang" role="group" aria-label={s.language_label.clone()}>
-                            { for Locale::ALL.iter().map(|&l| {
-                                let name = l.endonym();
-                                let onclick = on_language.reform(move |_| l);
-                                html! {
-                                    <button type="button" class="kg-lang-button" lang={l.tag()}
-                                        data-locale={l.tag()}
-                                        aria-pressed={if l == locale { "true" } else { "false" }}
-                                        {onclick}>
-                                        { name }
-                                    </button>
-                                }
-                            }) }
-                        </div>
-                    }
-                </header>
+                <div class="kg-header" role={props.standalone.then_some("banner")}>{ header }</div>
                 if *update {
                     <div class="kg-update" role="status">
                         <p>{ &s.update_available }</p>
@@ -366,12 +401,7 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                 }
                 if !config_errors.is_empty() {
-                    <div class="kg-config-errors" role="status" data-config-errors="">
-                        <p class="kg-config-title"><strong>{ &s.config_title }</strong></p>
-                        <ul>{ for config_errors.iter().map(|e| {
-                            html! { <li>{ code::config_message(e, s) }</li> }
-                        }) }</ul>
-                    </div>
+                    { code::config_panel(&config_errors, locale) }
                 }
                 if let Some(e) = language_failed {
                     { load_failed(Some(s), e) }
@@ -404,6 +434,20 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 }) }
             </ContextProvider<WidgetContext>>
+        </div>
+    }
+}
+
+/// The problems with an embed's settings, explained above the tools once their text is here
+/// (the embed chunk's: only embeds have settings).
+fn config_panel(errors: &[&ConfigError], locale: Locale) -> Html {
+    let Some((heading, messages)) = crate::embed_config::messages(errors, locale) else {
+        return Html::default();
+    };
+    html! {
+        <div class="kg-config-errors" role="status" data-config-errors="">
+            <p class="kg-config-title"><strong>{ heading }</strong></p>
+            <ul>{ for messages.into_iter().map(|m| html! { <li>{ m }</li> }) }</ul>
         </div>
     }
 }

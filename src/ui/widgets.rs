@@ -1,5 +1,6 @@
-//! Small shared pieces: a disclosure ("Why we ask", "How we calculated this", claim evidence)
-//! and a source list. Feature components compose these; they hold no feature logic.
+//! Small shared pieces: a disclosure ("Why we ask", "How we calculated this", claim evidence),
+//! a source list and heading levels. Feature components compose these; they hold no feature
+//! logic.
 
 use crate::content::Source;
 use yew::prelude::*;
@@ -103,5 +104,48 @@ pub fn source_item(s: &Source, more: Html) -> Html {
             }
             { more }
         </li>
+    }
+}
+
+/// How a heading made by [`heading`] looks and behaves.
+#[derive(Default)]
+pub struct Heading {
+    /// Its class.
+    pub class: &'static str,
+    /// Its id, if something refers to it.
+    pub id: Option<AttrValue>,
+    /// Script may focus it (`tabindex="-1"`).
+    pub focusable: bool,
+    /// It is what a screen of the self-check focuses when it appears (`data-kg-focus`; also
+    /// focusable).
+    pub step: bool,
+}
+
+/// A heading `depth` levels below a tool's title, whose own level is `title`
+/// ([`super::Widget::heading`]): the outline stays nested whether or not an embed shows its
+/// own title above the tools. One function for every heading, so its five tags are in the
+/// code once.
+pub fn heading(title: u8, depth: u8, a: Heading, children: Html) -> Html {
+    let Heading {
+        class,
+        id,
+        focusable,
+        step,
+    } = a;
+    let tabindex = (focusable || step).then_some("-1");
+    let marker = step.then_some("true");
+    macro_rules! h {
+        ($tag:ident) => {
+            html! {
+                <$tag ~className={class} {id} {tabindex} data-kg-focus={marker}>{ children }</$tag>
+            }
+        };
+    }
+    match title + depth {
+        0..=2 => h!(h2),
+        3 => h!(h3),
+        4 => h!(h4),
+        5 => h!(h5),
+        _ => h!(h6),
     }
 }

@@ -145,7 +145,7 @@ pub fn view(ui: &Ui, navigate: Option<&Callback<Place>>) -> Html {
     });
     html! {
         <section class="kg-cost-compare">
-            <h3 id="kg-cost-compare-h">{ ui.heading("compare") }</h3>
+            { ui.h(1, Some("kg-cost-compare-h"), "compare") }
             <p>{ ui.chart("description") }</p>
             if let Some(note) = note {
                 <p class="kg-cost-notice" data-coverage-note="">{ note }</p>

@@ -63,7 +63,7 @@ pub fn route(ui: &Ui) -> Html {
     let (_, hint) = ui.label("route");
     html! {
         <fieldset class="kg-cost-fieldset" data-group="route">
-            <legend><h3>{ ui.heading("route") }</h3></legend>
+            <legend>{ ui.h(1, None, "route") }</legend>
             <p class="kg-cost-hint">{ hint }</p>
             { for Route::ALL.into_iter().map(|r| {
                 let text = ui.c.route(r);
@@ -80,7 +80,7 @@ pub fn course(ui: &Ui) -> Html {
     let note = ui.c.route(ui.s.plan().route).map(|t| t.course_note.clone());
     html! {
         <section class="kg-cost-group" data-group="course">
-            <h3>{ ui.heading("course") }</h3>
+            { ui.h(1, None, "course") }
             if let Some(n) = note { <p>{ n }</p> }
             { ui.input(Field::Sessions, None, true, "induction_sessions") }
         </section>
@@ -92,7 +92,7 @@ pub fn maintenance(ui: &Ui) -> Html {
     let on = ui.s.plan().maintenance.enabled;
     html! {
         <section class="kg-cost-group kg-cost-maintenance" data-group="maintenance">
-            <h3>{ ui.heading("maintenance") }</h3>
+            { ui.h(1, None, "maintenance") }
             { ui.note("relapse") }
             { checkbox(ui, "maintenance_enabled", on, Action::Maintenance) }
             if on {
@@ -156,7 +156,7 @@ pub fn prices(ui: &Ui, origin: &PriceOrigin, asked_currency: Option<&str>) -> Ht
     let reset = ui.dispatch.reform(|_| Action::ResetPrices);
     html! {
         <section class="kg-cost-group" data-group="prices">
-            <h3>{ ui.heading("prices") }</h3>
+            { ui.h(1, None, "prices") }
             { match origin {
                 PriceOrigin::Default => Html::default(),
                 // Only the routes the clinic priced are its prices; the rest are the defaults.
@@ -280,7 +280,7 @@ pub fn insurance(ui: &Ui) -> Html {
     ];
     html! {
         <section class="kg-cost-group" data-group="insurance">
-            <h3>{ ui.heading("insurance") }</h3>
+            { ui.h(1, None, "insurance") }
             { ui.note("insurance") }
             <fieldset class="kg-cost-fieldset" data-group="coverage">
                 <legend>{ coverage_label }</legend>
@@ -352,7 +352,7 @@ fn extra(ui: &Ui, k: ExtraKind) -> Html {
 pub fn extras(ui: &Ui) -> Html {
     html! {
         <section class="kg-cost-group" data-group="extras">
-            <h3>{ ui.heading("extras") }</h3>
+            { ui.h(1, None, "extras") }
             { for ExtraKind::ALL.into_iter().map(|k| extra(ui, k)) }
         </section>
     }

@@ -12,6 +12,7 @@ mod state;
 mod summary;
 
 use super::evidence::TracedSources;
+use super::widgets::{heading, Heading};
 use super::WidgetContext;
 use crate::cost::{estimate, CostContent, NumberFormat, PriceBook, Route, RouteSet};
 use crate::platform::storage::Loaded;
@@ -61,6 +62,8 @@ pub(crate) struct Ui<'a> {
     pub s: &'a CostState,
     /// Changes the state.
     pub dispatch: Callback<Action>,
+    /// The level of the tool's title (see `Widget::heading`).
+    pub level: u8,
 }
 
 fn lookup<'a>(map: &'a std::collections::BTreeMap<String, String>, key: &'a str) -> &'a str {
@@ -69,6 +72,22 @@ fn lookup<'a>(map: &'a std::collections::BTreeMap<String, String>, key: &'a str)
 
 impl Ui<'_> {
     /// A `[ui.headings]` text.
+    /// A heading of the estimator with the text `heading(text)`, `depth` levels below the
+    /// tool's title (1: a part of the form or the result; 2: inside one).
+    pub fn h(&self, depth: u8, id: Option<&'static str>, text: &'static str) -> Html {
+        let class = if depth > 1 {
+            "kg-cost-subheading"
+        } else {
+            "kg-cost-heading"
+        };
+        let look = Heading {
+            class,
+            id: id.map(AttrValue::Static),
+            ..Heading::default()
+        };
+        heading(self.level, depth, look, html! { self.heading(text) })
+    }
+
     pub fn heading(&self, id: &'static str) -> &str {
         lookup(&self.c.ui.headings, id)
     }
@@ -305,6 +324,7 @@ pub fn CostSection() -> Html {
         fmt: &fmt,
         s: &state,
         dispatch: state.dispatcher().into(),
+        level: widget.heading,
     };
     let est = estimate(state.plan(), state.book());
     let headline = summary::Headline::new(&ui, &est);
@@ -320,7 +340,7 @@ pub fn CostSection() -> Html {
         .collect();
     html! {
         <div class="kg-cost">
-            <h2 class="kg-section-title">{ ui.heading("tool") }</h2>
+            { heading(ui.level, 0, Heading { class: "kg-section-title", ..Heading::default() }, html! { ui.heading("tool") }) }
             if state.discarded {
                 <p class="kg-cost-notice" role="status">{ ui.misc("restored_discarded") }</p>
             }
@@ -340,7 +360,7 @@ pub fn CostSection() -> Html {
             { result::view(&ui, &est, widget.cta.as_ref()) }
             { chart::view(&ui, widget.offers_myths.then_some(&widget.navigate)) }
             <section class="kg-cost-sources">
-                <h3>{ ui.heading("sources") }</h3>
+                { ui.h(1, Some("kg-cost-sources-h"), "sources") }
                 <TracedSources sources={all_sources} evidence={all_evidence} />
             </section>
             <crate::ui::about::AboutGuide tool={crate::content::Feature::Cost} />

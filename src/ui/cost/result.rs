@@ -4,7 +4,7 @@
 
 use super::Ui;
 use crate::cost::{Estimate, Range};
-use crate::ui::widgets::Disclosure;
+use crate::ui::widgets::{heading, Disclosure, Heading};
 use crate::ui::Cta;
 use yew::prelude::*;
 
@@ -72,7 +72,7 @@ fn calculation(ui: &Ui, est: &Estimate) -> Html {
             }) }
             { for est.scenarios.iter().map(|s| html! {
                 <div class="kg-cost-calc-level" data-level={format!("{:?}", s.level).to_lowercase()}>
-                    <h4>{ ui.c.level(s.level) }</h4>
+                    { heading(ui.level, 2, Heading { class: "kg-cost-subheading", ..Heading::default() }, html! { ui.c.level(s.level) }) }
                     <ol>
                         { for s.lines.iter().map(|l| html! {
                             <li data-calc={l.key.id()}>{ ui.c.calc_line(l, ui.fmt) }</li>
@@ -104,7 +104,7 @@ fn assumptions(ui: &Ui) -> Html {
 pub fn view(ui: &Ui, est: &Estimate, cta: Option<&Cta>) -> Html {
     html! {
         <section class="kg-cost-result" data-breakdown="">
-            <h3 id="kg-cost-breakdown-h">{ ui.heading("breakdown") }</h3>
+            { ui.h(1, Some("kg-cost-breakdown-h"), "breakdown") }
             if est.longer_than_a_year {
                 <p class="kg-cost-notice kg-cost-warn">{ ui.result("longer_than_a_year") }</p>
             }

@@ -7,6 +7,7 @@ use super::{chart, Ctx};
 use crate::content::Source;
 use crate::myths::{claim_fragment, Claim, KeyNumber};
 use crate::ui::evidence::TracedSources;
+use crate::ui::widgets::{heading, Heading};
 use yew::prelude::*;
 
 /// Renders one claim; `open` shows its evidence.
@@ -31,7 +32,12 @@ pub(crate) fn claim_card(ctx: &Ctx, claim: &Claim, open: bool) -> Html {
             data-topics={claim.topics.join(" ")}
             data-open={if open { "true" } else { "false" }}
         >
-            <h3 class="kg-claim-title" id={title_id.clone()} tabindex="-1">{ &claim.claim }</h3>
+            { heading(ctx.level, 1, Heading {
+                class: "kg-claim-title",
+                id: Some(title_id.clone().into()),
+                focusable: true,
+                ..Heading::default()
+            }, html! { &claim.claim }) }
             <dl class="kg-claim-meta">
                 <div class="kg-claim-meta-item">
                     <dt class="kg-visually-hidden">{ &ui.verdict_label }</dt>
@@ -93,20 +99,20 @@ fn evidence(ctx: &Ctx, claim: &Claim) -> Html {
                 }
             </p>
             if !claim.numbers.is_empty() {
-                <h4>{ &ui.numbers_heading }</h4>
+                { sub(ctx, &ui.numbers_heading) }
                 <ul class="kg-numbers">
                     { for claim.numbers.iter().map(|n| key_number(ctx, n)) }
                 </ul>
             }
             if let Some(note) = &claim.disagreement {
                 <div class="kg-disagreement">
-                    <h4>{ &ui.disagreement_heading }</h4>
+                    { sub(ctx, &ui.disagreement_heading) }
                     <p>{ note }</p>
                 </div>
             }
             <TracedSources sources={sources(ctx, claim)} evidence={claim.evidence.clone()} heading={ui.sources_heading.clone()} />
             if !related.is_empty() {
-                <h4>{ &ui.related_heading }</h4>
+                { sub(ctx, &ui.related_heading) }
                 <ul class="kg-related">
                     { for related.iter().map(|r| html! {
                         <li>
@@ -132,6 +138,11 @@ fn evidence(ctx: &Ctx, claim: &Claim) -> Html {
             }
         </>
     }
+}
+
+/// A heading inside a claim's evidence.
+fn sub(ctx: &Ctx, text: &str) -> Html {
+    heading(ctx.level, 2, Heading::default(), html! { text })
 }
 
 fn key_number(ctx: &Ctx, number: &KeyNumber) -> Html {

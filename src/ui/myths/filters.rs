@@ -6,6 +6,7 @@
 use super::state::Action;
 use super::Ctx;
 use crate::myths::{Chip, ExplorerView, Query, Topic, Verdict};
+use crate::ui::widgets::{heading, Heading};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -153,7 +154,7 @@ pub(crate) fn empty_state(ctx: &Ctx, suggestion: Option<&Topic>) -> Html {
     });
     html! {
         <div class="kg-myths-empty" data-empty="true">
-            <h3 class="kg-myths-empty-title">{ &ui.empty_title }</h3>
+            { heading(ctx.level, 1, Heading { class: "kg-myths-empty-title", ..Heading::default() }, html! { &ui.empty_title }) }
             { for suggest }
             <p>{ &ui.empty_body }</p>
             { clear_button(ctx, if suggestion.is_some() { "kg-button kg-secondary" } else { "kg-button" }) }

@@ -8,6 +8,7 @@ mod filters;
 mod routes;
 mod state;
 
+use super::widgets::{heading, Heading};
 use super::WidgetContext;
 use crate::myths::{self, explorer_view, routes_view, MythsContent, MythsLink};
 use crate::nav::{Place, Section};
@@ -32,6 +33,8 @@ pub(crate) struct Ctx<'a> {
     navigate: Callback<Place>,
     /// Claims have URLs worth copying (the standalone page).
     linkable: bool,
+    /// The level of the tool's title (see `Widget::heading`).
+    level: u8,
 }
 
 impl Ctx<'_> {
@@ -147,6 +150,7 @@ pub fn MythsSection() -> Html {
         dispatch: state.dispatcher(),
         navigate: widget.navigate.clone(),
         linkable: widget.linkable,
+        level: widget.heading,
     };
     let screen = widget.item.as_deref().and_then(myths::parse_item);
 
@@ -193,7 +197,7 @@ pub fn MythsSection() -> Html {
 
     html! {
         <div class="kg-myths" ref={root}>
-            <h2 class="kg-section-title">{ &ui.heading }</h2>
+            { heading(ctx.level, 0, Heading { class: "kg-section-title", ..Heading::default() }, html! { &ui.heading }) }
             <p class="kg-myths-intro">{ &ui.intro }</p>
             if state.discarded {
                 <p class="kg-myths-notice" role="status">{ &ui.restore_discarded }</p>

@@ -5,6 +5,7 @@ use super::state::{Action, Focus};
 use super::Ctx;
 use crate::myths::RoutesView;
 use crate::ui::evidence::TracedSources;
+use crate::ui::widgets::{heading, Heading};
 use yew::prelude::*;
 
 /// The routes screen of the explorer.
@@ -30,7 +31,11 @@ pub(crate) fn routes_panel(ctx: &Ctx, view: &RoutesView) -> Html {
         .collect();
     html! {
         <div class="kg-routes" data-routes="true">
-            <h3 class="kg-routes-title" tabindex="-1">{ &ui.routes_heading }</h3>
+            { heading(ctx.level, 1, Heading {
+                class: "kg-routes-title",
+                focusable: true,
+                ..Heading::default()
+            }, html! { &ui.routes_heading }) }
             // A wide table scrolls sideways on small screens, with shaded edges and this hint
             // (both shown only when it does; see myths.css); the region is focusable so the
             // keyboard can scroll it too.

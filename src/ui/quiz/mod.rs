@@ -15,6 +15,7 @@ mod review;
 use std::rc::Rc;
 
 use super::code::{self, Part};
+use super::widgets::{heading, Heading};
 use super::{Widget, WidgetContext};
 use crate::content::{self, Feature};
 use crate::platform::storage::{self, Loaded, Persist, Scope};
@@ -42,6 +43,9 @@ struct Model {
     /// focus after that render (and never on first load, when it stays 0).
     moved: u32,
     notice: Option<Notice>,
+    /// The question whose answer was last opened with Change: the review brings the person
+    /// back to its row.
+    changed: Option<String>,
 }
 
 /// What the view can ask for.
@@ -60,6 +64,11 @@ impl Reducible for Model {
         let mut next = (*self).clone();
         match msg {
             Msg::Do(action) => {
+                match &action {
+                    Action::GoTo(id) => next.changed = Some(id.clone()),
+                    Action::SeeResult | Action::Restart => next.changed = None,
+                    _ => {}
+                }
                 let moves = matches!(
                     action,
                     Action::Next
@@ -80,6 +89,7 @@ impl Reducible for Model {
             }
             Msg::Cleared => {
                 next.quiz = QuizState::new(&next.content);
+                next.changed = None;
                 next.moved = next.moved.wrapping_add(1);
                 next.notice = Some(Notice::Cleared);
             }
@@ -117,10 +127,13 @@ fn restore(scope: &Scope, content: &QuizContent) -> (QuizState, Option<Notice>) 
 #[component]
 pub fn QuizSection() -> Html {
     let widget = use_context::<WidgetContext>().expect("inside App");
-    // The questions alone: the rules and outcomes come later, for the last screens.
-    let content = use_memo(widget.locale, |l| {
-        QuizContent::load_questions(*l).map(Rc::new)
-    });
+    // The questions alone: their "Why we ask" comes right after the first view, the rules
+    // and outcomes later, for the last screens.
+    let locale = widget.locale;
+    let content = use_memo(
+        (locale, content::available(locale, Feature::Why)),
+        |(l, _)| QuizContent::load_questions(*l).map(Rc::new),
+    );
     match content.as_ref() {
         Ok(content) => html! { <Quiz content={Content(content.clone())} /> },
         Err(e) => html! { <div class="kg-error">{ e.to_string() }</div> },
@@ -155,6 +168,7 @@ fn Quiz(props: &QuizProps) -> Html {
                 quiz,
                 moved: 0,
                 notice,
+                changed: None,
             }
         })
     };
@@ -195,7 +209,11 @@ fn Quiz(props: &QuizProps) -> Html {
             read(l).map(|c| Content(Rc::new(c)))
         },
     );
-    let end_ready = whole.is_some();
+    // Their stylesheet too (a file of its own in the release build), linked once the first
+    // answer is in; the last screens wait for it (or for its failure: unstyled beats nothing).
+    let end_style = content::style_url(Feature::Results).filter(|_| model.moved > 0 || at_end);
+    let end_styled = use_state(|| false);
+    let end_ready = whole.is_some() && (end_style.is_none() || *end_styled);
     {
         // Also when the last screens' code or text arrives after the step that needs it.
         let root = root.clone();
@@ -244,12 +262,44 @@ fn Quiz(props: &QuizProps) -> Html {
             }
         });
     }
-    let body = match (&state.step, code::quiz_end(), whole.as_ref()) {
-        (Step::Question(_), _, _) => question::screen(c, state, &dispatch),
+    let level = widget.heading;
+    // Crisis help first: on its own screen after the answer that calls for it. Its contacts are
+    // the shell's, always here with the first view.
+    let help = widget.shell.as_deref().map(|s| &s.help);
+    let first = state.help_first && help.is_some();
+    // While the person answers the question that can call for help, nothing appears above it
+    // (it would move what they are tapping): the help comes first once they go on.
+    let answering_crisis = state.current_screen(c).is_some_and(|s| {
+        s.questions
+            .iter()
+            .any(|q| Some(q.id.as_str()) == c.crisis_question())
+    });
+    // After a Change, Next says where it leads when that is back to the review (the label comes
+    // with the last screens' text, which the review needed).
+    let next_label = match whole.as_ref() {
+        Some(w) if state.next_returns_to_review(c) => w.0.ui.save_return.as_str(),
+        _ => c.ui.next.as_str(),
+    };
+    let on_end_style = {
+        let end_styled = end_styled.clone();
+        Callback::from(move |_: Event| end_styled.set(true))
+    };
+    let body = match (
+        &state.step,
+        code::quiz_end(),
+        whole.as_ref().as_ref().filter(|_| end_ready),
+    ) {
+        _ if first => crisis::go_on(c, &dispatch),
+        (Step::Question(_), _, _) => {
+            let loading = widget.shell.as_deref().map_or("", |s| s.loading.as_str());
+            question::screen(c, state, &dispatch, level, (next_label, loading))
+        }
         (_, Some((end, _)), Some(whole)) => end(&End {
             content: whole,
             quiz: state,
             dispatch: &dispatch,
+            level,
+            changed: model.changed.as_deref(),
         }),
         _ => super::pending(&widget, end_error.as_deref()),
     };
@@ -261,6 +311,7 @@ fn Quiz(props: &QuizProps) -> Html {
         html! { <p class="kg-quiz-notice" role="status" data-notice={notice_id(n)}>{ text }</p> }
     });
     let step_id = match state.step {
+        _ if first => "help",
         Step::Question(_) => "question",
         Step::Review => "review",
         Step::Result => "result",
@@ -268,10 +319,15 @@ fn Quiz(props: &QuizProps) -> Html {
 
     html! {
         <div class="kg-quiz" ref={root} data-step={step_id}>
-            <h2 class="kg-section-title">{ &c.ui.title }</h2>
+            if let Some(href) = end_style {
+                <link rel="stylesheet" {href} data-kg-style="results" onload={on_end_style.clone()} onerror={on_end_style} />
+            }
+            { heading(level, 0, Heading { class: "kg-section-title", ..Heading::default() }, html! { &c.ui.title }) }
             { for notice }
             // Kept at one place in the tree so it is announced once, not again on every screen.
-            if state.crisis(c) { { crisis::alert(c) } }
+            if let (true, Some(help)) = (state.crisis(c) && !answering_crisis, help) {
+                { crisis::alert(c, help, level, first, state.step == Step::Result) }
+            }
             { body }
             { storage_controls(c, &widget, &remember, &model) }
         </div>
@@ -283,18 +339,23 @@ pub(crate) struct End<'a> {
     content: &'a Content,
     quiz: &'a QuizState,
     dispatch: &'a Callback<Action>,
+    /// The level of the self-check's title (see `Widget::heading`).
+    level: u8,
+    /// The question last opened with Change, whose row the review focuses.
+    changed: Option<&'a str>,
 }
 
 /// The review or the result screen (the entry point of their code chunk).
 pub(crate) fn end_screen(e: &End<'_>) -> Html {
     match e.quiz.step {
         Step::Question(_) => Html::default(),
-        Step::Review => review::review(&e.content.0, e.quiz, e.dispatch),
+        Step::Review => review::review(&e.content.0, e.quiz, e.dispatch, e.level, e.changed),
         Step::Result => html! {
             <result::ResultView
                 content={e.content.clone()}
                 quiz={e.quiz.clone()}
                 dispatch={e.dispatch.clone()}
+                level={e.level}
             />
         },
     }
@@ -307,18 +368,20 @@ fn notice_id(n: Notice) -> &'static str {
     }
 }
 
-/// After a refused Next, focus goes to the error summary; otherwise to the new step's heading.
+/// After a refused Next, focus goes to the error summary; otherwise to the new step's heading
+/// (or the crisis message, or the answer just changed). What a step leads with
+/// (`data-kg-top`: the crisis message, the result) is then scrolled to the top of the view.
 fn move_focus(root: &NodeRef) {
     let Some(root) = root.cast::<web_sys::Element>() else {
         return;
     };
-    let target = root
-        .query_selector("[data-kg-error-summary]")
-        .ok()
-        .flatten()
-        .or_else(|| root.query_selector("[data-kg-focus]").ok().flatten());
+    let find = |selector: &str| root.query_selector(selector).ok().flatten();
+    let target = find("[data-kg-error-summary]").or_else(|| find("[data-kg-focus]"));
     if let Some(el) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
         let _ = el.focus();
+    }
+    if let Some(top) = find("[data-kg-top]") {
+        top.scroll_into_view();
     }
 }
 

@@ -1,10 +1,13 @@
 //! A question screen: one `<fieldset>` per question with its legend as the screen's heading,
 //! native radios, checkboxes or a labelled number input, "Why we ask" with its sources, the
 //! error summary after a refused Next, progress, and the Next / Back buttons.
+//!
+//! The progress ("Question 4 of up to 20") is part of the screen's heading, so it is read out
+//! with the question when focus lands there.
 
 use crate::content::Source;
-use crate::quiz::{Action, FieldError, Question, QuestionKind, QuizContent, QuizState};
-use crate::ui::widgets::{Disclosure, SourceList};
+use crate::quiz::{legend, Action, FieldError, Question, QuestionKind, QuizContent, QuizState};
+use crate::ui::widgets::{heading, Disclosure, Heading, SourceList};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
@@ -14,8 +17,9 @@ pub(super) fn field_id(question: &str) -> String {
     format!("kg-quiz-field-{question}")
 }
 
-fn heading_id(question: &str) -> String {
-    format!("kg-quiz-legend-{question}")
+/// The question's own words inside its heading (without the progress), which name its input.
+fn words_id(question: &str) -> String {
+    format!("kg-quiz-words-{question}")
 }
 
 fn hint_id(question: &str) -> String {
@@ -31,8 +35,16 @@ pub(super) fn sources(c: &QuizContent, ids: &[String]) -> Vec<Source> {
     ids.iter().filter_map(|id| c.source(id)).cloned().collect()
 }
 
-/// The current question screen (nothing when the step is not a question).
-pub(super) fn screen(c: &QuizContent, state: &QuizState, dispatch: &Callback<Action>) -> Html {
+/// The current question screen (nothing when the step is not a question). `level` is the
+/// self-check's title level; `next` the main button's text; `loading` is shown in "Why we ask"
+/// while its text downloads.
+pub(super) fn screen(
+    c: &QuizContent,
+    state: &QuizState,
+    dispatch: &Callback<Action>,
+    level: u8,
+    (next, loading): (&str, &str),
+) -> Html {
     let Some(screen) = state.current_screen(c) else {
         return Html::default();
     };
@@ -49,32 +61,31 @@ pub(super) fn screen(c: &QuizContent, state: &QuizState, dispatch: &Callback<Act
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::Back))
     };
-    let progress = state.progress(c).map(|(current, total)| {
+    let progress = state.progress(c);
+    // The bar repeats the count the heading says: hidden from screen readers.
+    let bar = progress.map(|(current, total)| {
         html! {
-            <div class="kg-quiz-progress">
-                <p id="kg-quiz-progress-label">{ c.ui.progress_label(current, total) }</p>
-                <progress
-                    max={total.to_string()}
-                    value={current.to_string()}
-                    aria-labelledby="kg-quiz-progress-label"
-                >{ c.ui.progress_label(current, total) }</progress>
-            </div>
+            <progress class="kg-quiz-progress" aria-hidden="true"
+                max={total.to_string()} value={current.to_string()}></progress>
         }
     });
-    let intro = (state.progress(c).map(|p| p.0) == Some(1) && !state.returning)
+    let count = progress.map(|(current, total)| c.ui.progress_label(current, total));
+    let intro = (progress.map(|p| p.0) == Some(1) && !state.returning)
         .then(|| html! { <p class="kg-quiz-intro">{ &c.ui.intro }</p> });
 
     html! {
         <form class="kg-quiz-form" novalidate=true {onsubmit} data-screen={screen.id.to_owned()}>
             { for intro }
-            { for progress }
-            { error_summary(c, &errors) }
+            { for bar }
+            { error_summary(c, &errors, level) }
             { for screen.questions.iter().map(|q| {
                 let error = errors.iter().find(|(id, _)| id == &q.id).map(|(_, e)| *e);
-                fieldset(c, state, q, error, Some(q.id.as_str()) == first, dispatch)
+                let first = Some(q.id.as_str()) == first;
+                let title = Title { level, count: count.as_deref().filter(|_| first), first, loading };
+                fieldset(c, state, q, error, title, dispatch)
             }) }
             <div class="kg-quiz-buttons">
-                <button type="submit" class="kg-button" data-action="next">{ &c.ui.next }</button>
+                <button type="submit" class="kg-button" data-action="next">{ next }</button>
                 if state.can_go_back(c) {
                     <button type="button" class="kg-button kg-secondary" data-action="back" onclick={on_back}>
                         { &c.ui.back }
@@ -85,8 +96,18 @@ pub(super) fn screen(c: &QuizContent, state: &QuizState, dispatch: &Callback<Act
     }
 }
 
+/// How a question's heading is made: its level, the progress it starts with, and whether it
+/// is the screen's first (which takes focus).
+struct Title<'a> {
+    level: u8,
+    count: Option<&'a str>,
+    first: bool,
+    /// Shown in "Why we ask" while its text downloads.
+    loading: &'a str,
+}
+
 /// GOV.UK-style summary: a heading and one link per problem, each moving focus to its field.
-fn error_summary(c: &QuizContent, errors: &[(String, FieldError)]) -> Html {
+fn error_summary(c: &QuizContent, errors: &[(String, FieldError)], level: u8) -> Html {
     if errors.is_empty() {
         return Html::default();
     }
@@ -114,7 +135,11 @@ fn error_summary(c: &QuizContent, errors: &[(String, FieldError)]) -> Html {
             aria-labelledby="kg-quiz-error-summary-title"
             data-kg-error-summary="true"
         >
-            <h3 id="kg-quiz-error-summary-title">{ &c.ui.errors.summary_heading }</h3>
+            { heading(level, 1, Heading {
+                class: "kg-quiz-error-title",
+                id: Some("kg-quiz-error-summary-title".into()),
+                ..Heading::default()
+            }, html! { &c.ui.errors.summary_heading }) }
             <ul>
                 { for errors.iter().filter_map(|(id, error)| {
                     let q = c.question(id)?;
@@ -138,9 +163,10 @@ fn fieldset(
     state: &QuizState,
     q: &Question,
     error: Option<FieldError>,
-    first: bool,
+    h: Title<'_>,
     dispatch: &Callback<Action>,
 ) -> Html {
+    let first = h.first;
     let described = [
         q.hint.as_ref().map(|_| hint_id(&q.id)),
         error.map(|_| error_id(&q.id)),
@@ -150,18 +176,24 @@ fn fieldset(
     .collect::<Vec<_>>()
     .join(" ");
     let described = (!described.is_empty()).then_some(described);
-    // Only the screen's first heading takes focus (one element, optional attributes: less
-    // wasm than two).
-    let heading = html! {
-        <h3
-            class="kg-quiz-question"
-            id={heading_id(&q.id)}
-            tabindex={first.then_some("-1")}
-            data-kg-focus={first.then_some("true")}
-        >
-            { &q.legend }
-        </h3>
-    };
+    // Only the screen's first heading takes focus; the number input is named by its words.
+    let title = heading(
+        h.level,
+        1,
+        Heading {
+            class: "kg-quiz-question",
+            step: first,
+            ..Heading::default()
+        },
+        html! {
+            <>
+                if let Some(count) = h.count {
+                    <span class="kg-quiz-count">{ count }</span>
+                }
+                <span id={words_id(&q.id)}>{ legend(c, q, &state.answers) }</span>
+            </>
+        },
+    );
     let controls = match q.kind {
         QuestionKind::Number => number(state, q, error.is_some(), described.clone(), dispatch),
         QuestionKind::Single | QuestionKind::Multiple => {
@@ -186,7 +218,7 @@ fn fieldset(
             data-question={q.id.clone()}
             aria-describedby={group_described}
         >
-            <legend>{ heading }</legend>
+            <legend>{ title }</legend>
             if let Some(hint) = &q.hint {
                 <p class="kg-quiz-hint" id={hint_id(&q.id)}>{ hint }</p>
             }
@@ -199,7 +231,7 @@ fn fieldset(
                 id={format!("kg-quiz-why-{}", q.id)}
                 class="kg-quiz-why"
             >
-                <p>{ &q.why }</p>
+                <p>{ if q.why.is_empty() { h.loading } else { &q.why } }</p>
                 <SourceList sources={sources(c, &q.sources)} heading={c.ui.sources_label.clone()} />
             </Disclosure>
         </fieldset>
@@ -269,11 +301,11 @@ fn number(
         .unwrap_or_default();
     let input_id = format!("kg-quiz-{}-input", q.id);
     let unit_id = format!("kg-quiz-{}-unit", q.id);
-    // The legend names the input; the unit, when there is one, completes the name.
+    // The question's words name the input; the unit, when there is one, completes the name.
     let labelled = if unit.is_empty() {
-        heading_id(&q.id)
+        words_id(&q.id)
     } else {
-        format!("{} {unit_id}", heading_id(&q.id))
+        format!("{} {unit_id}", words_id(&q.id))
     };
     let oninput = {
         let dispatch = dispatch.clone();

@@ -1,15 +1,22 @@
-//! The result: one outcome (`data-outcome`), every deciding answer with why it matters and its
-//! sources, other notes, route notes, questions for a provider, the clinic's link if set, and
-//! the provider summary to print or download. Never "you are eligible".
+//! The result: one outcome (`data-outcome`) with Print and Download beside it, every deciding
+//! answer with why it matters and its sources, other notes, every answer given (the deciding
+//! ones first), route notes, questions for a provider, the clinic's link if set, links to the
+//! other tools this instance offers, and "Start again" (confirmed first). Never "you are
+//! eligible".
 
 use super::question::sources;
 use super::{device, Content};
+use crate::nav::{Place, Section};
 use crate::platform::intl;
 use crate::quiz::{
-    group_by_answer, summary_text, Action, AnswerGroup, Assessment, QuizContent, QuizState,
+    answer_tag, group_by_answer, summary_text, Action, AnswerGroup, Assessment, QuizContent,
+    QuizState,
 };
 use crate::ui::evidence::TracedSources;
+use crate::ui::widgets::{heading, Heading};
 use crate::ui::WidgetContext;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,26 +24,44 @@ pub(super) struct ResultProps {
     pub content: Content,
     pub quiz: QuizState,
     pub dispatch: Callback<Action>,
+    /// The self-check's title level (see `Widget::heading`).
+    pub level: u8,
 }
 
 /// The result step.
 #[component]
 pub(super) fn ResultView(props: &ResultProps) -> Html {
     let widget = use_context::<WidgetContext>().expect("inside App");
+    let confirming = use_state(|| false);
+    let confirm_ref = use_node_ref();
+    {
+        // The question "Start again?" takes focus when it appears.
+        let confirm_ref = confirm_ref.clone();
+        use_effect_with(*confirming, move |&shown| {
+            if let (true, Some(el)) = (shown, confirm_ref.cast::<HtmlElement>()) {
+                let _ = el.focus();
+            }
+        });
+    }
     let c = &*props.content.0;
     let Some(assessment) = props.quiz.assessment(c) else {
         return Html::default();
     };
     let texts = c.ui.outcomes.get(assessment.outcome);
     let date = intl::today(widget.locale);
+    let level = props.level;
 
     let on_print = Callback::from(|_: MouseEvent| device::print());
     let on_download = {
         let content = props.content.0.clone();
         let assessment = assessment.clone();
+        let help = widget.shell.clone();
         let date = date.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = summary_text(&content, &assessment, &date);
+            let Some(shell) = help.as_deref() else {
+                return;
+            };
+            let text = summary_text(&content, &assessment, &shell.help, &date);
             let name = crate::quiz::fill(
                 &content.ui.summary.filename,
                 &[("date", &intl::today_iso())],
@@ -44,37 +69,51 @@ pub(super) fn ResultView(props: &ResultProps) -> Html {
             let _ = device::download_text(&name, &text);
         })
     };
-    let on_restart = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Restart))
-    };
-    let on_back = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Back))
-    };
+    let on_back = props.dispatch.reform(|_: MouseEvent| Action::Back);
     let deciding = group_by_answer(c, assessment.deciding());
     let others = group_by_answer(c, assessment.others());
+    let s = &c.ui.summary;
 
     html! {
-        <div class="kg-quiz-result" data-outcome={assessment.outcome.id()}>
-            <p class="kg-quiz-summary-title">{ &c.ui.summary.title }</p>
-            <h3 class="kg-quiz-outcome" tabindex="-1" data-kg-focus="true">{ &texts.heading }</h3>
+        <div
+            class="kg-quiz-result"
+            data-outcome={assessment.outcome.id()}
+            data-kg-top={(!assessment.crisis).then_some("true")}
+        >
+            <p class="kg-quiz-summary-title">{ &s.title }</p>
+            <div class="kg-quiz-result-head">
+                { heading(level, 1, Heading { class: "kg-quiz-outcome", step: true, ..Heading::default() }, html! { &texts.heading }) }
+                <div class="kg-quiz-actions kg-noprint">
+                    <button type="button" class="kg-button" data-action="print" onclick={on_print}>
+                        { &s.print }
+                    </button>
+                    <button
+                        type="button"
+                        class="kg-button"
+                        data-action="download"
+                        aria-describedby="kg-quiz-download-hint"
+                        onclick={on_download}
+                    >{ &s.download }</button>
+                </div>
+            </div>
+            <p class="kg-quiz-hint kg-noprint" id="kg-quiz-download-hint">{ &s.download_hint }</p>
             <p>{ &texts.explanation }</p>
             <p class="kg-quiz-discuss">{ &texts.discuss }</p>
-            <p class="kg-quiz-date">{ crate::quiz::fill(&c.ui.summary.date, &[("date", &date)]) }</p>
+            <p class="kg-quiz-date">{ crate::quiz::fill(&s.date, &[("date", &date)]) }</p>
 
-            <h4>{ &c.ui.deciding_heading }</h4>
+            { sub(level, &c.ui.deciding_heading) }
             <ul class="kg-quiz-reasons">
                 { for deciding.iter().map(|g| group(c, g, true)) }
             </ul>
             if !others.is_empty() {
-                <h4>{ &c.ui.also_heading }</h4>
+                { sub(level, &c.ui.also_heading) }
                 <ul class="kg-quiz-reasons kg-quiz-other-reasons">
                     { for others.iter().map(|g| group(c, g, false)) }
                 </ul>
             }
-            { routes(c, &assessment) }
-            <h4>{ &c.ui.provider_questions_heading }</h4>
+            { every_answer(c, &assessment, level) }
+            { routes(c, &assessment, level) }
+            { sub(level, &c.ui.provider_questions_heading) }
             <ul class="kg-quiz-provider-questions">
                 { for assessment.provider_questions.iter().map(|q| html! { <li>{ q }</li> }) }
             </ul>
@@ -83,29 +122,70 @@ pub(super) fn ResultView(props: &ResultProps) -> Html {
                     <a class="kg-button" href={cta.href.clone()} rel="noopener" data-cta="true">{ cta.label.clone() }</a>
                 </p>
             }
-            <div class="kg-quiz-buttons kg-quiz-actions kg-noprint">
-                <button type="button" class="kg-button" data-action="print" onclick={on_print}>
-                    { &c.ui.summary.print }
-                </button>
-                <button
-                    type="button"
-                    class="kg-button"
-                    data-action="download"
-                    aria-describedby="kg-quiz-download-hint"
-                    onclick={on_download}
-                >{ &c.ui.summary.download }</button>
-                <button type="button" class="kg-button kg-secondary" data-action="back" onclick={on_back}>
-                    { &c.ui.back }
-                </button>
-                <button type="button" class="kg-button kg-secondary" data-action="restart" onclick={on_restart}>
-                    { &c.ui.restart }
-                </button>
-            </div>
-            <p class="kg-quiz-hint kg-noprint" id="kg-quiz-download-hint">{ &c.ui.summary.download_hint }</p>
+            { next_steps(c, &widget.navigate, widget.offers_cost, widget.offers_myths, level) }
+            if *confirming {
+                <div class="kg-quiz-confirm kg-noprint" role="group" aria-labelledby="kg-quiz-confirm-q">
+                    <p id="kg-quiz-confirm-q" tabindex="-1" ref={confirm_ref}>{ &s.restart_confirm }</p>
+                    <div class="kg-quiz-buttons">
+                        <button type="button" class="kg-button" data-action="restart-confirm"
+                            onclick={props.dispatch.reform(|_: MouseEvent| Action::Restart)}>
+                            { &s.restart_yes }
+                        </button>
+                        <button type="button" class="kg-button kg-secondary" data-action="restart-cancel"
+                            onclick={cancel(&confirming)}>
+                            { &s.restart_no }
+                        </button>
+                    </div>
+                </div>
+            } else {
+                <div class="kg-quiz-buttons kg-noprint">
+                    <button type="button" class="kg-button kg-secondary" data-action="back" onclick={on_back}>
+                        { &c.ui.back }
+                    </button>
+                    <button type="button" class="kg-button kg-secondary" data-action="restart"
+                        onclick={let confirming = confirming.clone(); move |_: MouseEvent| confirming.set(true)}>
+                        { &c.ui.restart }
+                    </button>
+                </div>
+            }
             <p class="kg-quiz-disclaimer"><strong>{ &c.ui.disclaimer }</strong></p>
             <crate::ui::about::AboutGuide tool={crate::content::Feature::Quiz} />
         </div>
     }
+}
+
+/// "No, keep my answers": the question goes and focus returns to "Start again".
+fn cancel(confirming: &UseStateHandle<bool>) -> Callback<MouseEvent> {
+    let confirming = confirming.clone();
+    Callback::from(move |e: MouseEvent| {
+        let root = e
+            .target_dyn_into::<Element>()
+            .and_then(|el| el.closest(".kg-quiz-result").ok().flatten());
+        confirming.set(false);
+        // "Start again" is drawn again on the next render; focus it once it is there.
+        if let Some(root) = root {
+            gloo::timers::callback::Timeout::new(0, move || {
+                let button = root
+                    .query_selector("[data-action=restart]")
+                    .ok()
+                    .flatten()
+                    .and_then(|b| b.dyn_into::<HtmlElement>().ok());
+                if let Some(button) = button {
+                    let _ = button.focus();
+                }
+            })
+            .forget();
+        }
+    })
+}
+
+/// A section's heading inside the result.
+fn sub(level: u8, text: &str) -> Html {
+    let a = Heading {
+        class: "kg-quiz-sub",
+        ..Heading::default()
+    };
+    heading(level, 2, a, html! { text })
 }
 
 /// One answer, shown once, with every reason that quotes it. Each reason carries its rule id:
@@ -129,20 +209,104 @@ fn group(c: &QuizContent, g: &AnswerGroup<'_>, deciding: bool) -> Html {
     }
 }
 
-fn routes(c: &QuizContent, assessment: &Assessment) -> Html {
+/// Every question asked with its answer, "no" answers included, as one compact table: the
+/// answers that decided the outcome first, each quoted answer tagged.
+fn every_answer(c: &QuizContent, assessment: &Assessment, level: u8) -> Html {
+    let s = &c.ui.summary;
+    html! {
+        <>
+            { heading(level, 2, Heading { class: "kg-quiz-sub", id: Some("kg-quiz-all-answers".into()), ..Heading::default() }, html! { &s.answers_heading }) }
+            <p>{ &s.answers_intro }</p>
+            <table class="kg-quiz-all" aria-labelledby="kg-quiz-all-answers">
+                <thead>
+                    <tr>
+                        <th scope="col">{ &s.question_column }</th>
+                        <th scope="col">{ &s.answer_column }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for assessment.answers.iter().map(|line| {
+                        let tag = answer_tag(c, assessment, line);
+                        html! {
+                            <tr key={line.question_id.clone()} data-answer={line.question_id.clone()}
+                                data-effect={line.effect.map(|e| e.id())}>
+                                <th scope="row">{ &line.question }</th>
+                                <td>
+                                    { &line.answer }
+                                    if let Some(tag) = tag {
+                                        <span class="kg-quiz-tag">{ tag }</span>
+                                    }
+                                </td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </>
+    }
+}
+
+fn routes(c: &QuizContent, assessment: &Assessment, level: u8) -> Html {
     if assessment.route_notes.is_empty() {
         return Html::default();
     }
     html! {
         <>
-            <h4>{ &c.ui.route_heading }</h4>
+            { sub(level, &c.ui.route_heading) }
             { for assessment.route_notes.iter().map(|route| html! {
                 <div class="kg-quiz-route" key={route.id.clone()} data-route={route.id.clone()}>
-                    <h5>{ &route.heading }</h5>
+                    { heading(level, 3, Heading { class: "kg-quiz-subsub", ..Heading::default() }, html! { &route.heading }) }
                     <ul>{ for route.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
                     <TracedSources sources={sources(c, &route.sources)} evidence={route.evidence.clone()} heading={c.ui.sources_label.clone()} />
                 </div>
             }) }
         </>
+    }
+}
+
+/// Links to the estimator and the evidence explorer, when this instance offers them. They open
+/// the tool's tab (never leaving an embed's host page) and move focus to it.
+fn next_steps(
+    c: &QuizContent,
+    navigate: &Callback<Place>,
+    cost: bool,
+    myths: bool,
+    level: u8,
+) -> Html {
+    if !cost && !myths {
+        return Html::default();
+    }
+    let link = |section: Section, text: &str| {
+        let navigate = navigate.clone();
+        let onclick = Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            let app = e
+                .target_dyn_into::<Element>()
+                .and_then(|el| el.closest(".kg-app").ok().flatten());
+            navigate.emit(Place::section(section));
+            let tab = app
+                .and_then(|app| {
+                    app.query_selector(&format!("#kg-tab-{}", section.id()))
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|t| t.dyn_into::<HtmlElement>().ok());
+            if let Some(tab) = tab {
+                let _ = tab.focus();
+            }
+        });
+        html! {
+            <li><a href={format!("#{}", section.id())} data-to={section.id()} {onclick}>{ text }</a></li>
+        }
+    };
+    let s = &c.ui.summary;
+    html! {
+        <div class="kg-quiz-next kg-noprint">
+            { sub(level, &s.next_heading) }
+            <ul>
+                if cost { { link(Section::Cost, &s.to_cost) } }
+                if myths { { link(Section::Myths, &s.to_myths) } }
+            </ul>
+        </div>
     }
 }

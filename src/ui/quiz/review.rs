@@ -1,11 +1,20 @@
 //! "Check your answers": every shown question with the answer in words and a Change button
-//! that opens its screen; Next there leads back here.
+//! that opens its screen; Next there ("Save and return to my answers") leads back here, to the
+//! row of the answer just changed.
 
 use crate::quiz::{review_rows, Action, QuizContent, QuizState};
+use crate::ui::widgets::{heading, Heading};
 use yew::prelude::*;
 
-/// The review step.
-pub(super) fn review(c: &QuizContent, state: &QuizState, dispatch: &Callback<Action>) -> Html {
+/// The review step. `changed` is the question last opened with Change: its row takes focus,
+/// so the person lands where they left off rather than at the top of the list.
+pub(super) fn review(
+    c: &QuizContent,
+    state: &QuizState,
+    dispatch: &Callback<Action>,
+    level: u8,
+    changed: Option<&str>,
+) -> Html {
     let onsubmit = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -17,19 +26,32 @@ pub(super) fn review(c: &QuizContent, state: &QuizState, dispatch: &Callback<Act
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::Back))
     };
+    let rows = review_rows(c, state);
+    let back_at = changed.filter(|id| rows.iter().any(|r| r.question_id == *id));
     html! {
         <form class="kg-quiz-form kg-quiz-review" novalidate=true {onsubmit}>
-            <h3 class="kg-quiz-step-heading" tabindex="-1" data-kg-focus="true">{ &c.ui.review_heading }</h3>
+            { heading(level, 1, Heading {
+                class: "kg-quiz-step-heading",
+                step: back_at.is_none(),
+                ..Heading::default()
+            }, html! { &c.ui.review_heading }) }
             <p>{ &c.ui.review_intro }</p>
             <dl class="kg-quiz-answers">
-                { for review_rows(c, state).into_iter().map(|row| {
+                { for rows.into_iter().map(|row| {
                     let onclick = {
                         let dispatch = dispatch.clone();
                         let id = row.question_id.clone();
                         Callback::from(move |_: MouseEvent| dispatch.emit(Action::GoTo(id.clone())))
                     };
+                    let back_here = back_at == Some(row.question_id.as_str());
                     html! {
-                        <div class="kg-quiz-answer" key={row.question_id.clone()} data-review={row.question_id.clone()}>
+                        <div
+                            class="kg-quiz-answer"
+                            key={row.question_id.clone()}
+                            data-review={row.question_id.clone()}
+                            tabindex={back_here.then_some("-1")}
+                            data-kg-focus={back_here.then_some("true")}
+                        >
                             <dt>{ row.question }</dt>
                             <dd>{ row.answer }</dd>
                             <dd class="kg-quiz-change">
