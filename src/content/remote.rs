@@ -59,7 +59,7 @@ fn fetch(
 ) -> impl std::future::Future<Output = Result<String, String>> {
     let name = file_name(locale, feature).unwrap_or("missing.json");
     let url = url(name);
-    // The standalone page's loader may already be reading this file (see tools/post-build.mjs):
+    // The standalone page's loader may already be reading this file (tools/runtime/boot.js):
     // take its promise of the text instead of asking again.
     let started = match preloaded(name) {
         Some(text) => Started::Text(text),
