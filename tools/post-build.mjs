@@ -1,12 +1,15 @@
 // Trunk's post_build hook: turns Trunk's staging directory into the bundle that becomes dist/.
 // main() names the steps in the order they run; each lives in tools/build/, and the JavaScript
 // the bundle ships (loader, embed, service worker and its registration) in tools/runtime/.
+// The order follows what each file must know: a file can only carry the hash of a file written
+// before it, so the loaders, the pages and the service worker come last.
 import { buildContext } from "./build/context.mjs";
 import { shipContent } from "./build/content.mjs";
 import { splitCode, minifyGlue } from "./build/split.mjs";
-import { writeBoot } from "./build/boot.mjs";
 import { bundleStyles } from "./build/styles.mjs";
-import { writeEmbed } from "./build/embed.mjs";
+import { fetchable, writeFileList } from "./build/integrity.mjs";
+import { writeBoot, writeRegistration } from "./build/boot.mjs";
+import { writeEmbed, signConfigurator } from "./build/embed.mjs";
 import { writeServiceWorker } from "./build/service-worker.mjs";
 import { compress } from "./build/compress.mjs";
 
@@ -16,20 +19,27 @@ async function main() {
   const content = shipContent(build);
   // 2. The wasm cut into the first view's module and lazily loaded chunks, with its glue.
   const code = splitCode(build);
-  // 3. The glue minified (release).
+  // 3. The embed's module minified (release).
   if (build.release) await minifyGlue(build, code);
-  // 4. Trunk's inline loader replaced by boot-<hash>.js (+ the service worker's registration).
-  const boot = await writeBoot(build, code, content);
-  // 5. One stylesheet for the page and the embed.
+  // 4. One stylesheet for the page and the embed.
   const styles = bundleStyles(build);
+  // 5. The service worker's registration (release), then the hashes of every file so far that
+  //    the first view does not fetch.
+  const registration = build.release ? await writeRegistration(build) : null;
+  const firstView = Object.values(content.files).flatMap((byTool) => [byTool.ui, byTool.quiz]);
+  const files = fetchable(build);
+  const listName = writeFileList(build, files.filter((f) => !firstView.includes(f)));
+  // 6. Trunk's loader replaced by boot-<hash>.js, holding the first view's hashes.
+  const boot = await writeBoot(build, code, { firstView, listName, registration });
   build.page.save();
-  // 6. embed.js, for clinics' pages.
-  writeEmbed(build, code, styles);
-  // 7. The service worker (release), over every file written so far.
+  // 7. embed.js, for clinics' pages, holding every hash; the configurator loads it checked.
+  const embedIntegrity = writeEmbed(build, code, styles, files);
+  signConfigurator(build, embedIntegrity);
+  // 8. The service worker (release), over every file written so far.
   if (build.release) writeServiceWorker(build);
-  // 8. Brotli copies (release).
+  // 9. Brotli copies (release).
   if (build.release) compress(build);
-  console.log(`post-build: loader ${boot}, embed.js → ${code.glueName}, ${styles}`);
+  console.log(`post-build: loader ${boot}, embed.js (${embedIntegrity}) → ${code.glueName}, ${styles}`);
 }
 
 await main();

@@ -186,21 +186,33 @@ pub fn App(props: &AppProps) -> Html {
         (locale, content::available(locale, Feature::Shell)),
         |(l, _)| ShellStrings::load(*l).map(Rc::new),
     );
-    // A tool's own stylesheet (linked in its panel on first use): the tool is shown once it has
-    // loaded, or failed (then unstyled beats nothing).
+    // A tool's own stylesheet (linked in its panel on first use, with its integrity value): the
+    // tool is shown once it has loaded. One refused or not downloaded shows the error panel in
+    // that tool's place (`style_failed`).
     let styled = use_mut_ref(Vec::<Section>::new);
+    let style_failed = use_mut_ref(Vec::<Section>::new);
     let has_style = |sec: Section| {
-        content::style_url(sec.feature()).is_none() || styled.borrow().contains(&sec)
+        content::style_file(sec.feature()).is_none() || styled.borrow().contains(&sec)
     };
     let ready_now = loaded.complete && visited.borrow().iter().all(|&s| has_style(s));
     let refresh = use_force_update();
-    let on_styled = |sec: Section| {
-        let (styled, refresh) = (styled.clone(), refresh.clone());
+    let on_styled = |sec: Section, ok: bool| {
+        let (styled, style_failed, refresh) =
+            (styled.clone(), style_failed.clone(), refresh.clone());
         Callback::from(move |_: Event| {
             if !styled.borrow().contains(&sec) {
                 styled.borrow_mut().push(sec);
+                if !ok {
+                    style_failed.borrow_mut().push(sec);
+                }
                 refresh.force_update();
             }
+        })
+    };
+    let style_refused = |sec: Section| {
+        style_failed.borrow().contains(&sec).then(|| {
+            let href = content::style_file(sec.feature()).map(|f| f.href);
+            format!("{}: refused or not downloaded", href.unwrap_or_default())
         })
     };
     // The standalone page owns <html lang> and the page title; an embed only marks its own root.
@@ -385,10 +397,14 @@ pub fn App(props: &AppProps) -> Html {
                             data-section={sec.id()}
                             {hidden}
                         >
-                            if let Some(href) = visited.borrow().contains(&sec).then(|| content::style_url(sec.feature())).flatten() {
-                                <link rel="stylesheet" {href} data-kg-style={sec.id()} onload={on_styled(sec)} onerror={on_styled(sec)} />
+                            // Linked only once its integrity value is known (for the
+                            // standalone page, with the first of the tool's files to arrive).
+                            if let Some(content::StyleFile { href, integrity: Some(integrity) }) = visited.borrow().contains(&sec).then(|| content::style_file(sec.feature())).flatten() {
+                                <link rel="stylesheet" {href} {integrity} crossorigin="anonymous" data-kg-style={sec.id()} onload={on_styled(sec, true)} onerror={on_styled(sec, false)} />
                             }
-                            if visited.borrow().contains(&sec) && !(loading::ready(locale, sec.feature()) && has_style(sec)) {
+                            if let Some(e) = visited.borrow().contains(&sec).then(|| style_refused(sec)).flatten() {
+                                { load_failed(Some(s), &e) }
+                            } else if visited.borrow().contains(&sec) && !(loading::ready(locale, sec.feature()) && has_style(sec)) {
                                 if let Some(e) = failed {
                                     { load_failed(Some(s), e) }
                                 } else {

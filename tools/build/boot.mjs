@@ -1,29 +1,45 @@
-// Step 4: the page's loader. Trunk writes an inline module script that imports the glue and
-// starts the wasm; a strict CSP allows no inline script, so it is replaced by boot-<hash>.js
-// (tools/runtime/boot.js), which does the same and more: it starts the first view's
-// downloads early and shows a readable panel if the app cannot start. Release builds append
-// tools/runtime/offline.js, which imports the service worker's registration
+// Step 6: the page's loader. Trunk writes an inline module script that imports the glue and
+// starts the wasm, and preloads the glue and the wasm; a strict CSP allows no inline script,
+// and WebKit neither checks a module preload's integrity nor reuses a fetch preload (it would
+// download the wasm twice). So the page gets one checked script instead, boot-<hash>.js: the
+// glue (with the chunk loader inside) and tools/runtime/boot.js in one module, which fetches
+// the wasm and the first view's text itself, each checked. Release builds append
+// tools/runtime/offline.js, which loads the service worker's registration
 // (sw-register-<hash>.js, tools/runtime/sw-register.js) once the first view is ready.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fail, fill, hashOf, minifyJs, runtimeFile } from "./context.mjs";
+import { fail, fill, hashOf, minifyJs, runtimeFile, sri } from "./context.mjs";
+import { hashesOf } from "./integrity.mjs";
 
 const INLINE_LOADER = /<script type="module"(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/;
 
 /** Writes sw-register-<hash>.js (release builds); returns its name. */
-async function writeRegistration(build) {
+export async function writeRegistration(build) {
   const code = await minifyJs(runtimeFile("sw-register.js"), "service worker registration");
   const name = `sw-register-${hashOf(code)}.js`;
   writeFileSync(join(build.staging, name), code);
   return name;
 }
 
+/** The glue as part of a bigger module: nothing exported, so what the page never calls goes. */
+function unexported(glue) {
+  const out = glue
+    .replace(/^export (class|function|async function|const|let) /gm, "$1 ")
+    .replace(/^export \{[^}]*\};?\n?/gm, "");
+  if (/^export /m.test(out)) fail("the glue exports in an unexpected way");
+  if (!/^async function __wbg_init\(/m.test(out)) fail("the glue has no __wbg_init");
+  return out;
+}
+
 /**
- * Replaces Trunk's inline loader with boot-<hash>.js. `code` names the glue and the wasm;
- * `content.files` lists the content files by language and feature. Returns the loader's name.
+ * Replaces Trunk's loader and preloads with boot-<hash>.js. `code` is the split step's result,
+ * `firstView` the content files the first view may open with, `listName` the file of the
+ * other files' hashes, `registration` the service worker's registration (release builds).
+ * Returns the loader's name.
  */
-export async function writeBoot(build, { glueName, wasmName }, content) {
+export async function writeBoot(build, code, { firstView, listName, registration }) {
   const { page, release } = build;
+  const { glueName, wasmName } = code;
   const inline = page.html.match(INLINE_LOADER);
   if (!inline) fail("Trunk's inline loader was not found in index.html");
   // boot.js does what Trunk's loader does, with the same files: check that it still imports
@@ -32,27 +48,22 @@ export async function writeBoot(build, { glueName, wasmName }, content) {
   if (!trunkLoader.includes(`from './${glueName}'`) || !trunkLoader.includes(`module_or_path: './${wasmName}'`)) {
     fail(`Trunk's loader has an unexpected shape:\n${trunkLoader}`);
   }
-  // The files the first view can open with: the shell's text and each tool's, per language
-  // (not the self-check's results part, which only its last screens need).
-  const firstViewFiles = Object.fromEntries(
-    Object.entries(content.files).map(([lang, byTool]) => [
-      lang,
-      Object.fromEntries(Object.entries(byTool).filter(([tool]) => tool !== "results")),
-    ]),
-  );
-  let source = fill(runtimeFile("boot.js"), {
-    FIRST_VIEW_FILES: JSON.stringify(firstViewFiles),
-    WASM: JSON.stringify(`./${wasmName}`),
-    GLUE: JSON.stringify(`./${glueName}`),
+  let source = unexported(code.glue) + "\n" + fill(runtimeFile("boot.js"), {
+    FIRST: JSON.stringify(hashesOf(build, [wasmName, ...firstView, listName])),
+    LIST: JSON.stringify(listName),
+    WASM: JSON.stringify(wasmName),
   }, "boot.js");
-  if (release) {
-    const registration = await writeRegistration(build);
-    source += fill(runtimeFile("offline.js"), { SW_REGISTER: JSON.stringify(`./${registration}`) }, "offline.js");
-  }
+  if (registration) source += fill(runtimeFile("offline.js"), { SW_REGISTER: JSON.stringify(registration) }, "offline.js");
   // Minified in release builds (it is part of the first view); readable in debug builds.
-  const code = release ? await minifyJs(source, "loader") : source;
-  const name = `boot-${hashOf(code)}.js`;
-  writeFileSync(join(build.staging, name), code);
-  page.html = page.html.replace(INLINE_LOADER, `<script type="module" src="./${name}"></script>`);
+  const bootCode = release ? await minifyJs(source, "loader") : source;
+  const name = `boot-${hashOf(bootCode)}.js`;
+  writeFileSync(join(build.staging, name), bootCode);
+  // Trunk's preloads go: boot.js has the glue inside and fetches the wasm itself.
+  for (const preload of [`<link rel="modulepreload" href="./${glueName}"`, `<link rel="preload" href="./${wasmName}"`]) {
+    const link = new RegExp(`[ \\t]*${preload.replace(/[.]/g, "\\.")}[^>]*>\\n?`);
+    if (!link.test(page.html)) fail(`index.html has no ${preload}>`);
+    page.html = page.html.replace(link, "");
+  }
+  page.html = page.html.replace(INLINE_LOADER, `<script type="module" src="./${name}" integrity="${sri(bootCode)}"></script>`);
   return name;
 }

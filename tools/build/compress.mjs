@@ -1,4 +1,4 @@
-// Step 8 (release): `<file>.br` beside each text and wasm file, for servers that send stored
+// Step 9 (release): `<file>.br` beside each text and wasm file, for servers that send stored
 // brotli (nginx brotli_static, most static hosts; tools/serve.mjs does).
 import { readFileSync, writeFileSync, statSync } from "node:fs";
 import { brotliCompressSync, constants as zlib } from "node:zlib";

@@ -49,8 +49,14 @@ export const walk = (dir) =>
 /** The 16 hex digits that name a file by its content. */
 export const hashOf = (text) => createHash("sha256").update(text).digest("hex").slice(0, 16);
 
+/**
+ * The SHA-256 of a file's text or bytes in base64, as the bundle records it: the hash part of
+ * a subresource-integrity value (`sha256-<this>`), kept short for the first view's bytes.
+ */
+export const sha256 = (data) => createHash("sha256").update(data).digest("base64");
+
 /** Subresource-integrity value of a file's text or bytes. */
-export const sri = (data) => `sha384-${createHash("sha384").update(data).digest("base64")}`;
+export const sri = (data) => `sha256-${sha256(data)}`;
 
 /** Runs a command-line tool; its error output ends the build. */
 export function run(cmd, args) {

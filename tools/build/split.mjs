@@ -3,13 +3,13 @@
 // output (wasm-bindgen drops them, so Trunk's copy cannot be split: trunk-rs/trunk#1022) and
 // writes the main module, one chunk per split part plus the chunks they share, and a small
 // loader (`__wasm_split.js`). The main module then goes through wasm-bindgen (keeping the
-// function table the chunks link into) and wasm-opt, and replaces Trunk's glue and wasm under
-// the same names; the loader and the chunks get the same hash suffix
-// (`ketamine-guide-<hash>-split.js`, `ketamine-guide-<hash>-<part>.wasm`). The loader fetches
-// chunks beside itself (import.meta.url), so the embed finds them in its own folder.
+// function table the chunks link into) and wasm-opt, and replaces Trunk's wasm under the same
+// name; the chunks get the same hash suffix (`ketamine-guide-<hash>-<part>.wasm`). The loader
+// goes inside the glue (one module: see inlineLoader) and fetches each chunk through the page's
+// checked fetch, `__kgFetch(name)`, from the page's or the embed's folder.
 import { readFileSync, writeFileSync, readdirSync, copyFileSync, existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { fail, minifyJs, run, sri } from "./context.mjs";
+import { fail, minifyJs, run, runtimeFile } from "./context.mjs";
 
 // Same features as Trunk's wasm-opt, plus the ones rustc's wasm32 target emits by default.
 const FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
@@ -20,24 +20,18 @@ const FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "
 // combinations, such as --converge or --gufa, saved less). The chunks keep plain -Oz.
 const MAIN_PASSES = ["--flatten", "--rereloop", "-Oz", "-Oz"];
 
-/** Replaces `before`'s integrity value in the page with `after`'s. */
-function swapIntegrity(page, before, after, what) {
-  if (!page.html.includes(sri(before))) fail(`the ${what}'s integrity attribute was not found in index.html`);
-  page.html = page.html.replace(sri(before), sri(after));
-}
-
 /**
  * Splits cargo's wasm and puts the results under Trunk's names. Returns `{ glueName, wasmName,
- * loaderName, chunkNames }` (file names in the bundle).
+ * glue, chunkNames }`: file names in the bundle, and the glue's source with the chunk loader
+ * inside (boot.js is built on it).
  */
 export function splitCode(build) {
-  const { staging, page } = build;
+  const { staging } = build;
   // Trunk's wasm-bindgen glue, `ketamine-guide-<hash>.js`.
   const glueName = readdirSync(staging).find((f) => /^ketamine-guide-[0-9a-f]+\.js$/.test(f));
   if (!glueName) fail("wasm-bindgen glue not found");
   const base = glueName.slice(0, -3);
   const wasmName = `${base}_bg.wasm`;
-  const loaderName = `${base}-split.js`;
   const chunkName = (f) => `${base}-${f.replace(/^split_/, "")}`;
   const cargoWasm = join(build.cargoOut, "ketamine-guide.wasm");
   if (!existsSync(cargoWasm)) fail(`cargo's wasm ${cargoWasm} is missing`);
@@ -53,46 +47,51 @@ export function splitCode(build) {
     ? run("wasm-opt", [...passes, ...FEATURES, "--strip-producers", "--strip-target-features", from, "-o", to])
     : copyFileSync(from, to);
 
-  const trunkGlue = readFileSync(join(staging, glueName), "utf8");
-  let glue = readFileSync(join(work, "bindgen", "main.js"), "utf8");
-  // Only the import statements: the wasm's own import module name ("./__wasm_split.js", a key
-  // of the imports object) stays.
-  const loaderRef = /from\s*(["'])\.\/__wasm_split\.js\1/g;
-  if (!loaderRef.test(glue)) fail("the split glue does not import __wasm_split.js");
-  glue = glue.replace(loaderRef, `from "./${loaderName}"`).replaceAll("main_bg.wasm", wasmName);
   let loader = readFileSync(join(work, "split", "__wasm_split.js"), "utf8");
-  if (!loader.includes('"./main.js"')) fail("__wasm_split.js does not import ./main.js");
-  loader = loader.replace('"./main.js"', `"./${glueName}"`);
   for (const f of chunks) {
-    if (!loader.includes(`"./${f}"`)) fail(`__wasm_split.js does not name ${f}`);
-    loader = loader.replace(`"./${f}"`, `"./${chunkName(f)}"`);
+    const fetchOf = `fetch(new URL("./${f}", import.meta.url))`;
+    if (!loader.includes(fetchOf)) fail(`__wasm_split.js does not fetch ${f} as expected`);
+    // Through the page's checked fetch (boot.js or embed.js): the chunk's bytes are verified.
+    loader = loader.replace(fetchOf, `__kgFetch(${JSON.stringify(chunkName(f))})`);
     optimise(join(work, "split", f), join(staging, chunkName(f)));
   }
-  writeFileSync(join(staging, loaderName), loader);
   optimise(join(work, "bindgen", "main_bg.wasm"), join(staging, wasmName), MAIN_PASSES);
-  writeFileSync(join(staging, glueName), glue);
-
-  swapIntegrity(page, trunkGlue, glue, "glue");
-  // The glue imports the loader: preload it beside the glue, not one round trip after it.
-  const gluePreload = page.html.match(new RegExp(`<link rel="modulepreload" href="\\./${glueName.replace(".", "\\.")}"[^>]*>`));
-  if (!gluePreload) fail("the glue's modulepreload link was not found in index.html");
-  page.html = page.html.replace(gluePreload[0], `${gluePreload[0]}<link rel="modulepreload" href="./${loaderName}" crossorigin="anonymous" integrity="${sri(loader)}">`);
-  // Trunk's integrity is of the wasm it wrote, and browsers ignore integrity on a fetch preload
-  // anyway (Chromium says so in the console): the attribute goes.
-  const trunkWasmSri = page.html.match(new RegExp(`(href="\\./${wasmName}"[^>]*) integrity="sha384-[^"]+"`));
-  if (!trunkWasmSri) fail("the wasm's integrity attribute was not found in index.html");
-  page.html = page.html.replace(trunkWasmSri[0], trunkWasmSri[1]);
-  return { glueName, wasmName, loaderName, chunkNames: chunks.map(chunkName) };
+  const bindgen = readFileSync(join(work, "bindgen", "main.js"), "utf8").replaceAll("main_bg.wasm", wasmName);
+  const glue = inlineLoader(bindgen, loader);
+  // The embed's module: the glue, then its hand-over to embed.js (see tools/runtime/embed.js).
+  writeFileSync(join(staging, glueName), `${glue}\n${runtimeFile("embed-module.js")}`);
+  return { glueName, wasmName, glue, chunkNames: chunks.map(chunkName) };
 }
 
 /**
- * Step 3 (release): wasm-bindgen's glue is readable source; terser shrinks it (import names are
- * property keys and survive). Its integrity value in index.html is recomputed to match.
+ * One module from two: the glue imports the chunk loader (`import * as importN from
+ * "./__wasm_split.js"`, the wasm's imports) and the loader imports the glue's `initSync`. A
+ * module's static imports are fetched without an integrity check in WebKit, so the loader goes
+ * inside the glue, as an object built where the imports were; `initSync` is a function
+ * declaration of the glue, hoisted, and only called once a chunk loads.
+ */
+function inlineLoader(glue, loader) {
+  const imports = [...glue.matchAll(/^import \* as (import\d+) from "\.\/__wasm_split\.js";?\n/gm)];
+  if (imports.length === 0) fail("the split glue does not import __wasm_split.js");
+  if ((glue.match(/^import /gm) || []).length !== imports.length) fail("the split glue has an import other than __wasm_split.js");
+  const initImport = /^import \{ initSync \} from "\.\/main\.js";?\n/m;
+  if (!initImport.test(loader)) fail("__wasm_split.js does not import initSync from ./main.js");
+  if (/^import /m.test(loader.replace(initImport, ""))) fail("__wasm_split.js has another import");
+  const exported = [...loader.matchAll(/^export const (\w+) = /gm)].map((m) => m[1]);
+  if (exported.length === 0 || /^export (?!const )/m.test(loader)) fail("__wasm_split.js exports in an unexpected way");
+  const body = loader.replace(initImport, "").replace(/^export const /gm, "const ");
+  const object = `const __kg_split = (() => {\n${body}\nreturn { ${exported.join(", ")} };\n})();\n`;
+  const aliases = imports.map((m) => `const ${m[1]} = __kg_split;\n`).join("");
+  let out = glue;
+  for (const m of imports) out = out.replace(m[0], "");
+  return object + aliases + out;
+}
+
+/**
+ * Step 3 (release): wasm-bindgen's glue is readable source; terser shrinks the embed's module
+ * (import names are property keys and survive).
  */
 export async function minifyGlue(build, { glueName }) {
   const path = join(build.staging, glueName);
-  const before = readFileSync(path, "utf8");
-  const code = await minifyJs(before, "glue");
-  writeFileSync(path, code);
-  swapIntegrity(build.page, before, code, "glue");
+  writeFileSync(path, await minifyJs(readFileSync(path, "utf8"), "glue"));
 }

@@ -1,4 +1,4 @@
-// Step 5: one stylesheet, `styles-<hash>.css`, from the ones Trunk links (tokens, shell, the
+// Step 4: one stylesheet, `styles-<hash>.css`, from the ones Trunk links (tokens, shell, the
 // self-check): the page links it (one render-blocking request instead of several) and embed.js
 // adopts it into each shadow root. Release builds also drop the whitespace between the page's
 // tags.

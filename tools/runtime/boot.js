@@ -1,7 +1,39 @@
-// The standalone page's loader, shipped as boot-<hash>.js (a module script: the page allows no
-// inline script under a strict CSP). tools/build/boot.mjs fills in the __KG_…__ values and
-// minifies it in release builds. It starts the first view's downloads, starts the app, and
-// shows a readable panel if the app cannot start.
+// The standalone page's loader. tools/build/boot.mjs ships it as boot-<hash>.js, after the JS
+// glue (with the chunk loader inside) in the same module, so `__wbg_init` below is the glue's;
+// index.html loads it with its integrity value: every line of JavaScript the page runs is
+// checked. It checks every file it or the app fetches against this release's hashes (a file
+// whose bytes differ is refused), starts the first view's downloads, starts the app, and shows
+// a readable panel if the app cannot start.
+
+// SHA-256 (base64) of the files the first view fetches: the wasm, the shell's and the
+// self-check's text in each language, and LIST, the hashes of every other file.
+const FIRST = __KG_FIRST__;
+const LIST = __KG_LIST__;
+const WASM = __KG_WASM__;
+const listed = {};
+let list;
+// A file's hash: the first view's at once, any other's once LIST has arrived.
+const hash = async (name) =>
+  FIRST[name] ||
+  (await (list ||= get(LIST).then((r) => r.json()).then((l) => Object.assign(listed, l))))[name] ||
+  Promise.reject(Error("not a file of this release"));
+// One file of this release; fetch refuses it if its bytes differ from its hash.
+const get = (name) =>
+  hash(name)
+    .then((h) => fetch("./" + name, { integrity: "sha256-" + h }))
+    .then((r) => (r.ok ? r : Promise.reject(Error("HTTP " + r.status))))
+    .catch((e) => Promise.reject(Error(`ketamine-guide: ${name} refused or missing: ${e.message}`)));
+// The first view's content files, fetched while the wasm downloads (see startFirstView).
+const early = {};
+// What the app and the chunk loader use: a checked response, and (for the <link> of a tool's
+// stylesheet) the integrity value of a file, if known yet.
+window.__kgFetch = (name) => {
+  const r = early[name] || get(name);
+  delete early[name];
+  return r;
+};
+window.__kgIntegrity = (name) => (FIRST[name] || listed[name]) && "sha256-" + (FIRST[name] || listed[name]);
+
 const showLoadError = (err) => {
   console.error("ketamine-guide failed to start", err);
   const root = document.getElementById("kg-root");
@@ -12,12 +44,16 @@ const showLoadError = (err) => {
     'Nothing you entered was sent anywhere. Check your connection, then reload.</p>' +
     '<p><a class="kg-button" href="">Reload the page</a></p></div>';
 };
-// Starts reading the first view's two content files (the shell's text and the opening tool's)
-// while the wasm downloads; the app takes these promises instead of fetching them again. The
-// language is guessed as the app chooses it (a remembered choice, then the browser's
-// languages, then English); a wrong guess only costs a download, never the right text.
+// Starts reading the first view's two content files (the shell's text and the self-check's,
+// `kg-<lang>-<tool>-<hash>.json`) while the wasm downloads; the app takes these instead of
+// fetching them again. The language is guessed as the app chooses it (a remembered choice,
+// then the browser's languages, then English); a wrong guess only costs a download.
 const startFirstView = () => {
-  const files = __KG_FIRST_VIEW_FILES__;
+  const files = {};
+  for (const name in FIRST) {
+    const [, lang, tool] = name.match(/^kg-(\w+)-(\w+)-\w+\.json$/) || [];
+    if (lang) (files[lang] ||= {})[tool] = name;
+  }
   const remembered = () => {
     for (const store of ["sessionStorage", "localStorage"]) {
       try {
@@ -33,38 +69,29 @@ const startFirstView = () => {
       .map((t) => String(t || "").split(/[-_]/)[0].toLowerCase())
       .find((t) => files[t]);
   const lang = remembered() || fromBrowser() || "en";
-  const section = location.hash.slice(1).split("/")[0];
-  const tool = section !== "ui" && files[lang]?.[section] ? section : "quiz";
-  window.__kgPreload = Object.fromEntries(
-    [files[lang]?.ui, files[lang]?.[tool]].filter(Boolean).map((name) => {
-      const text = fetch("./" + name).then((r) => (r.ok ? r.text() : Promise.reject(new Error("HTTP " + r.status))));
-      text.catch(() => {}); // a wrong guess is never awaited: no unhandled rejection
-      return [name, text];
-    }),
-  );
+  // The opening tool's text, when it is the self-check (a link to another tool starts there).
+  const section = location.hash.slice(1).split("/")[0] || "quiz";
+  for (const name of [files[lang]?.ui, section !== "ui" && files[lang]?.[section]]) {
+    if (!name) continue;
+    early[name] = get(name);
+    early[name].catch(() => {}); // a wrong guess is never awaited: no unhandled rejection
+  }
 };
-// The wasm compiles (streaming, off the main thread) while the glue is imported, instead of
-// after: init then only instantiates. Where streaming compilation is refused (a server without
-// the wasm MIME type), init fetches and compiles the file itself.
-const compileEarly = (path) =>
-  "compileStreaming" in WebAssembly
-    ? WebAssembly.compileStreaming(fetch(path)).catch(() => path)
-    : Promise.resolve(path);
 try {
-  await (async () => {
-    // Performance marks (kg-boot, kg-glue, kg-wasm) let the bench split start-up into phases.
-    performance.mark("kg-boot");
-    const compiled = compileEarly(__KG_WASM__);
-    startFirstView();
-    const bindings = await import(__KG_GLUE__);
-    performance.mark("kg-glue");
-    const init = bindings.default;
-    const wasm = await init({ module_or_path: await compiled });
-    performance.mark("kg-wasm");
-    // What Trunk's own loader does once the app has started.
-    window.wasmBindings = bindings;
-    dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
-  })();
+  // Performance marks (kg-boot, kg-wasm) let the bench split start-up into phases.
+  performance.mark("kg-boot");
+  // The wasm compiles off the main thread as soon as it has arrived and passed its check.
+  // Where streaming compilation is refused (a server without the wasm MIME type), its bytes are
+  // compiled instead.
+  const compiled = get(WASM).then((r) =>
+    WebAssembly.compileStreaming
+      ? WebAssembly.compileStreaming(r).catch(() => get(WASM).then((r) => r.arrayBuffer()))
+      : r.arrayBuffer(),
+  );
+  startFirstView();
+  const wasm = await __wbg_init({ module_or_path: await compiled });
+  performance.mark("kg-wasm");
+  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 } catch (err) {
   showLoadError(err);
 }
