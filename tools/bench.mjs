@@ -120,8 +120,9 @@ try {
   await twin.close();
   await otherServer?.close();
   const a = stats(app);
-  const appPhases = phases.filter((p) => p.url === server.url && p.boot !== undefined);
-  const phase = (k) => stats(appPhases.map((p) => p[k])).median;
+  const phasesOf = (url) => phases.filter((p) => p.url === url && p.boot !== undefined);
+  const appPhases = phasesOf(server.url);
+  const phase = (k, of = appPhases) => stats(of.map((p) => p[k])).median;
   const s = stats(stat);
   console.log(`\n## Navigation → first interactive view, ${loads} cold loads each (ms)\n`);
   console.log("page".padEnd(28) + "median".padStart(8) + "p95".padStart(8));
@@ -130,7 +131,10 @@ try {
   console.log("ratio app / static".padEnd(28) + fmt(a.median / s.median) + fmt(a.p95 / s.p95));
   if (against) {
     const o = stats(other);
+    const of = phasesOf(otherServer.url);
     console.log(`--against ${against}`.padEnd(28) + fmt(o.median) + fmt(o.p95) + "   (loads alternated with the app's)");
+    console.log(`  its phases, median ms: loader runs ${phase("boot", of).toFixed(0)}, wasm downloaded ` +
+      `${phase("wasmLoaded", of).toFixed(0)}, wasm started ${phase("wasm", of).toFixed(0)}, data-ready ${phase("ready", of).toFixed(0)}`);
   }
   const f = stats(floor);
   console.log("floor: one tiny script".padEnd(28) + fmt(f.median) + fmt(f.p95) + "   (ratio " + (f.median / s.median).toFixed(2) + ")");

@@ -19,7 +19,7 @@ async function main() {
   const content = shipContent(build);
   // 2. The wasm cut into the first view's module and lazily loaded chunks, with its glue.
   const code = splitCode(build);
-  // 3. The embed's module minified (release).
+  // 3. The glue minified (release).
   if (build.release) await minifyGlue(build, code);
   // 4. One stylesheet for the page and the embed.
   const styles = bundleStyles(build);
@@ -29,7 +29,7 @@ async function main() {
   const firstView = Object.values(content.files).flatMap((byTool) => [byTool.ui, byTool.quiz]);
   const files = fetchable(build);
   const listName = writeFileList(build, files.filter((f) => !firstView.includes(f)));
-  // 6. Trunk's loader replaced by boot-<hash>.js, holding the first view's hashes.
+  // 6. Trunk's loader replaced by boot-<hash>.js (holding the first view's hashes) and the glue.
   const boot = await writeBoot(build, code, { firstView, listName, registration });
   build.page.save();
   // 7. embed.js, for clinics' pages, holding every hash; the configurator loads it checked.

@@ -21,9 +21,8 @@ const FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "
 const MAIN_PASSES = ["--flatten", "--rereloop", "-Oz", "-Oz"];
 
 /**
- * Splits cargo's wasm and puts the results under Trunk's names. Returns `{ glueName, wasmName,
- * glue, chunkNames }`: file names in the bundle, and the glue's source with the chunk loader
- * inside (boot.js is built on it).
+ * Splits cargo's wasm and puts the results under Trunk's names: the glue (with the chunk loader
+ * inside), the main wasm and the chunks. Returns `{ glueName, wasmName, chunkNames }`.
  */
 export function splitCode(build) {
   const { staging } = build;
@@ -58,9 +57,9 @@ export function splitCode(build) {
   optimise(join(work, "bindgen", "main_bg.wasm"), join(staging, wasmName), MAIN_PASSES);
   const bindgen = readFileSync(join(work, "bindgen", "main.js"), "utf8").replaceAll("main_bg.wasm", wasmName);
   const glue = inlineLoader(bindgen, loader);
-  // The embed's module: the glue, then its hand-over to embed.js (see tools/runtime/embed.js).
-  writeFileSync(join(staging, glueName), `${glue}\n${runtimeFile("embed-module.js")}`);
-  return { glueName, wasmName, glue, chunkNames: chunks.map(chunkName) };
+  // The glue, then its hand-over to boot.js or embed.js (tools/runtime/glue-handover.js).
+  writeFileSync(join(staging, glueName), `${glue}\n${runtimeFile("glue-handover.js")}`);
+  return { glueName, wasmName, chunkNames: chunks.map(chunkName) };
 }
 
 /**
@@ -88,7 +87,7 @@ function inlineLoader(glue, loader) {
 }
 
 /**
- * Step 3 (release): wasm-bindgen's glue is readable source; terser shrinks the embed's module
+ * Step 3 (release): wasm-bindgen's glue is readable source; terser shrinks it
  * (import names are property keys and survive).
  */
 export async function minifyGlue(build, { glueName }) {

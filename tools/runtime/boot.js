@@ -1,15 +1,17 @@
-// The standalone page's loader. tools/build/boot.mjs ships it as boot-<hash>.js, after the JS
-// glue (with the chunk loader inside) in the same module, so `__wbg_init` below is the glue's;
-// index.html loads it with its integrity value: every line of JavaScript the page runs is
-// checked. It checks every file it or the app fetches against this release's hashes (a file
-// whose bytes differ is refused), starts the first view's downloads, starts the app, and shows
-// a readable panel if the app cannot start.
+// The standalone page's loader, shipped as boot-<hash>.js by tools/build/boot.mjs. index.html
+// loads it, then the JS glue (ketamine-guide-<hash>.js, with the chunk loader inside), each by a
+// <script type="module" integrity> element: every line of JavaScript the page runs is checked,
+// and both download side by side. It checks every file it or the app fetches against this
+// release's hashes (a file whose bytes differ is refused), starts the wasm's and the first
+// view's downloads at once, starts the app once the glue has run, and shows a readable panel
+// if the app cannot start.
 
 // SHA-256 (base64) of the files the first view fetches: the wasm, the shell's and the
 // self-check's text in each language, and LIST, the hashes of every other file.
 const FIRST = __KG_FIRST__;
 const LIST = __KG_LIST__;
 const WASM = __KG_WASM__;
+const GLUE = __KG_GLUE__;
 const listed = {};
 let list;
 // A file's hash: the first view's at once, any other's once LIST has arrived.
@@ -77,21 +79,33 @@ const startFirstView = () => {
     early[name].catch(() => {}); // a wrong guess is never awaited: no unhandled rejection
   }
 };
-try {
-  // Performance marks (kg-boot, kg-wasm) let the bench split start-up into phases.
-  performance.mark("kg-boot");
-  // The wasm compiles off the main thread as soon as it has arrived and passed its check.
-  // Where streaming compilation is refused (a server without the wasm MIME type), its bytes are
-  // compiled instead.
-  const compiled = get(WASM).then((r) =>
-    WebAssembly.compileStreaming
-      ? WebAssembly.compileStreaming(r).catch(() => get(WASM).then((r) => r.arrayBuffer()))
-      : r.arrayBuffer(),
-  );
-  startFirstView();
-  const wasm = await __wbg_init({ module_or_path: await compiled });
-  performance.mark("kg-wasm");
-  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
-} catch (err) {
-  showLoadError(err);
-}
+// An async function, not top-level await: a module without it runs in Firefox 79+ and Safari
+// 15+, as the wasm does.
+(async () => {
+  try {
+    // Performance marks (kg-boot, kg-wasm) let the bench split start-up into phases.
+    performance.mark("kg-boot");
+    // The wasm is fetched first, while the glue downloads beside this script. The page does not
+    // preload it: WebKit does not hand a preload to fetch() (not even from its cache once the
+    // preload is done), so it would download the wasm twice. It compiles off the main thread
+    // once it has arrived and passed its check; where streaming compilation is refused (a
+    // server without the wasm MIME type), its bytes are compiled instead.
+    const compiled = get(WASM).then((r) =>
+      WebAssembly.compileStreaming
+        ? WebAssembly.compileStreaming(r).catch(() => get(WASM).then((r) => r.arrayBuffer()))
+        : r.arrayBuffer(),
+    );
+    startFirstView();
+    // The glue runs after this script (document order) and hands over its exports
+    // (tools/runtime/glue-handover.js); a refused glue fires its element's error event instead.
+    const glue = await new Promise((ok, no) => {
+      window.__kgModule = ok;
+      document.querySelector(`script[src="./${GLUE}"]`).onerror = () => no(Error(GLUE + " refused or missing"));
+    });
+    const wasm = await glue.default({ module_or_path: await compiled });
+    performance.mark("kg-wasm");
+    dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+  } catch (err) {
+    showLoadError(err);
+  }
+})();

@@ -28,7 +28,7 @@
 
   // The JS glue, loaded by a <script type="module" integrity> element: the one way every engine
   // checks a module's bytes (WebKit ignores a module preload's integrity, and checks no import).
-  // The module hands its exports over through __kgModule (tools/runtime/embed-module.js). The
+  // The module hands its exports over through __kgModule (tools/runtime/glue-handover.js). The
   // element leaves the host page's head once the module has run.
   const loadModule = () =>
     new Promise((resolve, reject) => {
