@@ -4,9 +4,10 @@
 // each hash lives follows from when each file is written:
 // - the first view's files (the wasm, the shell's and the self-check's text): in boot.js;
 // - every other file the app may fetch: in `kg-files-<hash>.json`, whose own hash is in
-//   boot.js, fetched the first time one of them is needed (never before the first view);
-// - boot.js and the page's stylesheet: in index.html; embed.js carries all of them itself,
-//   and the snippet that loads it carries its hash.
+//   boot.js, fetched the first time one of them is needed (when the page opens on the
+//   self-check, only after its first view is ready);
+// - boot.js, the glue and the page's stylesheet: in index.html; embed.js carries all of them
+//   itself, and the snippet that loads it carries its hash.
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { hashOf, sha256 } from "./context.mjs";
