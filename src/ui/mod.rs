@@ -308,7 +308,10 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
-    let s = match (strings.as_ref(), loaded.error.as_deref()) {
+    let s = match (
+        strings.as_ref(),
+        loaded.error_for(Feature::Shell).or(loaded.error()),
+    ) {
         (Ok(s), _) => &**s,
         (Err(_), Some(e)) => {
             return html! { <div class="kg-app" lang={locale.tag()}>{ load_failed(None, e) }</div> }
@@ -320,8 +323,9 @@ pub fn App(props: &AppProps) -> Html {
     };
     // A download that failed: inside the tool that lacks its text, or (a language that could not
     // be fetched, the previous one still shown) above the tools. Everything else stays usable.
-    let failed = loaded.error.as_deref();
-    let language_failed = failed.filter(|_| locale != wanted && loaded.complete);
+    let language_failed = loaded
+        .error()
+        .filter(|_| locale != wanted && loaded.complete);
     let label = |section: Section| match section {
         Section::Quiz => s.tab_quiz.clone(),
         Section::Myths => s.tab_myths.clone(),
@@ -405,7 +409,7 @@ pub fn App(props: &AppProps) -> Html {
                             if let Some(e) = visited.borrow().contains(&sec).then(|| style_refused(sec)).flatten() {
                                 { load_failed(Some(s), &e) }
                             } else if visited.borrow().contains(&sec) && !(loading::ready(locale, sec.feature()) && has_style(sec)) {
-                                if let Some(e) = failed {
+                                if let Some(e) = loaded.error_for(sec.feature()) {
                                     { load_failed(Some(s), e) }
                                 } else {
                                     <p class="kg-loading" role="status">{ &s.loading }</p>
