@@ -19,6 +19,9 @@
 //! The same goes for the styles of the tools that are not in the first view
 //! (`styles/myths.css`, `styles/cost.css`): each is written as `kg-style-<tool>-<hash>.css`
 //! and linked by the app when the tool is first shown.
+//!
+//! `content_manifest.json` lists every file written here, for `tools/post-build.mjs` to ship
+//! (see [`write_manifest`]).
 use std::{env, fs, path::Path};
 
 fn main() {
@@ -27,6 +30,7 @@ fn main() {
     println!("cargo:rerun-if-changed=content");
     let mut arms = String::new();
     let mut names = String::new();
+    let mut shipped = Manifest::default();
     // The results part's shape with every text empty and every list empty.
     let mut blank = String::new();
     // Hashed copies from earlier content versions would be shipped too: start clean.
@@ -83,6 +87,9 @@ fn main() {
                 );
                 fs::write(Path::new(&out_dir).join(&hashed), &json).expect("write hashed content");
                 fs::write(&out, json).expect("write generated content");
+                shipped
+                    .content
+                    .push([locale_name.clone(), feature.clone(), hashed.clone()]);
                 names.push_str(&format!(
                     "        ({locale_name:?}, {feature:?}) => Some({hashed:?}),
 "
@@ -102,7 +109,9 @@ fn main() {
         let hashed = format!("kg-style-{tool}-{:016x}.css", fnv1a(css.as_bytes()));
         fs::write(Path::new(&out_dir).join(&hashed), css).expect("write tool stylesheet");
         styles.push_str(&format!("        {tool:?} => Some({hashed:?}),\n"));
+        shipped.styles.push([tool.to_owned(), hashed]);
     }
+    write_manifest(Path::new(&out_dir), &shipped);
     let blank_ui = serde_json::from_str::<serde_json::Value>(&blank)
         .ok()
         .and_then(|v| v.get("ui").map(|ui| ui.to_string()))
@@ -128,6 +137,36 @@ fn main() {
          match tool {{\n{styles}        _ => None,\n    }}\n}}\n"
     );
     fs::write(Path::new(&out_dir).join("content_index.rs"), index).expect("write index");
+}
+
+/// The files this script writes for the bundle, in the order it writes them.
+#[derive(Default)]
+struct Manifest {
+    /// `[locale, feature, file name]` of each content file.
+    content: Vec<[String; 3]>,
+    /// `[tool, file name]` of each tool's own stylesheet.
+    styles: Vec<[String; 2]>,
+}
+
+/// Writes `content_manifest.json` beside the files: what `tools/post-build.mjs` copies into the
+/// bundle, as data (`{"content": [{"locale", "feature", "file"}], "styles": [{"tool", "file"}]}`).
+fn write_manifest(out_dir: &Path, manifest: &Manifest) {
+    use serde_json::json;
+    let content: Vec<_> = manifest
+        .content
+        .iter()
+        .map(
+            |[locale, feature, file]| json!({ "locale": locale, "feature": feature, "file": file }),
+        )
+        .collect();
+    let styles: Vec<_> = manifest
+        .styles
+        .iter()
+        .map(|[tool, file]| json!({ "tool": tool, "file": file }))
+        .collect();
+    let text = serde_json::to_string_pretty(&json!({ "content": content, "styles": styles }))
+        .expect("manifest serialises");
+    fs::write(out_dir.join("content_manifest.json"), text).expect("write content manifest");
 }
 
 /// The self-check's texts that only its review and result show.

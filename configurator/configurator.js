@@ -4,6 +4,10 @@
   const preview = document.getElementById("cf-preview");
   const snippet = document.getElementById("cf-snippet");
   const embedUrl = new URL("../embed.js", location.href).href;
+  // This page loads embed.js with the release's integrity value (written by the build): the
+  // snippet carries the same, so a clinic's page refuses an embed.js whose bytes differ.
+  const embedIntegrity = document.querySelector('script[src="../embed.js"]')?.integrity || "";
+  const integrityAttrs = embedIntegrity ? ` integrity="${embedIntegrity}" crossorigin="anonymous"` : "";
   const escape = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
   function attributes() {
@@ -36,7 +40,7 @@
     else preview.style.setProperty("--kg-accent", accent);
     const attrText = attrs.map(([k, v]) => ` ${k}="${escape(v)}"`).join("");
     const style = accent.toLowerCase() === "#1d5fa8" ? "" : `\n<style>ketamine-guide { --kg-accent: ${accent}; }</style>`;
-    snippet.textContent = `<script src="${embedUrl}" defer></script>${style}\n<ketamine-guide${attrText}></ketamine-guide>`;
+    snippet.textContent = `<script src="${embedUrl}"${integrityAttrs} defer></script>${style}\n<ketamine-guide${attrText}></ketamine-guide>`;
   }
 
   form.addEventListener("input", render);

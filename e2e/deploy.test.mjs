@@ -2,7 +2,7 @@
 // hostile CSS, two instances), the offline PWA, and the standalone page under a strict CSP.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, recordRequests, foreignRequests, waitReady, screenshot, clinicPage } from "./helpers.mjs";
+import { embedIntegrity, serveDist, recordRequests, foreignRequests, waitReady, screenshot, clinicPage } from "./helpers.mjs";
 import { useEmbedHost } from "./setup.mjs";
 
 const HOSTILE_CSS = `
@@ -293,7 +293,10 @@ test("configurator: the form drives a live embed preview and a copyable snippet"
   await preview.locator('[data-tab="cost"]').click();
   await page.waitForFunction(() => document.querySelector("#cf-preview").shadowRoot.querySelector("[data-estimate]")?.dataset.lowCents === "180000");
   const snippet = await page.locator("#cf-snippet").innerText();
-  assert.match(snippet, /<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" defer><\/script>/);
+  // The snippet's script carries the built embed.js's own integrity value.
+  const tag = snippet.match(/<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" integrity="([^"]+)" crossorigin="anonymous" defer><\/script>/);
+  assert.ok(tag, snippet);
+  assert.equal(tag[1], embedIntegrity());
   assert.match(snippet, /sections="quiz cost"/);
   assert.match(snippet, /cta-href="https:\/\/clinic\.example\/book"/);
   assert.match(snippet, /prices="\{&quot;iv&quot;/);

@@ -2,7 +2,8 @@
 // network recorder, and small page helpers. Tests wait on `data-ready`, never on sleeps.
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
-import { mkdirSync, existsSync } from "node:fs";
+import { mkdirSync, existsSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { startServer } from "../tools/serve.mjs";
@@ -89,10 +90,14 @@ export function auditRequests(log, origins) {
   }
 }
 
-/** A clinic's page on another origin that embeds the widget served at `assetsUrl`. */
-export function clinicPage(assetsUrl, body, { head = "", title = "Example clinic" } = {}) {
+/** The embed snippet's integrity value for the built embed.js (as the configurator writes it). */
+export const embedIntegrity = (dist = DIST) =>
+  `sha384-${createHash("sha384").update(readFileSync(join(dist, "embed.js"))).digest("base64")}`;
+
+/** A clinic's page on another origin that embeds the widget served at `assetsUrl`, as the snippet says. */
+export function clinicPage(assetsUrl, body, { head = "", title = "Example clinic", dist = DIST } = {}) {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}
-<script src="${assetsUrl}embed.js" defer></script></head>
+<script src="${assetsUrl}embed.js" integrity="${embedIntegrity(dist)}" crossorigin="anonymous" defer></script></head>
 <body><h1 id="host-title">${title}</h1><p id="host-text">Our services</p>
 ${body}
 <button id="host-button">Host button</button></body></html>`;

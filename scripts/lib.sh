@@ -14,11 +14,16 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 bootstrap() {
   local started=$SECONDS
-  # Browser, driver and brotli (size reports) from Debian.
+  # Browsers, drivers and brotli (size reports) from Debian: Chromium for every test layer;
+  # Firefox ESR and WebKitGTK (its WebKitWebDriver and MiniBrowser, run under Xvfb) for the
+  # cross-engine smoke suite (e2e/cross-engine.test.mjs).
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v brotli >/dev/null || missing+=(brotli)
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || missing+=(xvfb)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]} (apt)"
     as_root apt-get update -qq
@@ -53,7 +58,8 @@ bootstrap() {
     log "Trunk.toml [tools] wasm_bindgen must be \"$wbg\" (the version in Cargo.lock)"; exit 1
   fi
 
-  # npm tools (wasm-opt from binaryen, playwright-core, axe-core), exactly as locked.
+  # npm tools (wasm-opt from binaryen, playwright-core, axe-core, puppeteer-core and
+  # selenium-webdriver for the other engines), exactly as locked.
   local stamp="node_modules/.kg-lock.sha256" want
   want="$(sha256sum package-lock.json | cut -d' ' -f1)"
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then

@@ -5,7 +5,9 @@
 //   3. interaction latency, median and p95: quiz answer → next question painted, search
 //      keystroke → list updated, cost input → estimate updated;
 //   4. wasm memory after a journey through all three tools.
-// Usage: node tools/bench.mjs [--loads N] [--runs N]
+//   With --against DIR (another build, e.g. the previous release's dist/), the cold loads of
+//   the two builds alternate in the same run, so a noisy machine affects both alike.
+// Usage: node tools/bench.mjs [--loads N] [--runs N] [--against DIR]
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, extname } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
@@ -16,6 +18,7 @@ const args = process.argv.slice(2);
 const arg = (name, fallback) => Number(args[args.indexOf(`--${name}`) + 1] || 0) || fallback;
 const loads = arg("loads", 20);
 const runs = arg("runs", 30);
+const against = args.includes("--against") ? args[args.indexOf("--against") + 1] : null;
 
 // --- 1. bytes --------------------------------------------------------------------------------
 const kb = (n) => (n / 1024).toFixed(1).padStart(9);
@@ -75,10 +78,10 @@ async function coldLoad(url) {
   const p = await page.evaluate(() => {
     const mark = (n) => performance.getEntriesByName(n)[0]?.startTime;
     const res = (re) => performance.getEntriesByType("resource").find((e) => re.test(e.name))?.responseEnd;
-    return { boot: mark("kg-boot"), glue: mark("kg-glue"), wasmLoaded: res(/\.wasm$/), wasm: mark("kg-wasm") };
+    return { boot: mark("kg-boot"), wasmLoaded: res(/\.wasm$/), wasm: mark("kg-wasm") };
   });
   await context.close();
-  phases.push({ ...p, ready: t });
+  phases.push({ ...p, ready: t, url });
   return t;
 }
 const phases = [];
@@ -106,25 +109,37 @@ try {
   const app = [];
   const stat = [];
   const floor = [];
+  const other = [];
+  const otherServer = against ? await serveDist({ dir: against }) : null;
   for (let i = 0; i < loads; i++) {
     app.push(await coldLoad(server.url));
+    if (otherServer) other.push(await coldLoad(otherServer.url));
     stat.push(await coldLoad(`${twin.url}static.html`));
     floor.push(await coldLoad(`${twin.url}scripted.html`));
   }
   await twin.close();
+  await otherServer?.close();
   const a = stats(app);
-  const appPhases = phases.filter((p) => p.boot !== undefined);
-  const phase = (k) => stats(appPhases.map((p) => p[k])).median;
+  const phasesOf = (url) => phases.filter((p) => p.url === url && p.boot !== undefined);
+  const appPhases = phasesOf(server.url);
+  const phase = (k, of = appPhases) => stats(of.map((p) => p[k])).median;
   const s = stats(stat);
   console.log(`\n## Navigation → first interactive view, ${loads} cold loads each (ms)\n`);
   console.log("page".padEnd(28) + "median".padStart(8) + "p95".padStart(8));
   console.log("app (data-ready)".padEnd(28) + fmt(a.median) + fmt(a.p95));
   console.log("static HTML twin".padEnd(28) + fmt(s.median) + fmt(s.p95));
   console.log("ratio app / static".padEnd(28) + fmt(a.median / s.median) + fmt(a.p95 / s.p95));
+  if (against) {
+    const o = stats(other);
+    const of = phasesOf(otherServer.url);
+    console.log(`--against ${against}`.padEnd(28) + fmt(o.median) + fmt(o.p95) + "   (loads alternated with the app's)");
+    console.log(`  its phases, median ms: loader runs ${phase("boot", of).toFixed(0)}, wasm downloaded ` +
+      `${phase("wasmLoaded", of).toFixed(0)}, wasm started ${phase("wasm", of).toFixed(0)}, data-ready ${phase("ready", of).toFixed(0)}`);
+  }
   const f = stats(floor);
   console.log("floor: one tiny script".padEnd(28) + fmt(f.median) + fmt(f.p95) + "   (ratio " + (f.median / s.median).toFixed(2) + ")");
-  console.log("\nstart-up phases, median ms from navigation: boot.js runs " + phase("boot").toFixed(0) +
-    ", JS glue imported " + phase("glue").toFixed(0) + ", wasm downloaded " + phase("wasmLoaded").toFixed(0) +
+  console.log("\nstart-up phases, median ms from navigation: boot.js (with the JS glue) runs " + phase("boot").toFixed(0) +
+    ", wasm downloaded " + phase("wasmLoaded").toFixed(0) +
     ", wasm started (first render begun) " + phase("wasm").toFixed(0) + ", data-ready " + phase("ready").toFixed(0));
 
   // --- 3. interactions ------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 // A small static file server for dist/: the quick start's server and the e2e tests' server.
 // Binds to loopback only. Options: --dir, --host, --port (0 = any free port), --cors (assets
-// usable from another origin, for the embed), --csp (the strict policy from the README).
+// usable from another origin, for the embed), --csp (the strict policy from the README),
+// --immutable (files whose name carries a content hash may be cached for a year, as the README
+// advises for production; everything else is revalidated).
 // Compresses like a production server: the release build's precompressed `<file>.br` when the
 // browser accepts brotli, else gzip made on the fly (kept in memory).
 import { createServer } from "node:http";
@@ -57,12 +59,20 @@ async function encode(file, body, accept, info) {
   return { body };
 }
 
-/** Starts serving `dir`; resolves to { server, url, close }. `pages` maps extra paths to their text (typed by extension, else HTML). */
-export async function startServer({ dir = "dist", host = "127.0.0.1", port = 0, cors = false, csp = false, pages = {} } = {}) {
+/** A name with a content hash: `…-<16 hex>.<ext>` or `…-<16 hex>-<part>.wasm` / `_bg.wasm`. */
+export const HASHED = /-[0-9a-f]{16}([-_][a-z0-9_]+)?\.(js|wasm|css|json)$/;
+
+/**
+ * Starts serving `dir`; resolves to { server, url, close }. `pages` maps extra paths to their
+ * text (typed by extension, else HTML); `requests`, if given, receives each request's path.
+ */
+export async function startServer({ dir = "dist", host = "127.0.0.1", port = 0, cors = false, csp = false, immutable = false, pages = {}, requests = null } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://localhost");
-    const headers = { "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff" };
+    requests?.push(url.pathname);
+    const cache = immutable && HASHED.test(url.pathname) ? "public, max-age=31536000, immutable" : "no-cache";
+    const headers = { "Cache-Control": cache, "X-Content-Type-Options": "nosniff" };
     if (cors) headers["Access-Control-Allow-Origin"] = "*";
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, headers).end();
@@ -117,6 +127,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     port: Number(opt("port", "8080")),
     cors: args.includes("--cors"),
     csp: args.includes("--csp"),
+    immutable: args.includes("--immutable"),
   });
   console.log(`ketamine-guide is served at ${url}  (Ctrl-C to stop)`);
 }

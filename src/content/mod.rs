@@ -198,12 +198,25 @@ pub fn file_name(locale: Locale, feature: Feature) -> Option<&'static str> {
     generated::file_name(locale.tag(), feature.file_stem())
 }
 
-/// The address of a tool's own stylesheet (`kg-style-<tool>-<hash>.css`), linked when the tool
-/// is first shown. `None` for tools whose styles are in the page's stylesheet, and in builds
-/// with compiled-in content, which ship no files.
-pub fn style_url(feature: Feature) -> Option<String> {
+/// A tool's own stylesheet (`kg-style-<tool>-<hash>.css`), linked when the tool is first
+/// shown. `None` for tools whose styles are in the page's stylesheet, and in builds with
+/// compiled-in content, which ship no files.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StyleFile {
+    /// Its address.
+    pub href: String,
+    /// Its integrity value (`sha256-…`), once the page knows it: the stylesheet is linked only
+    /// with one, so the browser refuses bytes that differ from this release's.
+    pub integrity: Option<String>,
+}
+
+/// The tool's own stylesheet, if it has one (see [`StyleFile`]).
+pub fn style_file(feature: Feature) -> Option<StyleFile> {
     #[cfg(all(target_arch = "wasm32", not(feature = "bundled-content")))]
-    return generated::style_file(feature.file_stem()).map(remote::url);
+    return generated::style_file(feature.file_stem()).map(|name| StyleFile {
+        href: remote::url(name),
+        integrity: remote::integrity(name),
+    });
     #[cfg(not(all(target_arch = "wasm32", not(feature = "bundled-content"))))]
     {
         let _ = feature;

@@ -1,6 +1,7 @@
 //! Content fetched at run time: each `kg-<locale>-<feature>-<hash>.json` is a static file of
 //! the bundle, downloaded the first time a view needs it and kept for the page's lifetime.
-//! The hashed name changes with the text, so a cached copy is never stale.
+//! The hashed name changes with the text, so a cached copy is never stale. Downloads go
+//! through the page's checked fetch: a file whose bytes differ from this release's is refused.
 
 use super::{file_name, Feature, Locale};
 use std::cell::RefCell;
@@ -35,21 +36,29 @@ pub(super) fn get(locale: Locale, feature: Feature) -> Option<&'static str> {
 }
 
 /// Downloads whichever of `features` are missing for `locale` (all at once). A file another
-/// call is already fetching may be fetched twice; the first copy to arrive is kept.
+/// call is already fetching may be fetched twice; the first copy to arrive is kept. Every file
+/// that arrives is kept, even when another fails (one refused file leaves the other tools
+/// working); the first failure is returned.
 pub async fn ensure(locale: Locale, features: Vec<Feature>) -> Result<(), String> {
     let missing: Vec<Feature> = features
         .into_iter()
         .filter(|&f| get(locale, f).is_none())
         .collect();
     let fetches: Vec<_> = missing.iter().map(|&f| fetch(locale, f)).collect();
+    let mut failed = None;
     for (f, fetch) in missing.into_iter().zip(fetches) {
-        let text = fetch.await?;
-        if get(locale, f).is_none() {
-            let text: &'static str = Box::leak(text.into_boxed_str());
-            LOADED.with(|l| l.borrow_mut().push((locale, f, text)));
+        match fetch.await {
+            Ok(text) if get(locale, f).is_none() => {
+                let text: &'static str = Box::leak(text.into_boxed_str());
+                LOADED.with(|l| l.borrow_mut().push((locale, f, text)));
+            }
+            Ok(_) => {}
+            Err(e) => {
+                failed.get_or_insert(e);
+            }
         }
     }
-    Ok(())
+    failed.map_or(Ok(()), Err)
 }
 
 /// Starts one download at once (so several run side by side) and resolves to its text.
@@ -58,29 +67,15 @@ fn fetch(
     feature: Feature,
 ) -> impl std::future::Future<Output = Result<String, String>> {
     let name = file_name(locale, feature).unwrap_or("missing.json");
-    let url = url(name);
-    // The standalone page's loader may already be reading this file (see tools/post-build.mjs):
-    // take its promise of the text instead of asking again.
-    let started = match preloaded(name) {
-        Some(text) => Started::Text(text),
-        None => Started::Response(crate::platform::window().fetch_with_str(&url)),
-    };
+    let started = checked_fetch(name);
     async move {
-        let fail = |why: &str| format!("{url}: {why}");
-        let text = match started {
-            Started::Text(text) => text,
-            Started::Response(promise) => {
-                let response: web_sys::Response = JsFuture::from(promise)
-                    .await
-                    .map_err(|_| fail("network error"))?
-                    .dyn_into()
-                    .map_err(|_| fail("not a response"))?;
-                if !response.ok() {
-                    return Err(fail(&format!("HTTP {}", response.status())));
-                }
-                response.text().map_err(|_| fail("unreadable"))?
-            }
-        };
+        let fail = |why: &str| format!("{}: {why}", url(name));
+        let response: web_sys::Response = JsFuture::from(started.map_err(|_| fail("no loader"))?)
+            .await
+            .map_err(|_| fail("refused or not downloaded"))?
+            .dyn_into()
+            .map_err(|_| fail("not a response"))?;
+        let text = response.text().map_err(|_| fail("unreadable"))?;
         JsFuture::from(text)
             .await
             .ok()
@@ -89,23 +84,20 @@ fn fetch(
     }
 }
 
-/// A download under way: a response to come, or (preloaded by the page) its text.
-enum Started {
-    Response(js_sys::Promise),
-    Text(js_sys::Promise),
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The page's checked fetch (`tools/runtime/boot.js`, `embed.js`): one of the bundle's files
+    /// by name, from the folder the app was loaded from, refused unless its bytes match this
+    /// release's hash; a first-view file the page's loader already started is handed over.
+    #[wasm_bindgen(catch, js_name = __kgFetch)]
+    fn checked_fetch(name: &str) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
+
+    /// The integrity value (`sha256-…`) of one of the bundle's files, once the page knows it.
+    #[wasm_bindgen(catch, js_name = __kgIntegrity)]
+    fn integrity_of(name: &str) -> Result<Option<String>, wasm_bindgen::JsValue>;
 }
 
-/// The page loader's promise of a file's text, taken once (a failed one is not reused).
-fn preloaded(name: &str) -> Option<js_sys::Promise> {
-    let window = crate::platform::window();
-    let map = js_sys::Reflect::get(&window, &"__kgPreload".into()).ok()?;
-    if !map.is_object() {
-        return None;
-    }
-    let text = js_sys::Reflect::get(&map, &name.into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let _ = js_sys::Reflect::delete_property(map.unchecked_ref::<js_sys::Object>(), &name.into());
-    Some(text)
+/// The integrity value of one of the bundle's files, if the page knows it yet.
+pub(super) fn integrity(name: &str) -> Option<String> {
+    integrity_of(name).ok().flatten()
 }

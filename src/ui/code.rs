@@ -1,6 +1,6 @@
 //! Where each part of the view code lives. With the `split` feature (the release bundle) three
 //! parts are compiled into their own wasm chunks, cut out of the main module by `wasm-split-cli`
-//! (see `tools/post-build.mjs`):
+//! (see `tools/build/split.mjs`):
 //! - the evidence explorer and the cost estimator, downloaded the first time their tab is shown,
 //!   like their text (the cost chunk also checks a clinic's price book);
 //! - the self-check's last screens (review, result, provider summary), downloaded once the

@@ -11,8 +11,25 @@ pub struct Loaded {
     pub locale: Locale,
     /// Every needed file of `locale` is here.
     pub complete: bool,
-    /// The last download of code or text that failed (each cleared by its next success).
-    pub error: Option<String>,
+    /// The downloads of code or text that failed, by tool, latest last (each cleared by that
+    /// tool's next success): a refused file shows its panel in its own tool only.
+    pub errors: Vec<(Feature, String)>,
+}
+
+impl Loaded {
+    /// The latest failure, whichever tool it was for.
+    pub fn error(&self) -> Option<&str> {
+        self.errors.last().map(|(_, e)| e.as_str())
+    }
+
+    /// The latest failure of one tool's code or text.
+    pub fn error_for(&self, f: Feature) -> Option<&str> {
+        self.errors
+            .iter()
+            .rev()
+            .find(|(g, _)| *g == f)
+            .map(|(_, e)| e.as_str())
+    }
 }
 
 /// Fetches whichever of `needed` are missing for `wanted`, re-rendering when they arrive.
@@ -32,46 +49,61 @@ pub fn use_content(wanted: Locale, needed: Vec<Feature>) -> Loaded {
         *shown.borrow_mut() = Some(locale);
     }
     let refresh = use_force_update();
-    // Text and code fail or arrive independently: one's success must not hide the other's
-    // failure.
-    let text_error = use_state(|| None::<String>);
-    let code_error = use_state(|| None::<String>);
+    // Each tool's code and text fail or arrive independently: one's success must not hide
+    // another's failure, and one's failure must not show in another tool. Downloads finish in
+    // any order, so the list is shared and changed in place.
+    let errors = use_mut_ref(Vec::<(Feature, Source, String)>::new);
     {
-        let (text_error, code_error) = (text_error.clone(), code_error.clone());
+        let errors = errors.clone();
         let missing = !complete(wanted);
         use_effect_with((wanted, needed.clone()), move |(wanted, needed)| {
             if missing {
-                // Code and text download side by side; each wakes the app when it lands.
-                for &f in needed.iter().filter(|&&f| !code::available(f)) {
-                    let (code_error, refresh) = (code_error.clone(), refresh.clone());
-                    wasm_bindgen_futures::spawn_local(async move {
-                        match code::ensure(f).await {
-                            Ok(()) => {
-                                code_error.set(None);
-                                refresh.force_update();
-                            }
-                            Err(e) => code_error.set(Some(e)),
+                let settle = {
+                    let refresh = refresh.clone();
+                    move |f: Feature, source: Source, result: Result<(), String>| {
+                        let mut errors = errors.borrow_mut();
+                        errors.retain(|(g, s, _)| !(*g == f && *s == source));
+                        if let Err(e) = result {
+                            errors.push((f, source, e));
                         }
+                        drop(errors);
+                        refresh.force_update();
+                    }
+                };
+                // Code and text download side by side, one download per tool; each wakes the
+                // app when it lands.
+                for &f in needed.iter().filter(|&&f| !code::available(f)) {
+                    let settle = settle.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        settle(f, Source::Code, code::ensure(f).await);
                     });
                 }
-                let (wanted, needed) = (*wanted, needed.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    match content::ensure(wanted, needed).await {
-                        Ok(()) => {
-                            text_error.set(None);
-                            refresh.force_update();
-                        }
-                        Err(e) => text_error.set(Some(e)),
-                    }
-                });
+                for &f in needed.iter().filter(|&&f| !content::available(*wanted, f)) {
+                    let (settle, wanted) = (settle.clone(), *wanted);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        settle(f, Source::Text, content::ensure(wanted, vec![f]).await);
+                    });
+                }
             }
         });
     }
+    let errors: Vec<(Feature, String)> = errors
+        .borrow()
+        .iter()
+        .map(|(f, _, e)| (*f, e.clone()))
+        .collect();
     Loaded {
         locale,
         complete: complete(locale),
-        error: (*code_error).clone().or_else(|| (*text_error).clone()),
+        errors,
     }
+}
+
+/// What a download was for: a tool's code or its text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Code,
+    Text,
 }
 
 /// A tool can be shown in `locale`: its text and its code are both here.

@@ -209,21 +209,33 @@ pub fn App(props: &AppProps) -> Html {
         (locale, content::available(locale, Feature::Shell)),
         |(l, _)| ShellStrings::load(*l).map(Rc::new),
     );
-    // A tool's own stylesheet (linked in its panel on first use): the tool is shown once it has
-    // loaded, or failed (then unstyled beats nothing).
+    // A tool's own stylesheet (linked in its panel on first use, with its integrity value): the
+    // tool is shown once it has loaded. One refused or not downloaded shows the error panel in
+    // that tool's place (`style_failed`).
     let styled = use_mut_ref(Vec::<Section>::new);
+    let style_failed = use_mut_ref(Vec::<Section>::new);
     let has_style = |sec: Section| {
-        content::style_url(sec.feature()).is_none() || styled.borrow().contains(&sec)
+        content::style_file(sec.feature()).is_none() || styled.borrow().contains(&sec)
     };
     let ready_now = loaded.complete && visited.borrow().iter().all(|&s| has_style(s));
     let refresh = use_force_update();
-    let on_styled = |sec: Section| {
-        let (styled, refresh) = (styled.clone(), refresh.clone());
+    let on_styled = |sec: Section, ok: bool| {
+        let (styled, style_failed, refresh) =
+            (styled.clone(), style_failed.clone(), refresh.clone());
         Callback::from(move |_: Event| {
             if !styled.borrow().contains(&sec) {
                 styled.borrow_mut().push(sec);
+                if !ok {
+                    style_failed.borrow_mut().push(sec);
+                }
                 refresh.force_update();
             }
+        })
+    };
+    let style_refused = |sec: Section| {
+        style_failed.borrow().contains(&sec).then(|| {
+            let href = content::style_file(sec.feature()).map(|f| f.href);
+            format!("{}: refused or not downloaded", href.unwrap_or_default())
         })
     };
     // The standalone page owns <html lang> and the page title; an embed only marks its own root.
@@ -322,7 +334,10 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
-    let s = match (strings.as_ref(), loaded.error.as_deref()) {
+    let s = match (
+        strings.as_ref(),
+        loaded.error_for(Feature::Shell).or(loaded.error()),
+    ) {
         (Ok(s), _) => &**s,
         (Err(_), Some(e)) => {
             return html! { <div class="kg-app" lang={locale.tag()}>{ load_failed(None, e) }</div> }
@@ -334,8 +349,9 @@ pub fn App(props: &AppProps) -> Html {
     };
     // A download that failed: inside the tool that lacks its text, or (a language that could not
     // be fetched, the previous one still shown) above the tools. Everything else stays usable.
-    let failed = loaded.error.as_deref();
-    let language_failed = failed.filter(|_| locale != wanted && loaded.complete);
+    let language_failed = loaded
+        .error()
+        .filter(|_| locale != wanted && loaded.complete);
     let label = |section: Section| match section {
         Section::Quiz => s.tab_quiz.clone(),
         Section::Myths => s.tab_myths.clone(),
@@ -418,11 +434,15 @@ pub fn App(props: &AppProps) -> Html {
                             data-section={sec.id()}
                             {hidden}
                         >
-                            if let Some(href) = visited.borrow().contains(&sec).then(|| content::style_url(sec.feature())).flatten() {
-                                <link rel="stylesheet" {href} data-kg-style={sec.id()} onload={on_styled(sec)} onerror={on_styled(sec)} />
+                            // Linked only once its integrity value is known (for the
+                            // standalone page, with the first of the tool's files to arrive).
+                            if let Some(content::StyleFile { href, integrity: Some(integrity) }) = visited.borrow().contains(&sec).then(|| content::style_file(sec.feature())).flatten() {
+                                <link rel="stylesheet" {href} {integrity} crossorigin="anonymous" data-kg-style={sec.id()} onload={on_styled(sec, true)} onerror={on_styled(sec, false)} />
                             }
-                            if visited.borrow().contains(&sec) && !(loading::ready(locale, sec.feature()) && has_style(sec)) {
-                                if let Some(e) = failed {
+                            if let Some(e) = visited.borrow().contains(&sec).then(|| style_refused(sec)).flatten() {
+                                { load_failed(Some(s), &e) }
+                            } else if visited.borrow().contains(&sec) && !(loading::ready(locale, sec.feature()) && has_style(sec)) {
+                                if let Some(e) = loaded.error_for(sec.feature()) {
                                     { load_failed(Some(s), e) }
                                 } else {
                                     <p class="kg-loading" role="status">{ &s.loading }</p>

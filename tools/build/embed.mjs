@@ -1,0 +1,36 @@
+// Step 7: embed.js (tools/runtime/embed.js), the script a clinic's page loads. It defines
+// <ketamine-guide>, loads the glue, the wasm and the stylesheet bundle from its own folder, and
+// carries the hash of every file the widget may load. Then the configurator's page loads it
+// with its integrity value, which the configurator puts in the snippet it writes.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { fail, fill, runtimeFile } from "./context.mjs";
+import { hashesOf } from "./integrity.mjs";
+
+/** The snippet's integrity value for embed.js (SHA-384, the value hosts' tools expect). */
+const snippetIntegrity = (data) => `sha384-${createHash("sha384").update(data).digest("base64")}`;
+
+/** Writes embed.js; `files` are the names it may load. Returns its integrity value. */
+export function writeEmbed(build, { glueName, wasmName }, stylesName, files) {
+  for (const name of [glueName, wasmName, stylesName]) {
+    if (!files.includes(name)) fail(`embed.js would load ${name}, which is not in the bundle`);
+  }
+  const embed = fill(runtimeFile("embed.js"), {
+    FILES: JSON.stringify(hashesOf(build, files)),
+    GLUE: glueName,
+    WASM: wasmName,
+    CSS: stylesName,
+  }, "embed.js");
+  writeFileSync(join(build.staging, "embed.js"), embed);
+  return snippetIntegrity(embed);
+}
+
+/** The configurator's page loads embed.js with its integrity value (and builds the snippet from it). */
+export function signConfigurator(build, integrity) {
+  const path = join(build.staging, "configurator", "index.html");
+  const html = readFileSync(path, "utf8");
+  const tag = '<script src="../embed.js" defer></script>';
+  if (!html.includes(tag)) fail(`configurator/index.html has no ${tag}`);
+  writeFileSync(path, html.replace(tag, `<script src="../embed.js" integrity="${integrity}" crossorigin="anonymous" defer></script>`));
+}
