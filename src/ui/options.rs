@@ -73,8 +73,10 @@ pub fn OptionsComparison(props: &OptionsComparisonProps) -> Html {
     let evidence: Vec<_> = c.options.iter().flat_map(|o| o.evidence.clone()).collect();
     html! {
         <section class="kg-options">
-            if let Some(href) = content::style_url(Feature::Options) {
-                <link rel="stylesheet" {href} data-kg-style="options" />
+            // Linked only with its integrity value, so bytes that differ from this release's are
+            // refused (the comparison then shows unstyled).
+            if let Some(content::StyleFile { href, integrity: Some(integrity) }) = content::style_file(Feature::Options) {
+                <link rel="stylesheet" {href} {integrity} crossorigin="anonymous" data-kg-style="options" />
             }
             { title }
             { for c.ui.intro.iter().map(|p| html! { <p>{ p }</p> }) }

@@ -211,9 +211,10 @@ fn Quiz(props: &QuizProps) -> Html {
     );
     // Their stylesheet too (a file of its own in the release build), linked once the first
     // answer is in; the last screens wait for it (or for its failure: unstyled beats nothing).
-    let end_style = content::style_url(Feature::Results).filter(|_| model.moved > 0 || at_end);
+    let end_style = content::style_file(Feature::Results).filter(|_| model.moved > 0 || at_end);
     let end_styled = use_state(|| false);
-    let end_ready = whole.is_some() && (end_style.is_none() || *end_styled);
+    // A stylesheet whose integrity value is not known yet is not linked yet: not ready either.
+    let end_ready = whole.is_some() && end_style.as_ref().is_none_or(|_| *end_styled);
     {
         // Also when the last screens' code or text arrives after the step that needs it.
         let root = root.clone();
@@ -319,8 +320,10 @@ fn Quiz(props: &QuizProps) -> Html {
 
     html! {
         <div class="kg-quiz" ref={root} data-step={step_id}>
-            if let Some(href) = end_style {
-                <link rel="stylesheet" {href} data-kg-style="results" onload={on_end_style.clone()} onerror={on_end_style} />
+            // Linked only with its integrity value, so bytes that differ from this release's are
+            // refused (the screens then show unstyled rather than not at all).
+            if let Some(content::StyleFile { href, integrity: Some(integrity) }) = end_style {
+                <link rel="stylesheet" {href} {integrity} crossorigin="anonymous" data-kg-style="results" onload={on_end_style.clone()} onerror={on_end_style} />
             }
             { heading(level, 0, Heading { class: "kg-section-title", ..Heading::default() }, html! { &c.ui.title }) }
             { for notice }
