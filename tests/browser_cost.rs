@@ -56,7 +56,7 @@ async fn editing_sessions_updates_the_estimate_cents() {
     let root = mount(None).await;
     let mut plan = Plan::for_route(Route::Iv);
     assert_eq!(cents(&root), engine_cents(&plan, &PriceBook::DEFAULT));
-    assert_eq!(cents(&root), [135_000, 307_500, 480_000]);
+    assert_eq!(cents(&root), [240_000, 360_000, 480_000]);
 
     type_into(&root, "#kg-cost-induction_sessions", "9").await;
     plan.induction_sessions = 9;
@@ -79,7 +79,7 @@ async fn an_invalid_input_shows_its_message_and_keeps_the_last_estimate() {
     let root = mount(None).await;
     type_into(&root, "#kg-cost-induction_sessions", "4").await;
     let kept = cents(&root);
-    assert_eq!(kept[0], 4 * 22_500);
+    assert_eq!(kept[0], 4 * 40_000);
     for bad in ["", "-2", "2.5", "1e309", "101"] {
         type_into(&root, "#kg-cost-induction_sessions", bad).await;
         let input = one(&root, "#kg-cost-induction_sessions");
@@ -119,7 +119,7 @@ async fn an_invalid_input_shows_its_message_and_keeps_the_last_estimate() {
         .query_selector("#kg-cost-induction_sessions-error")
         .unwrap()
         .is_none());
-    assert_eq!(cents(&root)[0], 5 * 22_500);
+    assert_eq!(cents(&root)[0], 5 * 40_000);
 }
 
 #[wasm_bindgen_test]
@@ -130,7 +130,7 @@ async fn a_price_out_of_order_is_refused_and_the_old_price_stays() {
         .query_selector("#kg-cost-price-iv-session-low-error")
         .unwrap()
         .is_some());
-    assert_eq!(cents(&root), [135_000, 307_500, 480_000]);
+    assert_eq!(cents(&root), [240_000, 360_000, 480_000]);
     type_into(&root, "#kg-cost-price-iv-session-low", "300").await;
     assert_eq!(cents(&root)[0], 6 * 30_000);
 }
@@ -141,7 +141,7 @@ async fn clinic_prices_are_used_and_an_invalid_book_keeps_the_defaults() {
     assert_eq!(cents(&root), [240_000, 300_000, 360_000]);
     let bad = mount(Some(r#"{"iv": {"low": 700, "high": 600}}"#)).await;
     assert!(bad.query_selector("[data-prices-error]").unwrap().is_some());
-    assert_eq!(cents(&bad), [135_000, 307_500, 480_000]);
+    assert_eq!(cents(&bad), [240_000, 360_000, 480_000]);
 }
 
 #[wasm_bindgen_test]
