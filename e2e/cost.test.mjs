@@ -374,8 +374,8 @@ test("insurance counts only for the treatments it covers, and the comparison say
   const { page, errors } = await open(context);
   await page.locator("#kg-cost-route-esketamine").check();
   await page.locator("#kg-cost-coverage-percent").check();
-  // 80 % covered: you pay 20 % of each $700–$1,100 dose.
-  assert.equal((await estimate(page)).low, 12 * 14000);
+  // 80 % covered: you pay 20 % of each $690–$890 dose (2 devices at $295, and the fee).
+  assert.equal((await estimate(page)).low, 12 * 13800);
   const row = (r) => page.locator(`[data-compare-table] tr[data-route="${r}"]`);
   assert.equal(await row("esketamine").getAttribute("data-insured"), "true");
   assert.equal(Number(await row("esketamine").getAttribute("data-typical-cents")), (await estimate(page)).typical);

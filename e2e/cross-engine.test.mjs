@@ -139,7 +139,7 @@ for (const [engine, open, available] of ENGINES.filter(([name]) => !only || only
       await s.click(SEL.tab("cost"));
       await s.waitFor((sel) => !!document.querySelector(sel), SEL.estimate);
       await s.type(SEL.costNumber, "4");
-      await s.waitFor((sel) => document.querySelector(sel)?.dataset.lowCents === String(4 * 22500), SEL.estimate);
+      await s.waitFor((sel) => document.querySelector(sel)?.dataset.lowCents === String(4 * 40000), SEL.estimate);
       assert.deepEqual(await errorsOf(s), []);
     });
 
@@ -155,7 +155,7 @@ for (const [engine, open, available] of ENGINES.filter(([name]) => !only || only
         input.value = "3";
         input.dispatchEvent(new Event("input", { bubbles: true }));
       }, SEL.costNumber);
-      await s.waitFor((sel) => document.getElementById("smoke").shadowRoot.querySelector(sel)?.dataset.lowCents === String(3 * 22500), SEL.estimate);
+      await s.waitFor((sel) => document.getElementById("smoke").shadowRoot.querySelector(sel)?.dataset.lowCents === String(3 * 40000), SEL.estimate);
       assert.equal(await s.evaluate(() => location.hash), "", "the host's URL is untouched");
       assert.ok(requests.slice(before).some((p) => p === "/embed.js"), "embed.js came from the widget's origin");
       assert.deepEqual(await errorsOf(s), []);
@@ -173,7 +173,7 @@ for (const [engine, open, available] of ENGINES.filter(([name]) => !only || only
       // log; the recorder is added now for what follows.
       await s.evaluate(RECORDER);
       await s.type(SEL.costNumber, "5");
-      await s.waitFor((sel) => document.querySelector(sel)?.dataset.lowCents === String(5 * 22500), SEL.estimate);
+      await s.waitFor((sel) => document.querySelector(sel)?.dataset.lowCents === String(5 * 40000), SEL.estimate);
       assert.deepEqual(await errorsOf(s), []);
     });
   });

@@ -39,7 +39,7 @@ const withCustomSection = (bytes) => Buffer.concat([bytes, Buffer.from([0, 4, 2,
 // One figure changed in the text: still valid JSON, and a wrong figure on screen if accepted.
 const withChangedFigure = (bytes) => {
   const text = bytes.toString("utf8");
-  const changed = text.replace("$225 to $800", "$125 to $800");
+  const changed = text.replace("$400 to $800", "$100 to $800");
   assert.notEqual(changed, text, "the content file has a figure to change");
   return Buffer.from(changed);
 };
@@ -97,7 +97,7 @@ async function mythsWork(page) {
 async function costWorks(page) {
   await page.locator(SEL.tab("cost")).click();
   await page.locator(SEL.costNumber).first().fill("4");
-  await page.waitForFunction(() => document.querySelector("[data-estimate]")?.dataset.lowCents === String(4 * 22500));
+  await page.waitForFunction(() => document.querySelector("[data-estimate]")?.dataset.lowCents === String(4 * 40000));
   assert.equal(await page.locator(SEL.errorPanel("cost")).count(), 0);
 }
 
