@@ -393,9 +393,9 @@ test("insurance counts only for the treatments it covers, and the comparison say
   assert.equal(await page.locator("#kg-cost-covers-iv").isChecked(), false);
   await page.locator("#kg-cost-covers-iv").check();
   assert.equal(await row("iv").getAttribute("data-insured"), "true");
-  assert.equal(Number(await row("iv").getAttribute("data-low-cents")), 6 * 4500);
+  assert.equal(Number(await row("iv").getAttribute("data-low-cents")), 6 * 8000);
   await page.locator("#kg-cost-route-iv").check();
-  assert.equal((await estimate(page)).low, 6 * 4500);
+  assert.equal((await estimate(page)).low, 6 * 8000);
   // Unticked for the route estimated: full price, said in the comparison.
   await page.locator("#kg-cost-covers-iv").uncheck();
   assert.deepEqual(await estimate(page), totals(IV, 6));
