@@ -1,8 +1,9 @@
 //! Entry points: the standalone page (and PWA), and later the embed's custom element.
 
 use crate::content::Locale;
-use crate::platform::{document, route::RouteMode, window};
+use crate::platform::route::RouteMode;
 use crate::ui::{App, AppProps};
+use gloo::utils::{document, window};
 
 /// Id of the element the standalone page renders into.
 pub const STANDALONE_ROOT_ID: &str = "kg-root";

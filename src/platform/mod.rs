@@ -10,17 +10,6 @@ pub mod route;
 pub mod storage;
 pub mod update;
 
-/// The browser window. The widget only runs in a window, so its absence is a programming error
-/// reported through the panic panel.
-pub fn window() -> web_sys::Window {
-    web_sys::window().expect("ketamine-guide runs in a browser window")
-}
-
-/// The page's document.
-pub fn document() -> web_sys::Document {
-    window().document().expect("window has a document")
-}
-
 /// Writes a problem to the browser console (for whoever maintains the page).
 pub fn log_error(message: &str) {
     web_sys::console::error_1(&message.into());

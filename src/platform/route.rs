@@ -19,7 +19,7 @@ impl RouteMode {
     pub fn initial(self) -> Option<Place> {
         match self {
             RouteMode::Fragment => {
-                let hash = super::window().location().hash().unwrap_or_default();
+                let hash = gloo::utils::window().location().hash().unwrap_or_default();
                 Place::from_fragment(&hash)
             }
             RouteMode::Memory => None,
@@ -30,7 +30,7 @@ impl RouteMode {
     pub fn push(self, place: &Place) {
         if self == RouteMode::Fragment {
             let fragment = place.to_fragment();
-            let location = super::window().location();
+            let location = gloo::utils::window().location();
             if location.hash().unwrap_or_default() != fragment {
                 // Setting the hash adds a history entry, which is what Back should undo.
                 let _ = location.set_hash(&fragment);
@@ -43,7 +43,7 @@ impl RouteMode {
     pub fn watch(self, on_change: Callback<Place>) -> Option<EventListener> {
         match self {
             RouteMode::Fragment => Some(EventListener::new(
-                &super::window(),
+                &gloo::utils::window(),
                 "hashchange",
                 move |_| {
                     if let Some(place) = RouteMode::Fragment.initial() {

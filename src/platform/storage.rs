@@ -45,11 +45,11 @@ pub enum Loaded<T> {
 const REMEMBER: &str = "remember";
 
 fn session() -> Option<Storage> {
-    super::window().session_storage().ok().flatten()
+    gloo::utils::window().session_storage().ok().flatten()
 }
 
 fn local() -> Option<Storage> {
-    super::window().local_storage().ok().flatten()
+    gloo::utils::window().local_storage().ok().flatten()
 }
 
 impl Scope {

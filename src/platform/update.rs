@@ -9,14 +9,14 @@ use yew::Callback;
 
 /// Whether a newer version is already waiting.
 pub fn waiting() -> bool {
-    js_sys::Reflect::get(&super::window(), &JsValue::from_str("__kgUpdate"))
+    js_sys::Reflect::get(&gloo::utils::window(), &JsValue::from_str("__kgUpdate"))
         .map(|v| !v.is_undefined() && !v.is_null())
         .unwrap_or(false)
 }
 
 /// Calls `on_available` when a newer version becomes ready; lives as long as the guard.
 pub fn listen(on_available: Callback<()>) -> EventListener {
-    EventListener::new(&super::window(), "kg-update-available", move |_| {
+    EventListener::new(&gloo::utils::window(), "kg-update-available", move |_| {
         on_available.emit(())
     })
 }
@@ -24,6 +24,6 @@ pub fn listen(on_available: Callback<()>) -> EventListener {
 /// Asks boot.js to switch to the waiting version (the page reloads when it takes over).
 pub fn accept() {
     if let Ok(event) = web_sys::CustomEvent::new("kg-update-accept") {
-        let _ = super::window().dispatch_event(&event);
+        let _ = gloo::utils::window().dispatch_event(&event);
     }
 }

@@ -7,7 +7,7 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 /// Opens the browser's print dialog (the print stylesheet keeps only the summary).
 pub(super) fn print() {
-    let _ = crate::platform::window().print();
+    let _ = gloo::utils::window().print();
 }
 
 /// Offers `text` as a download named `filename`.
@@ -18,9 +18,7 @@ pub(super) fn download_text(filename: &str, text: &str) -> Result<(), JsValue> {
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;
     // A detached link: nothing is added to the (possibly foreign) host page.
-    let link: HtmlAnchorElement = crate::platform::document()
-        .create_element("a")?
-        .dyn_into()?;
+    let link: HtmlAnchorElement = gloo::utils::document().create_element("a")?.dyn_into()?;
     link.set_href(&url);
     link.set_download(filename);
     link.click();
