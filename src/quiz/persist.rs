@@ -4,8 +4,8 @@
 use std::fmt;
 
 use super::answers::SCHEMA_VERSION;
-use super::flow::QuizState;
 use super::model::QuizContent;
+use super::state::QuizState;
 
 /// Why stored state was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,8 +69,8 @@ mod tests {
     use crate::content::encode::to_string;
     use crate::content::Envelope;
     use crate::quiz::answers::{choice, choices, Answer, Answers};
-    use crate::quiz::flow::Step;
     use crate::quiz::id_map::IdMap;
+    use crate::quiz::state::Step;
 
     /// As the release before this reader stored them (session storage, key `kg:main:quiz`).
     const STORED: [&str; 3] = [

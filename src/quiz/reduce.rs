@@ -2,9 +2,9 @@
 
 use super::answers::Answer;
 use super::engine::{fits, prune};
-use super::flow::{screens, Action, QuizState, Screen, Step};
 use super::input::validate_number;
 use super::model::{QuestionKind, QuizContent};
+use super::state::{screens, Action, QuizState, Screen, Step};
 
 pub(super) fn apply(mut state: QuizState, content: &QuizContent, action: Action) -> QuizState {
     match action {

@@ -2,8 +2,8 @@
 //! what the Change link needs.
 
 use super::engine::{answer_text, legend, visible_questions};
-use super::flow::QuizState;
 use super::model::QuizContent;
+use super::state::QuizState;
 use super::ui::fill;
 
 /// One row of the review.
