@@ -86,6 +86,39 @@ fn every_claim_has_explanation_existing_sources_and_topics() {
     }
 }
 
+/// Benefits and harms in equal detail (IPDAS): the explorer is not a list of debunks. Claims the
+/// evidence supports (true, mostly true) are at least a quarter of all claims, debunks (myth,
+/// mostly false) at most three in five, and every verdict is used.
+#[test]
+fn verdicts_are_balanced_between_debunks_and_supported_claims() {
+    for &locale in Locale::ALL {
+        let c = MythsContent::load(locale).expect("loads");
+        let count = |vs: &[Verdict]| {
+            c.claims
+                .iter()
+                .filter(|cl| vs.contains(&cl.verdict))
+                .count()
+        };
+        let total = c.claims.len();
+        let supported = count(&[Verdict::True, Verdict::MostlyTrue]);
+        let debunks = count(&[Verdict::Myth, Verdict::MostlyFalse]);
+        assert!(
+            supported * 4 >= total,
+            "{locale:?}: {supported} of {total} claims are supported by the evidence"
+        );
+        assert!(
+            debunks * 5 <= total * 3,
+            "{locale:?}: {debunks} of {total} claims are debunks"
+        );
+        for v in Verdict::ALL {
+            assert!(
+                count(&[v]) > 0,
+                "{locale:?}: no claim has the verdict {v:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn related_claims_resolve_and_are_never_the_claim_itself() {
     let c = content();
