@@ -243,7 +243,7 @@ export async function focusReport(page, min) {
 }
 
 /** Answers one question with the keyboard (as a person would: Tab, Space, arrows, typing). */
-export { answer as keyAnswer } from "./quiz-player.mjs";
+export { answer as keyAnswer } from "./pages/self-check.mjs";
 
 // ---------------------------------------------------------------------------------------------
 

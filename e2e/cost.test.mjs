@@ -4,8 +4,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { recordRequests, foreignRequests, waitReady, screenshot, serveDist, clinicPage, ARTIFACTS } from "./helpers.mjs";
+import { foreignRequests, waitReady, screenshot, serveDist, clinicPage, ARTIFACTS } from "./helpers.mjs";
 import { useBrowserAndServer } from "./setup.mjs";
+import { openEstimator, estimate, chartRow, expectNoNaN, expectRefused } from "./pages/estimator.mjs";
 import { startServer } from "../tools/serve.mjs";
 
 const env = useBrowserAndServer();
@@ -16,55 +17,7 @@ const ORAL = { low: 7500, high: 30000 };
 const mid = (r) => Math.floor(r.low / 2) + Math.floor(r.high / 2) + Math.floor(((r.low % 2) + (r.high % 2)) / 2);
 const totals = (r, n) => ({ low: r.low * n, typical: mid(r) * n, high: r.high * n });
 
-async function open(context, url = env.server.url + "#cost") {
-  const log = recordRequests(context);
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e));
-  await page.goto(url);
-  await waitReady(page, log);
-  await page.locator("[data-estimate]").waitFor();
-  return { page, log, errors };
-}
-
-async function estimate(page) {
-  const el = page.locator("[data-estimate]");
-  assert.equal(await el.count(), 1, "exactly one element carries data-estimate");
-  const get = async (k) => Number(await el.getAttribute(`data-${k}-cents`));
-  return { low: await get("low"), typical: await get("typical"), high: await get("high") };
-}
-
-async function chartRow(page, route) {
-  const row = page.locator(`[data-compare-table] tr[data-route="${route}"]`);
-  const get = async (k) => Number(await row.getAttribute(`data-${k}-cents`));
-  return { low: await get("low"), typical: await get("typical"), high: await get("high") };
-}
-
-async function expectNoNaN(page) {
-  const text = await page.locator(".kg-cost").innerText();
-  assert.ok(!/NaN|Infinity|∞|undefined/.test(text), "no NaN, Infinity or undefined in the page text");
-  const attrs = await page.locator("[data-estimate]").evaluate((el) =>
-    ["low", "typical", "high"].map((k) => el.dataset[`${k}Cents`]),
-  );
-  for (const a of attrs) assert.match(a, /^\d+$/, `estimate attribute is a whole number: ${a}`);
-}
-
-/** Types into a field and checks its inline message is tied to it and the estimate is kept. */
-async function expectRefused(page, selector, text, pattern) {
-  const before = await estimate(page);
-  const input = page.locator(selector);
-  await input.fill(text);
-  const id = await input.getAttribute("id");
-  await page.locator(`#${id}-error`).waitFor();
-  assert.equal(await input.getAttribute("aria-invalid"), "true", `${text}: aria-invalid`);
-  const described = (await input.getAttribute("aria-describedby")).split(" ");
-  assert.ok(described.includes(`${id}-error`), `${text}: message tied with aria-describedby`);
-  const message = await page.locator(`#${id}-error`).innerText();
-  assert.match(message, pattern, `${text}: message says what to do`);
-  assert.deepEqual(await estimate(page), before, `${text}: last valid estimate stays`);
-  await page.locator("[data-stale]").waitFor();
-  await expectNoNaN(page);
-}
+const open = (context, url = env.server.url + "#cost") => openEstimator(context, url);
 
 test("route, sessions and a price change the estimate and the chart by exact cents", async () => {
   const context = await env.browser.newContext();

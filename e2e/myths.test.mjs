@@ -4,51 +4,20 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { recordRequests, foreignRequests, waitReady, screenshot, ARTIFACTS } from "./helpers.mjs";
-import { useBrowserAndServer } from "./setup.mjs";
+import { screenshot, waitReady, ARTIFACTS } from "./helpers.mjs";
+import { useBrowserAndServer, finishClean } from "./setup.mjs";
+import { PANEL, ARTICLES, openExplorer, settledCount, topicsOf, verdictsOf } from "./pages/explorer.mjs";
 
 const env = useBrowserAndServer();
 
-const PANEL = '[role=tabpanel][data-section="myths"]';
-const ARTICLES = `${PANEL} article[data-claim-id]`;
-
 /** Opens a fresh context on a place; returns the page, its request log and its page errors. */
-async function open(hash, contextOptions = {}) {
-  const context = await env.browser.newContext(contextOptions);
-  const log = recordRequests(context);
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e));
-  await page.goto(`${env.server.url}${hash}`);
-  await waitReady(page, log);
-  await page.locator(ARTICLES).first().waitFor();
-  return { context, page, log, errors };
-}
+const open = async (hash, contextOptions = {}) =>
+  openExplorer(await env.browser.newContext(contextOptions), `${env.server.url}${hash}`);
 
 /** A screenshot of one element (a full page of 30 cards is too tall to look at). */
 const shot = (locator, name) => locator.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 
-async function done({ context, log, errors }) {
-  assert.deepEqual(errors, [], "no page error");
-  assert.deepEqual(foreignRequests(log, [env.server.origin]), [], "no request leaves the origin");
-  await context.close();
-}
-
-/** The shown count, once the list and the live region agree (the UI re-renders per keystroke). */
-async function settledCount(page) {
-  await page.waitForFunction(
-    ({ list, panel }) => {
-      const status = document.querySelector(`${panel} [aria-live=polite]`);
-      return status && String(document.querySelectorAll(list).length) === status.dataset.count;
-    },
-    { list: ARTICLES, panel: PANEL },
-  );
-  return page.locator(ARTICLES).count();
-}
-
-const topicsOf = (page) => page.locator(ARTICLES).evaluateAll((els) => els.map((a) => a.dataset.topics.split(" ")));
-const verdictsOf = (page) =>
-  page.locator(ARTICLES).evaluateAll((els) => els.map((a) => a.querySelector("[data-verdict]").dataset.verdict));
+const done = (run) => finishClean(run, [env.server.origin]);
 
 test("searching 'sleep' shows only sleep claims; a verdict filter combines with it; reload keeps both", async () => {
   const run = await open("#myths");

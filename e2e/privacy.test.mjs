@@ -9,7 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { recordRequests, auditRequests, waitReady, clinicPage } from "./helpers.mjs";
 import { useEmbedHost } from "./setup.mjs";
-import { PERSONAS, play, press, tabTo, settledFocus } from "./quiz-player.mjs";
+import { PERSONAS, play, press, tabTo, settledFocus } from "./pages/self-check.mjs";
 
 const env = useEmbedHost((assets) => ({
   "/clinic.html": clinicPage(assets, '<ketamine-guide theme="dark" header="hide" lang="es"></ketamine-guide>'),

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { recordRequests, auditRequests, waitReady, screenshot, ROOT } from "./helpers.mjs";
 import { useBrowserAndServer } from "./setup.mjs";
 
-import { PERSONAS, isActive, tabTo, settledFocus, step, screenQuestions, answer, press, play } from "./quiz-player.mjs";
+import { PERSONAS, isActive, tabTo, settledFocus, step, screenQuestions, answer, press, play } from "./pages/self-check.mjs";
 
 const env = useBrowserAndServer();
 

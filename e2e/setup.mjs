@@ -1,6 +1,7 @@
 // Per-file set-up shared by the e2e tests: one release-build server and one browser.
 import { before, after } from "node:test";
-import { launch, serveDist } from "./helpers.mjs";
+import assert from "node:assert/strict";
+import { launch, serveDist, recordRequests, foreignRequests, waitReady } from "./helpers.mjs";
 import { startServer } from "../tools/serve.mjs";
 
 /** Registers before/after hooks; the returned object holds `server` and `browser` once ready. */
@@ -34,4 +35,25 @@ export function useEmbedHost(pages) {
     await env.host?.close();
   });
   return env;
+}
+
+/**
+ * Opens `url` in a new page of `context`, recording its requests and page errors, and waits for
+ * the first view. Returns `{ context, page, log, errors }`, the shape `finishClean` takes.
+ */
+export async function openApp(context, url) {
+  const log = recordRequests(context);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e));
+  await page.goto(url);
+  await waitReady(page, log);
+  return { context, page, log, errors };
+}
+
+/** Ends a journey: no page error, no request to any origin but `origins`; closes the context. */
+export async function finishClean({ context, log, errors }, origins) {
+  assert.deepEqual(errors, [], "no page error");
+  assert.deepEqual(foreignRequests(log, origins), [], "no request leaves the allowed origins");
+  await context.close();
 }

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { recordRequests, foreignRequests, waitReady, screenshot, DIST } from "./helpers.mjs";
 import { useBrowserAndServer } from "./setup.mjs";
-import { PERSONAS, answer, press, screenQuestions, settledFocus, step } from "./quiz-player.mjs";
+import { PERSONAS, answer, press, screenQuestions, settledFocus, step } from "./pages/self-check.mjs";
 
 const env = useBrowserAndServer();
 

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { recordRequests, auditRequests, waitReady, screenshot, ROOT, clinicPage } from "./helpers.mjs";
 import { useEmbedHost } from "./setup.mjs";
-import { PERSONAS, play, answer, press, settledFocus, screenQuestions } from "./quiz-player.mjs";
+import { PERSONAS, play, answer, press, settledFocus, screenQuestions } from "./pages/self-check.mjs";
 import { axe } from "./a11y-support.mjs";
 
 /** One string of a content file (`key = "value"` on one line). */

@@ -1,9 +1,9 @@
-// Plays the self-check by keyboard alone (Tab, Shift+Tab, Space, arrow keys, typing, Enter;
-// no clicks). Shared by the quiz, privacy and accessibility journeys.
+// The self-check's page object: plays it by keyboard alone (Tab, Shift+Tab, Space, arrow keys,
+// typing, Enter; no clicks). Shared by the quiz, privacy, Spanish and accessibility journeys.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "./helpers.mjs";
+import { ROOT } from "../helpers.mjs";
 
 export const PERSONAS = JSON.parse(readFileSync(join(ROOT, "e2e", "fixtures", "quiz-personas.json"), "utf8"));
 
