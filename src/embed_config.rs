@@ -3,7 +3,7 @@
 //! the element; the rest of the configuration still applies.
 //!
 //! A clinic's price book is the exception: reading one takes the cost estimator's code, so it
-//! is checked by [`check_prices`] from the cost chunk once that has arrived (see `ui::code`),
+//! is checked by [`check_prices`] from the cost chunk once that has arrived (see `ui::lazy`),
 //! not by [`parse`], which runs before the first view.
 
 use crate::content::{fill, shell::EmbedStrings, Locale};

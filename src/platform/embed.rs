@@ -1,17 +1,32 @@
 //! The embed: `embed.js` defines `<ketamine-guide>` with an open shadow root, waits for
 //! [`load_embed`], then calls [`mount_embed`] with the host element and a container inside its
 //! shadow root. Attributes are validated by [`crate::embed_config`]; problems are shown inside
-//! the element. The attribute reader is a chunk of its own (`ui::code`): the standalone page,
-//! the first view the byte budget counts, never downloads it.
+//! the element. The attribute reader is a lazily loaded part of its own ([`CODE`]): the
+//! standalone page, the first view the byte budget counts, never downloads it.
 
 use crate::content::Locale;
+use crate::embed_config::ConfigError;
 use crate::embed_config::{self, EmbedConfig};
 use crate::platform::{entry::browser_languages, panic, route::RouteMode};
-use crate::ui::code::{self, embed_props, Part};
 use crate::ui::{App, AppProps, Cta};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
-use yew::AppHandle;
+use yew::{AppHandle, Html};
+
+/// What the embed's chunk offers: an element's attributes read into the app's settings, and
+/// what is wrong with them in words.
+#[derive(Clone, Copy)]
+pub(crate) struct EmbedCode {
+    pub props: fn(&Element, &str) -> AppProps,
+    pub panel: fn(&[&ConfigError], Locale) -> Html,
+}
+
+crate::lazy_part! {
+    /// The embed's attribute reader and its messages: chunk `embed`, fetched by `embed.js`
+    /// before its first element is mounted.
+    pub(crate) static CODE: EmbedCode = chunk embed, "the embed's settings reader did not load",
+        EmbedCode { props: props_for, panel: crate::ui::config_panel };
+}
 
 /// One mounted `<ketamine-guide>`.
 #[wasm_bindgen]
@@ -25,8 +40,8 @@ pub struct EmbedHandle {
 impl EmbedHandle {
     /// Re-reads the host element's attributes (called when one changes).
     pub fn update(&mut self, host: &Element) {
-        if let (Some(app), Some(props)) = (self.app.as_mut(), embed_props(host, &self.instance)) {
-            app.update(props);
+        if let (Some(app), Some(code)) = (self.app.as_mut(), CODE.get()) {
+            app.update((code.props)(host, &self.instance));
         }
     }
 
@@ -48,9 +63,7 @@ pub fn set_content_base(base: &str) {
 /// Downloads the embed's attribute reader; `embed.js` waits for it before mounting.
 #[wasm_bindgen(js_name = loadEmbed)]
 pub async fn load_embed() -> Result<(), JsValue> {
-    code::load(Part::Embed)
-        .await
-        .map_err(|e| JsValue::from_str(&e))
+    CODE.load().await.map_err(|e| JsValue::from_str(&e))
 }
 
 /// Mounts an app for `host` into `container` (inside host's shadow root). `instance` names its
@@ -63,7 +76,9 @@ pub fn mount_embed(
     instance: String,
 ) -> Result<EmbedHandle, JsValue> {
     panic::install_hook();
-    let props = embed_props(host, &instance)
+    let props = CODE
+        .get()
+        .map(|code| (code.props)(host, &instance))
         .ok_or_else(|| JsValue::from_str("mountEmbed before loadEmbed"))?;
     panic::register_mount(&container, props.locale);
     let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
@@ -89,7 +104,7 @@ fn page_locale(host: &Element) -> Locale {
     )
 }
 
-/// The app's settings from `host`'s attributes (the embed chunk's entry, through `ui::code`).
+/// The app's settings from `host`'s attributes (reached through [`CODE`]).
 pub(crate) fn props_for(host: &Element, instance: &str) -> AppProps {
     let (config, errors) = embed_config::parse(|name| host.get_attribute(name));
     let EmbedConfig {

@@ -1,7 +1,7 @@
 //! Which language the app can show now: content is fetched per language and tool when first
 //! needed, and while a newly chosen language downloads the previous one stays on screen.
 
-use super::code;
+use super::lazy::Part;
 use crate::content::{self, Feature, Locale};
 use yew::prelude::*;
 
@@ -72,10 +72,13 @@ pub fn use_content(wanted: Locale, needed: Vec<Feature>) -> Loaded {
                 };
                 // Code and text download side by side, one download per tool; each wakes the
                 // app when it lands.
-                for &f in needed.iter().filter(|&&f| !code::available(f)) {
+                for &f in needed.iter() {
+                    let Some(part) = code_of(f).filter(|p| !p.is_here()) else {
+                        continue;
+                    };
                     let settle = settle.clone();
                     wasm_bindgen_futures::spawn_local(async move {
-                        settle(f, Source::Code, code::ensure(f).await);
+                        settle(f, Source::Code, part.fetch().await);
                     });
                 }
                 for &f in needed.iter().filter(|&&f| !content::available(*wanted, f)) {
@@ -108,5 +111,18 @@ enum Source {
 
 /// A tool can be shown in `locale`: its text and its code are both here.
 pub fn ready(locale: Locale, f: Feature) -> bool {
-    content::available(locale, f) && code::available(f)
+    content::available(locale, f) && code_of(f).is_none_or(|p| p.is_here())
+}
+
+/// The lazily loaded part holding a tool's code, if it has one (the shell and the self-check's
+/// questions are in the main module).
+fn code_of(f: Feature) -> Option<&'static dyn Part> {
+    match f {
+        Feature::Myths => Some(&super::myths::CODE),
+        Feature::Cost => Some(&super::cost::CODE),
+        Feature::Results => Some(&super::quiz::END),
+        Feature::Quiz => super::quiz::needed_part(),
+        Feature::Embed => Some(&crate::platform::embed::CODE),
+        Feature::Shell | Feature::Why | Feature::Options | Feature::About => None,
+    }
 }

@@ -2,10 +2,10 @@
 //! actions; they decide nothing themselves.
 
 mod about;
-pub(crate) mod code;
 mod cost;
 mod evidence;
 mod help;
+pub(crate) mod lazy;
 mod loading;
 mod myths;
 mod options;
@@ -139,9 +139,7 @@ pub fn App(props: &AppProps) -> Html {
     let chosen = {
         let scope = Scope::new(&props.instance, props.persist);
         use_state(move || {
-            if quiz::has_stored(&scope) {
-                code::need_quiz_restore();
-            }
+            quiz::need_restore(&scope);
             match scope.load::<String>(LOCALE_KEY, LOCALE_VERSION) {
                 Loaded::Restored(tag) => Locale::from_tag(&tag),
                 _ => None,
@@ -244,7 +242,7 @@ pub fn App(props: &AppProps) -> Html {
         (locale, props.standalone, page_title),
         |(l, standalone, title)| {
             if *standalone {
-                let document = crate::platform::document();
+                let document = gloo::utils::document();
                 if let Some(html) = document.document_element() {
                     let _ = html.set_attribute("lang", l.tag());
                 }
@@ -362,7 +360,10 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |section: Section| navigate.emit(Place::section(section)))
     };
     let tabs: Vec<(Section, String)> = sections.iter().map(|&sec| (sec, label(sec))).collect();
-    let price_problem = code::config_problems(props.prices.as_deref(), &props.currency, locale);
+    // A clinic's prices and currency are checked by the estimator's code, once it is here.
+    let price_problem = cost::CODE.get().map_or_else(Vec::new, |c| {
+        (c.check_config)(props.prices.as_deref(), &props.currency, locale)
+    });
     let config_errors: Vec<&ConfigError> =
         props.config_errors.iter().chain(&price_problem).collect();
 
@@ -417,7 +418,7 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                 }
                 if !config_errors.is_empty() {
-                    { code::config_panel(&config_errors, locale) }
+                    { embed_messages(&config_errors, locale) }
                 }
                 if let Some(e) = language_failed {
                     { load_failed(Some(s), e) }
@@ -448,7 +449,7 @@ pub fn App(props: &AppProps) -> Html {
                                     <p class="kg-loading" role="status">{ &s.loading }</p>
                                 }
                             } else if visited.borrow().contains(&sec) {
-                                { code::view(sec.feature()) }
+                                { section_view(sec) }
                             }
                         </section>
                     }
@@ -458,9 +459,26 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
+/// A tool's root component (callers check that its code is here first).
+fn section_view(sec: Section) -> Html {
+    match sec {
+        Section::Quiz => html! { <quiz::QuizSection /> },
+        Section::Myths => myths::CODE.get().map_or_else(Html::default, |v| v()),
+        Section::Cost => cost::CODE.get().map_or_else(Html::default, |c| (c.view)()),
+    }
+}
+
+/// The problems with an embed's settings, in words, once the embed's code is here (only
+/// embeds have settings, and they load that code before mounting).
+fn embed_messages(errors: &[&ConfigError], locale: Locale) -> Html {
+    crate::platform::embed::CODE
+        .get()
+        .map_or_else(Html::default, |c| (c.panel)(errors, locale))
+}
+
 /// The problems with an embed's settings, explained above the tools once their text is here
-/// (the embed chunk's: only embeds have settings).
-fn config_panel(errors: &[&ConfigError], locale: Locale) -> Html {
+/// (the embed's code: only embeds have settings).
+pub(crate) fn config_panel(errors: &[&ConfigError], locale: Locale) -> Html {
     let Some((heading, messages)) = crate::embed_config::messages(errors, locale) else {
         return Html::default();
     };

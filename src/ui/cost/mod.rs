@@ -21,8 +21,29 @@ use state::{Action, CostState, Field, FieldError, Saved, STORE_NAME, STORE_VERSI
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The embed's `prices` and `currency` checked for its configuration messages (called through
-/// `ui::code`, so the price reader and the currency list stay in this chunk).
+/// What the estimator's chunk offers: its view, and the check of a clinic's price book and
+/// currency (whose reader and currency list stay in the chunk).
+#[derive(Clone, Copy)]
+pub(crate) struct CostCode {
+    pub view: fn() -> Html,
+    /// Checks a clinic's price book and the currency; the messages quote the cost text of
+    /// `Locale` when it is here.
+    pub check_config:
+        fn(Option<&str>, &str, crate::content::Locale) -> Vec<crate::embed_config::ConfigError>,
+}
+
+crate::lazy_part! {
+    /// The estimator: chunk `cost`, fetched when its tab is first shown, or right after the
+    /// first view when an embed's `prices` or `currency` need checking.
+    pub(crate) static CODE: CostCode = chunk cost, "the cost estimator's code did not load",
+        CostCode { view: cost_view, check_config };
+}
+
+fn cost_view() -> Html {
+    html! { <CostSection /> }
+}
+
+/// The embed's `prices` and `currency` checked for its configuration messages.
 pub(crate) fn check_config(
     prices: Option<&str>,
     currency: &str,

@@ -19,6 +19,16 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
+crate::lazy_part! {
+    /// The explorer: chunk `myths`, fetched when its tab is first shown.
+    pub(crate) static CODE: fn() -> Html = chunk myths, "the evidence explorer's code did not load",
+        myths_view;
+}
+
+fn myths_view() -> Html {
+    html! { <MythsSection /> }
+}
+
 /// Several widgets may share one document, so element ids carry a per-instance prefix.
 fn next_prefix() -> String {
     static NEXT: AtomicU32 = AtomicU32::new(0);

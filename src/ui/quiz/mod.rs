@@ -2,9 +2,10 @@
 //! error, outcome and text; this module renders them, turns events into [`Action`]s, keeps
 //! the state in the widget's storage scope and moves focus after each step.
 //!
-//! The review and result screens (with the provider summary) are a separate code chunk in the
-//! release bundle (`ui::code`): it is fetched once the first answer is in, so the first view
-//! carries only the questions.
+//! The review and result screens (with the provider summary) are a lazily loaded part
+//! ([`END`]): fetched once the first answer is in, so the first view carries only the
+//! questions. So is the reader of stored answers ([`RESTORE`]), fetched only when some are
+//! stored.
 
 mod crisis;
 mod device;
@@ -14,7 +15,7 @@ mod review;
 
 use std::rc::Rc;
 
-use super::code::{self, Part};
+use super::lazy::Part;
 use super::widgets::{heading, Heading};
 use super::{Widget, WidgetContext};
 use crate::content::{self, Feature};
@@ -98,10 +99,47 @@ impl Reducible for Model {
     }
 }
 
-/// Answers are stored from earlier: the self-check needs the code that reads them
-/// ([`code::Part::QuizRestore`]) before it is shown.
-pub(crate) fn has_stored(scope: &Scope) -> bool {
-    scope.has(STORE)
+/// The self-check's review or result screen (the last screens' entry point).
+pub(crate) type EndScreen = fn(&End) -> Html;
+
+/// The self-check's whole content (questions and results parts joined), read by the last
+/// screens' code once both parts are here.
+pub(crate) type WholeContent = fn(crate::content::Locale) -> Option<QuizContent>;
+
+/// Reads stored self-check answers against the content (`QuizState::restore`).
+pub(crate) type ReadStored = fn(&QuizContent, &str) -> Result<QuizState, crate::quiz::StateError>;
+
+crate::lazy_part! {
+    /// The review, result and provider summary, and the reader of the rules: chunk `quiz_end`.
+    pub(crate) static END: (EndScreen, WholeContent) = chunk quiz_end,
+        "the self-check's review and result code did not load",
+        (end_screen, |l| QuizContent::load(l).ok());
+}
+
+crate::lazy_part! {
+    /// The reader of answers stored earlier in the session: chunk `restore`.
+    pub(crate) static RESTORE: ReadStored = chunk restore,
+        "the reader of stored answers did not load", QuizState::restore;
+}
+
+thread_local! {
+    /// Stored answers are waiting to be read: the self-check needs [`RESTORE`] to be shown.
+    static RESTORE_NEEDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Answers are stored from earlier: from now on the self-check is shown only once [`RESTORE`]
+/// is here.
+pub(crate) fn need_restore(scope: &Scope) {
+    if scope.has(STORE) {
+        RESTORE_NEEDED.with(|r| r.set(true));
+    }
+}
+
+/// The lazily loaded part the self-check needs before it is shown, if any.
+pub(crate) fn needed_part() -> Option<&'static dyn Part> {
+    RESTORE_NEEDED
+        .with(|r| r.get())
+        .then_some(&RESTORE as &'static dyn Part)
 }
 
 /// Reads stored state; anything that cannot be restored is erased and reported.
@@ -110,7 +148,8 @@ fn restore(scope: &Scope, content: &QuizContent) -> (QuizState, Option<Notice>) 
         Loaded::Empty => (QuizState::new(content), None),
         Loaded::Discarded => (QuizState::new(content), Some(Notice::RestoreFailed)),
         // The reader is here: the app waits for it whenever something is stored.
-        Loaded::Restored(text) => match code::quiz_restore()
+        Loaded::Restored(text) => match RESTORE
+            .get()
             .ok_or(())
             .and_then(|read| read(content, &text).map_err(|_| ()))
         {
@@ -202,10 +241,10 @@ fn Quiz(props: &QuizProps) -> Html {
         (
             locale,
             content::available(locale, Feature::Results),
-            code::has(Part::QuizEnd),
+            END.is_here(),
         ),
         |&(l, _, _)| {
-            let (_, read) = code::quiz_end()?;
+            let (_, read) = END.get()?;
             read(l).map(|c| Content(Rc::new(c)))
         },
     );
@@ -250,10 +289,10 @@ fn Quiz(props: &QuizProps) -> Html {
                 }
                 Err(e) => end_error.set(Some(e)),
             };
-            if !code::has(Part::QuizEnd) {
+            if !END.is_here() {
                 let done = done.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    done(code::load(Part::QuizEnd).await);
+                    done(END.load().await);
                 });
             }
             if !content::available(locale, Feature::Results) {
@@ -287,7 +326,7 @@ fn Quiz(props: &QuizProps) -> Html {
     };
     let body = match (
         &state.step,
-        code::quiz_end(),
+        END.get(),
         whole.as_ref().as_ref().filter(|_| end_ready),
     ) {
         _ if first => crisis::go_on(c, &dispatch),
