@@ -12,6 +12,14 @@ const env = useBrowserAndServer();
 
 const selectedTab = (page) => page.locator('[role=tab][aria-selected="true"]').getAttribute("data-tab");
 
+/** The tab selected once the app has rendered a key press (Yew renders after the event). */
+async function selectedAfterKey(page, expected) {
+  await page
+    .waitForFunction((id) => document.querySelector('[role=tab][aria-selected="true"]')?.dataset.tab === id, expected, { timeout: 5000 })
+    .catch(() => {});
+  return selectedTab(page);
+}
+
 test("index.html loads nothing from another origin and has no inline script", () => {
   const html = readFileSync(join(DIST, "index.html"), "utf8");
   for (const m of html.matchAll(/(?:src|href)="([^"]+)"/g)) {
@@ -41,11 +49,11 @@ test("keyboard switches all three sections, reload and Back keep the place, no f
   }
   assert.equal(await tab.evaluate((el) => el === document.activeElement), true, "tab list reachable by Tab");
   await page.keyboard.press("ArrowRight");
-  assert.equal(await selectedTab(page), "myths");
+  assert.equal(await selectedAfterKey(page, "myths"), "myths");
   assert.equal(new URL(page.url()).hash, "#myths");
   await expectVisiblePanel(page, "myths");
   await page.keyboard.press("ArrowRight");
-  assert.equal(await selectedTab(page), "cost");
+  assert.equal(await selectedAfterKey(page, "cost"), "cost");
   assert.equal(new URL(page.url()).hash, "#cost");
   await expectVisiblePanel(page, "cost");
   await screenshot(page, "shell-cost");
