@@ -10,10 +10,12 @@ mod state;
 
 use super::widgets::{heading, Heading};
 use super::WidgetContext;
+use crate::content::ContentError;
 use crate::myths::{self, explorer_view, routes_view, MythsContent, MythsLink};
 use crate::nav::{Place, Section};
-use crate::platform::storage::Loaded;
+use crate::platform::storage::{Loaded, Scope};
 use state::{Action, ExplorerState, Focus, Stored, STORE_NAME, STORE_VERSION};
+use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -71,15 +73,13 @@ impl Ctx<'_> {
     }
 }
 
-/// The myths section.
-#[component]
-pub fn MythsSection() -> Html {
-    let widget = use_context::<WidgetContext>().expect("inside App");
-    let content = use_memo(widget.locale, |l| MythsContent::load(*l));
-    let prefix = use_state(next_prefix);
-    let root = use_node_ref();
+/// The explorer's state, restored from storage at mount, and stored again from an effect (so
+/// rendering stays free of side effects). An empty search is not stored, so a fresh visit
+/// leaves no trace.
+#[hook]
+fn use_stored_explorer(scope: &Scope) -> UseReducerHandle<ExplorerState> {
     let state = {
-        let scope = widget.scope.clone();
+        let scope = scope.clone();
         use_reducer(
             move || match scope.load::<Stored>(STORE_NAME, STORE_VERSION) {
                 Loaded::Restored(stored) => ExplorerState::restored(stored),
@@ -88,12 +88,9 @@ pub fn MythsSection() -> Html {
             },
         )
     };
-
-    // Store the query from an effect, so rendering stays free of side effects.
     {
-        let scope = widget.scope.clone();
+        let scope = scope.clone();
         use_effect_with(state.query.clone(), move |query| {
-            // An empty search is not stored, so a fresh visit leaves no trace.
             if query.is_empty() {
                 scope.remove(STORE_NAME);
             } else {
@@ -101,34 +98,44 @@ pub fn MythsSection() -> Html {
             }
         });
     }
+    state
+}
 
-    // A place naming a claim opens it; one naming the routes table moves focus there.
-    {
-        let dispatch = state.dispatcher();
-        let content = content.clone();
-        let query = state.query.clone();
-        use_effect_with(widget.item.clone(), move |item| {
-            let Ok(content) = content.as_ref() else {
-                return;
-            };
-            match item.as_deref().and_then(myths::parse_item) {
-                Some(MythsLink::Claim(id)) if content.claim(id).is_some() => {
-                    let shown = myths::query(&content.claims, &content.search, &query)
-                        .iter()
-                        .any(|c| c.id == id);
-                    dispatch.dispatch(Action::Reveal {
-                        id: id.to_owned(),
-                        clear: !shown,
-                    });
-                }
-                Some(MythsLink::Routes) => dispatch.dispatch(Action::Focus(Focus::Routes)),
-                Some(MythsLink::Options) => dispatch.dispatch(Action::Focus(Focus::Options)),
-                _ => {}
+/// A place naming a claim opens it (clearing a search that hides it); one naming the routes
+/// table or the options comparison moves focus there.
+#[hook]
+fn use_place_opens_claim(
+    item: Option<String>,
+    content: Rc<Result<MythsContent, ContentError>>,
+    state: &UseReducerHandle<ExplorerState>,
+) {
+    let dispatch = state.dispatcher();
+    let query = state.query.clone();
+    use_effect_with(item, move |item| {
+        let Ok(content) = content.as_ref() else {
+            return;
+        };
+        match item.as_deref().and_then(myths::parse_item) {
+            Some(MythsLink::Claim(id)) if content.claim(id).is_some() => {
+                let shown = myths::query(&content.claims, &content.search, &query)
+                    .iter()
+                    .any(|c| c.id == id);
+                dispatch.dispatch(Action::Reveal {
+                    id: id.to_owned(),
+                    clear: !shown,
+                });
             }
-        });
-    }
+            Some(MythsLink::Routes) => dispatch.dispatch(Action::Focus(Focus::Routes)),
+            Some(MythsLink::Options) => dispatch.dispatch(Action::Focus(Focus::Options)),
+            _ => {}
+        }
+    });
+}
 
-    // While the person types a search, the count and the first result stay under the box.
+/// While the person types a search, the count and the first result stay under the box; after
+/// an action that names a focus target, focus moves there once it is rendered.
+#[hook]
+fn use_results_and_focus_in_view(root: &NodeRef, prefix: &str, state: &ExplorerState) {
     {
         let root = root.clone();
         use_effect_with(state.typed, move |typed| {
@@ -137,17 +144,27 @@ pub fn MythsSection() -> Html {
             }
         });
     }
-
-    // Move focus after the render that shows its target.
     {
         let root = root.clone();
-        let prefix = (*prefix).clone();
+        let prefix = prefix.to_owned();
         use_effect_with((state.focus.clone(), state.focus_seq), move |(focus, _)| {
             if let (Some(focus), Some(root)) = (focus, root.cast::<Element>()) {
                 focus_target(&root, &prefix, focus);
             }
         });
     }
+}
+
+/// The myths section.
+#[component]
+pub fn MythsSection() -> Html {
+    let widget = use_context::<WidgetContext>().expect("inside App");
+    let content = use_memo(widget.locale, |l| MythsContent::load(*l));
+    let prefix = use_state(next_prefix);
+    let root = use_node_ref();
+    let state = use_stored_explorer(&widget.scope);
+    use_place_opens_claim(widget.item.clone(), content.clone(), &state);
+    use_results_and_focus_in_view(&root, &prefix, &state);
 
     let content = match content.as_ref() {
         Ok(c) => c,
