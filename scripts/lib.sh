@@ -77,5 +77,13 @@ bootstrap() {
 
 build_release() {
   log "building the release bundle into dist/"
-  trunk build --release
+  # Panic locations name each crate's source file, under the folder where cargo keeps the
+  # registry's sources (CARGO_HOME). Written as `crates/...` instead, the bundle is the same on
+  # every machine, whatever that folder is, and smaller. RUSTFLAGS replaces the target's
+  # rustflags in .cargo/config.toml, so it repeats them.
+  local flags="-C link-arg=--emit-relocs" src
+  for src in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+    flags+=" --remap-path-prefix=${src%/}=crates"
+  done
+  RUSTFLAGS="$flags" trunk build --release
 }

@@ -1,7 +1,7 @@
 //! The embed: `embed.js` defines `<ketamine-guide>` with an open shadow root, waits for
 //! [`load_embed`], then calls [`mount_embed`] with the host element and a container inside its
 //! shadow root. Attributes are validated by [`crate::embed_config`]; problems are shown inside
-//! the element. The attribute reader is a lazily loaded part of its own ([`CODE`]): the
+//! the element. The attribute reader is a lazily loaded part of its own ([`code`]): the
 //! standalone page, the first view the byte budget counts, never downloads it.
 
 use crate::content::Locale;
@@ -24,7 +24,7 @@ pub(crate) struct EmbedCode {
 crate::lazy_part! {
     /// The embed's attribute reader and its messages: chunk `embed`, fetched by `embed.js`
     /// before its first element is mounted.
-    pub(crate) static CODE: EmbedCode = chunk embed, "the embed's settings reader did not load",
+    pub(crate) mod code: EmbedCode = chunk embed, "the embed's settings reader did not load",
         EmbedCode { props: props_for, panel: crate::ui::config_panel };
 }
 
@@ -40,7 +40,7 @@ pub struct EmbedHandle {
 impl EmbedHandle {
     /// Re-reads the host element's attributes (called when one changes).
     pub fn update(&mut self, host: &Element) {
-        if let (Some(app), Some(code)) = (self.app.as_mut(), CODE.get()) {
+        if let (Some(app), Some(code)) = (self.app.as_mut(), code::get()) {
             app.update((code.props)(host, &self.instance));
         }
     }
@@ -63,7 +63,7 @@ pub fn set_content_base(base: &str) {
 /// Downloads the embed's attribute reader; `embed.js` waits for it before mounting.
 #[wasm_bindgen(js_name = loadEmbed)]
 pub async fn load_embed() -> Result<(), JsValue> {
-    CODE.load().await.map_err(|e| JsValue::from_str(&e))
+    code::load().await.map_err(|e| JsValue::from_str(&e))
 }
 
 /// Mounts an app for `host` into `container` (inside host's shadow root). `instance` names its
@@ -76,8 +76,7 @@ pub fn mount_embed(
     instance: String,
 ) -> Result<EmbedHandle, JsValue> {
     panic::install_hook();
-    let props = CODE
-        .get()
+    let props = code::get()
         .map(|code| (code.props)(host, &instance))
         .ok_or_else(|| JsValue::from_str("mountEmbed before loadEmbed"))?;
     panic::register_mount(&container, props.locale);
@@ -104,7 +103,7 @@ fn page_locale(host: &Element) -> Locale {
     )
 }
 
-/// The app's settings from `host`'s attributes (reached through [`CODE`]).
+/// The app's settings from `host`'s attributes (reached through [`code`]).
 pub(crate) fn props_for(host: &Element, instance: &str) -> AppProps {
     let (config, errors) = embed_config::parse(|name| host.get_attribute(name));
     let EmbedConfig {

@@ -70,7 +70,7 @@ pub fn App(props: &AppProps) -> Html {
         .collect();
     let on_select = navigate.reform(Place::section);
     // A clinic's prices and currency are checked by the estimator's code, once it is here.
-    let price_problem = cost::CODE.get().map_or_else(Vec::new, |c| {
+    let price_problem = cost::code::get().map_or_else(Vec::new, |c| {
         (c.check_config)(props.prices.as_deref(), &props.currency, locale)
     });
     let config_errors: Vec<&ConfigError> =
@@ -181,15 +181,13 @@ impl Panels<'_> {
 fn section_view(sec: Section) -> Html {
     match sec {
         Section::Quiz => html! { <quiz::QuizSection /> },
-        Section::Myths => myths::CODE.get().map_or_else(Html::default, |v| v()),
-        Section::Cost => cost::CODE.get().map_or_else(Html::default, |c| (c.view)()),
+        Section::Myths => myths::code::get().map_or_else(Html::default, |v| v()),
+        Section::Cost => cost::code::get().map_or_else(Html::default, |c| (c.view)()),
     }
 }
 
 /// The problems with an embed's settings, in words, once the embed's code is here (only
 /// embeds have settings, and they load that code before mounting).
 fn embed_messages(errors: &[&ConfigError], locale: Locale) -> Html {
-    crate::platform::embed::CODE
-        .get()
-        .map_or_else(Html::default, |c| (c.panel)(errors, locale))
+    crate::platform::embed::code::get().map_or_else(Html::default, |c| (c.panel)(errors, locale))
 }

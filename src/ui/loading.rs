@@ -1,7 +1,6 @@
 //! Which language the app can show now: content is fetched per language and tool when first
 //! needed, and while a newly chosen language downloads the previous one stays on screen.
 
-use super::lazy::Part;
 use crate::content::{self, Feature, Locale};
 use yew::prelude::*;
 
@@ -72,13 +71,10 @@ pub fn use_content(wanted: Locale, needed: Vec<Feature>) -> Loaded {
                 };
                 // Code and text download side by side, one download per tool; each wakes the
                 // app when it lands.
-                for &f in needed.iter() {
-                    let Some(part) = code_of(f).filter(|p| !p.is_here()) else {
-                        continue;
-                    };
+                for &f in needed.iter().filter(|&&f| !code_here(f)) {
                     let settle = settle.clone();
                     wasm_bindgen_futures::spawn_local(async move {
-                        settle(f, Source::Code, part.fetch().await);
+                        settle(f, Source::Code, fetch_code(f).await);
                     });
                 }
                 for &f in needed.iter().filter(|&&f| !content::available(*wanted, f)) {
@@ -111,18 +107,32 @@ enum Source {
 
 /// A tool can be shown in `locale`: its text and its code are both here.
 pub fn ready(locale: Locale, f: Feature) -> bool {
-    content::available(locale, f) && code_of(f).is_none_or(|p| p.is_here())
+    content::available(locale, f) && code_here(f)
 }
 
-/// The lazily loaded part holding a tool's code, if it has one (the shell and the self-check's
-/// questions are in the main module).
-fn code_of(f: Feature) -> Option<&'static dyn Part> {
+/// The tool's code is here: the shell and the self-check's questions are in the main module;
+/// every other tool's code is a lazily loaded part (see `ui::lazy`).
+fn code_here(f: Feature) -> bool {
+    use super::{cost, myths, quiz};
     match f {
-        Feature::Myths => Some(&super::myths::CODE),
-        Feature::Cost => Some(&super::cost::CODE),
-        Feature::Results => Some(&super::quiz::END),
-        Feature::Quiz => super::quiz::needed_part(),
-        Feature::Embed => Some(&crate::platform::embed::CODE),
-        Feature::Shell | Feature::Why | Feature::Options | Feature::About => None,
+        Feature::Myths => myths::code::get().is_some(),
+        Feature::Cost => cost::code::get().is_some(),
+        Feature::Results => quiz::end::get().is_some(),
+        Feature::Quiz => !quiz::needs_restore_code() || quiz::restore_code::get().is_some(),
+        Feature::Embed => crate::platform::embed::code::get().is_some(),
+        Feature::Shell | Feature::Why | Feature::Options | Feature::About => true,
+    }
+}
+
+/// Fetches the lazily loaded part holding the tool's code, if it is not here yet.
+async fn fetch_code(f: Feature) -> Result<(), String> {
+    use super::{cost, myths, quiz};
+    match f {
+        Feature::Myths => myths::code::load().await,
+        Feature::Cost => cost::code::load().await,
+        Feature::Results => quiz::end::load().await,
+        Feature::Quiz => quiz::restore_code::load().await,
+        Feature::Embed => crate::platform::embed::code::load().await,
+        Feature::Shell | Feature::Why | Feature::Options | Feature::About => Ok(()),
     }
 }

@@ -35,7 +35,7 @@ pub(crate) struct CostCode {
 crate::lazy_part! {
     /// The estimator: chunk `cost`, fetched when its tab is first shown, or right after the
     /// first view when an embed's `prices` or `currency` need checking.
-    pub(crate) static CODE: CostCode = chunk cost, "the cost estimator's code did not load",
+    pub(crate) mod code: CostCode = chunk cost, "the cost estimator's code did not load",
         CostCode { view: cost_view, check_config };
 }
 

@@ -23,7 +23,7 @@ use yew::prelude::*;
 
 crate::lazy_part! {
     /// The explorer: chunk `myths`, fetched when its tab is first shown.
-    pub(crate) static CODE: fn() -> Html = chunk myths, "the evidence explorer's code did not load",
+    pub(crate) mod code: fn() -> Html = chunk myths, "the evidence explorer's code did not load",
         myths_view;
 }
 

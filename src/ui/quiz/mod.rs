@@ -3,8 +3,8 @@
 //! the state in the widget's storage scope and moves focus after each step.
 //!
 //! The review and result screens (with the provider summary) are a lazily loaded part
-//! ([`END`]): fetched once the first answer is in, so the first view carries only the
-//! questions. So is the reader of stored answers ([`RESTORE`]), fetched only when some are
+//! ([`end`]): fetched once the first answer is in, so the first view carries only the
+//! questions. So is the reader of stored answers ([`restore_code`]), fetched only when some are
 //! stored.
 
 mod crisis;
@@ -15,7 +15,6 @@ mod review;
 
 use std::rc::Rc;
 
-use super::lazy::Part;
 use super::widgets::{heading, Heading};
 use super::{Widget, WidgetContext};
 use crate::content::{self, Feature};
@@ -111,23 +110,23 @@ pub(crate) type ReadStored = fn(&QuizContent, &str) -> Result<QuizState, crate::
 
 crate::lazy_part! {
     /// The review, result and provider summary, and the reader of the rules: chunk `quiz_end`.
-    pub(crate) static END: (EndScreen, WholeContent) = chunk quiz_end,
+    pub(crate) mod end: (EndScreen, WholeContent) = chunk quiz_end,
         "the self-check's review and result code did not load",
         (end_screen, |l| QuizContent::load(l).ok());
 }
 
 crate::lazy_part! {
     /// The reader of answers stored earlier in the session: chunk `restore`.
-    pub(crate) static RESTORE: ReadStored = chunk restore,
+    pub(crate) mod restore_code: ReadStored = chunk restore,
         "the reader of stored answers did not load", QuizState::restore;
 }
 
 thread_local! {
-    /// Stored answers are waiting to be read: the self-check needs [`RESTORE`] to be shown.
+    /// Stored answers are waiting to be read: the self-check needs [`restore_code`] to be shown.
     static RESTORE_NEEDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Answers are stored from earlier: from now on the self-check is shown only once [`RESTORE`]
+/// Answers are stored from earlier: from now on the self-check is shown only once [`restore_code`]
 /// is here.
 pub(crate) fn need_restore(scope: &Scope) {
     if scope.has(STORE) {
@@ -135,11 +134,9 @@ pub(crate) fn need_restore(scope: &Scope) {
     }
 }
 
-/// The lazily loaded part the self-check needs before it is shown, if any.
-pub(crate) fn needed_part() -> Option<&'static dyn Part> {
-    RESTORE_NEEDED
-        .with(|r| r.get())
-        .then_some(&RESTORE as &'static dyn Part)
+/// Stored answers are waiting to be read: the self-check is shown once [`restore_code`] is here.
+pub(crate) fn needs_restore_code() -> bool {
+    RESTORE_NEEDED.with(|r| r.get())
 }
 
 /// Reads stored state; anything that cannot be restored is erased and reported.
@@ -148,8 +145,7 @@ fn restore(scope: &Scope, content: &QuizContent) -> (QuizState, Option<Notice>) 
         Loaded::Empty => (QuizState::new(content), None),
         Loaded::Discarded => (QuizState::new(content), Some(Notice::RestoreFailed)),
         // The reader is here: the app waits for it whenever something is stored.
-        Loaded::Restored(text) => match RESTORE
-            .get()
+        Loaded::Restored(text) => match restore_code::get()
             .ok_or(())
             .and_then(|read| read(content, &text).map_err(|_| ()))
         {
@@ -241,10 +237,10 @@ fn Quiz(props: &QuizProps) -> Html {
         (
             locale,
             content::available(locale, Feature::Results),
-            END.is_here(),
+            end::get().is_some(),
         ),
         |&(l, _, _)| {
-            let (_, read) = END.get()?;
+            let (_, read) = end::get()?;
             read(l).map(|c| Content(Rc::new(c)))
         },
     );
@@ -289,10 +285,10 @@ fn Quiz(props: &QuizProps) -> Html {
                 }
                 Err(e) => end_error.set(Some(e)),
             };
-            if !END.is_here() {
+            if end::get().is_none() {
                 let done = done.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    done(END.load().await);
+                    done(end::load().await);
                 });
             }
             if !content::available(locale, Feature::Results) {
@@ -326,7 +322,7 @@ fn Quiz(props: &QuizProps) -> Html {
     };
     let body = match (
         &state.step,
-        END.get(),
+        end::get(),
         whole.as_ref().as_ref().filter(|_| end_ready),
     ) {
         _ if first => crisis::go_on(c, &dispatch),
