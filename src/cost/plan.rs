@@ -384,9 +384,6 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Bump when the stored shape changes, so old stored plans are discarded, not misread.
-    pub const SCHEMA_VERSION: u32 = 1;
-
     /// The default plan for a route: its usual course, maintenance off, no insurance, no extras.
     pub fn for_route(route: Route) -> Plan {
         Plan {

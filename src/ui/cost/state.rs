@@ -24,12 +24,13 @@ pub enum CoverageKind {
     Copay,
 }
 
-/// Storage name and version. The version follows the plan's schema and this shape.
+/// Storage name of the estimator's state.
 pub const STORE_NAME: &str = "cost";
-/// Bump the last digits when [`Saved`] changes shape. 2: the default prices follow named
-/// sources and insurance says which treatments it covers (December 2026); a plan saved before
-/// kept the old, unsourced default prices, so it is dropped with the notice instead of read.
-pub const STORE_VERSION: u32 = Plan::SCHEMA_VERSION * 1_000 + 2;
+/// The one version of the stored [`Saved`] (plan, typed prices and texts): raise it when their
+/// shape or meaning changes, and a value stored before is dropped with the notice instead of
+/// misread. 1002: the default prices follow named sources and insurance says which treatments
+/// it covers; a plan saved before kept the old, unsourced default prices.
+pub const STORE_VERSION: u32 = 1002;
 
 /// The estimator's whole state.
 #[derive(Clone, Debug, PartialEq)]
