@@ -67,10 +67,10 @@ mod tests {
     use super::*;
     use crate::content::decode::from_str;
     use crate::content::encode::to_string;
+    use crate::content::id_map::IdMap;
     use crate::content::Envelope;
     use crate::quiz::answers::{choice, choices, Answer, Answers};
     use crate::quiz::flow::Step;
-    use crate::quiz::id_map::IdMap;
 
     /// As the release before this reader stored them (session storage, key `kg:main:quiz`).
     const STORED: [&str; 3] = [
