@@ -125,6 +125,9 @@ pub struct Widget {
     pub linkable: bool,
     /// Called once "Clear my answers" has erased storage: every tool starts afresh.
     pub cleared: Callback<()>,
+    /// The self-check's "Why we ask" part is here: the self-check reads it into its questions
+    /// (and the longer description of the decision), so its arrival re-renders the self-check.
+    pub why: bool,
 }
 
 /// Shared widget context, cheap to clone.
@@ -313,26 +316,31 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let shell = strings.as_ref().as_ref().ok().cloned();
-    let widget = use_memo((props.clone(), place.item.clone(), locale, shell), {
-        let navigate = navigate.clone();
-        let offers_myths = sections.contains(&Section::Myths);
-        let offers_cost = sections.contains(&Section::Cost);
-        move |(p, item, locale, shell)| Widget {
-            locale: *locale,
-            scope: Scope::new(&p.instance, p.persist),
-            item: item.clone(),
-            navigate,
-            currency: p.currency.clone(),
-            cta: p.cta.clone(),
-            prices: p.prices.clone(),
-            shell: shell.clone(),
-            offers_myths,
-            offers_cost,
-            heading: if p.standalone || !p.show_title { 2 } else { 3 },
-            linkable: p.route_mode == RouteMode::Fragment,
-            cleared,
-        }
-    });
+    let why_here = content::available(locale, Feature::Why);
+    let widget = use_memo(
+        (props.clone(), place.item.clone(), locale, shell, why_here),
+        {
+            let navigate = navigate.clone();
+            let offers_myths = sections.contains(&Section::Myths);
+            let offers_cost = sections.contains(&Section::Cost);
+            move |(p, item, locale, shell, why)| Widget {
+                locale: *locale,
+                scope: Scope::new(&p.instance, p.persist),
+                item: item.clone(),
+                navigate,
+                currency: p.currency.clone(),
+                cta: p.cta.clone(),
+                prices: p.prices.clone(),
+                shell: shell.clone(),
+                offers_myths,
+                offers_cost,
+                heading: if p.standalone || !p.show_title { 2 } else { 3 },
+                linkable: p.route_mode == RouteMode::Fragment,
+                cleared,
+                why: *why,
+            }
+        },
+    );
 
     let s = match (
         strings.as_ref(),
