@@ -32,5 +32,5 @@ pub use input::{validate_number, FieldError, NumberError};
 pub use model::{Choice, Condition, Question, QuestionKind, QuizContent, RouteNote, Rule};
 pub use persist::StateError;
 pub use review::{review_rows, ReviewRow};
-pub use summary::{answer_tag, group_by_answer, summary_text, AnswerGroup};
+pub use summary::{answer_tag, group_by_answer, summary_text, AnswerGroup, ValuesSection};
 pub use ui::{fill, QuizUi};
