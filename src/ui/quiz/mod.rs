@@ -11,6 +11,7 @@ mod device;
 mod question;
 mod result;
 mod review;
+mod values;
 
 use std::rc::Rc;
 
@@ -18,6 +19,7 @@ use super::code::{self, Part};
 use super::widgets::{heading, Heading};
 use super::{Widget, WidgetContext};
 use crate::content::{self, Feature};
+use crate::options::values::{Values, STORE as VALUES_STORE};
 use crate::platform::storage::{self, Loaded, Persist, Scope};
 use crate::quiz::{Action, QuizContent, QuizState, Step, SCHEMA_VERSION};
 use wasm_bindgen::JsCast;
@@ -46,6 +48,12 @@ struct Model {
     /// The question whose answer was last opened with Change: the review brings the person
     /// back to its row.
     changed: Option<String>,
+    /// What matters to the person (the optional values step). Kept here, beside the answers,
+    /// so it outlives the last screens while the person changes an answer; stored and read by
+    /// those screens' code (`values::Stored`), never by the first view's.
+    values: Values,
+    /// The stored values have been read (or there were none): from then on they are stored.
+    values_read: bool,
 }
 
 /// What the view can ask for.
@@ -55,6 +63,9 @@ enum Msg {
     Cleared,
     /// The language changed: same answers and place, new words.
     Language(Rc<QuizContent>),
+    /// What matters to the person, as answered or as read from storage; `None` when the stored
+    /// values could not be read (they were dropped).
+    Values(Option<Values>),
 }
 
 impl Reducible for Model {
@@ -66,7 +77,11 @@ impl Reducible for Model {
             Msg::Do(action) => {
                 match &action {
                     Action::GoTo(id) => next.changed = Some(id.clone()),
-                    Action::SeeResult | Action::Restart => next.changed = None,
+                    Action::SeeResult => next.changed = None,
+                    Action::Restart => {
+                        next.changed = None;
+                        next.values = Values::new();
+                    }
                     _ => {}
                 }
                 let moves = matches!(
@@ -87,8 +102,16 @@ impl Reducible for Model {
                 // Answers are ids, shared by every locale, so they carry over unchanged.
                 next.content = content;
             }
+            Msg::Values(values) => {
+                if values.is_none() {
+                    next.notice = Some(Notice::RestoreFailed);
+                }
+                next.values = values.unwrap_or_default();
+                next.values_read = true;
+            }
             Msg::Cleared => {
                 next.quiz = QuizState::new(&next.content);
+                next.values = Values::new();
                 next.changed = None;
                 next.moved = next.moved.wrapping_add(1);
                 next.notice = Some(Notice::Cleared);
@@ -169,6 +192,8 @@ fn Quiz(props: &QuizProps) -> Html {
                 moved: 0,
                 notice,
                 changed: None,
+                values: Values::new(),
+                values_read: false,
             }
         })
     };
@@ -182,13 +207,15 @@ fn Quiz(props: &QuizProps) -> Html {
     let root = use_node_ref();
 
     // Store from an effect so rendering stays pure. A fresh state is nothing worth keeping,
-    // and storing it would leave a trace right after "Clear my answers".
+    // and storing it would leave a trace right after "Clear my answers". "Start again" leaves a
+    // fresh state: what mattered to the person goes with their answers.
     {
         let scope = widget.scope.clone();
         let content = props.content.0.clone();
         use_effect_with(model.quiz.clone(), move |quiz| {
             if *quiz == QuizState::new(&content) {
                 scope.remove(STORE);
+                scope.remove(VALUES_STORE);
             } else {
                 scope.save(STORE, SCHEMA_VERSION, &quiz.to_json());
             }
@@ -229,6 +256,10 @@ fn Quiz(props: &QuizProps) -> Html {
     let dispatch = {
         let model = model.dispatcher();
         Callback::from(move |a: Action| model.dispatch(Msg::Do(a)))
+    };
+    let on_values = {
+        let model = model.dispatcher();
+        Callback::from(move |v: Option<Values>| model.dispatch(Msg::Values(v)))
     };
     let c = &*model.content;
     let state = &model.quiz;
@@ -301,6 +332,9 @@ fn Quiz(props: &QuizProps) -> Html {
             dispatch: &dispatch,
             level,
             changed: model.changed.as_deref(),
+            values: &model.values,
+            values_read: model.values_read,
+            on_values: &on_values,
         }),
         _ => super::pending(&widget, end_error.as_deref()),
     };
@@ -346,21 +380,42 @@ pub(crate) struct End<'a> {
     level: u8,
     /// The question last opened with Change, whose row the review focuses.
     changed: Option<&'a str>,
+    /// What matters to the person (the values step's answers).
+    values: &'a Values,
+    /// The stored values have been read (see `Model::values_read`).
+    values_read: bool,
+    /// Takes the values as answered, or as read from storage (`None`: dropped).
+    on_values: &'a Callback<Option<Values>>,
 }
 
-/// The review or the result screen (the entry point of their code chunk).
+/// The review or the result screen (the entry point of their code chunk), with the keeper of
+/// the values step's answers in storage.
 pub(crate) fn end_screen(e: &End<'_>) -> Html {
-    match e.quiz.step {
+    let screen = match e.quiz.step {
         Step::Question(_) => Html::default(),
-        Step::Review => review::review(&e.content.0, e.quiz, e.dispatch, e.level, e.changed),
+        Step::Review => review::review(
+            &e.content.0,
+            e.quiz,
+            (e.dispatch, e.on_values),
+            e.level,
+            e.changed,
+            e.values,
+        ),
         Step::Result => html! {
             <result::ResultView
                 content={e.content.clone()}
                 quiz={e.quiz.clone()}
                 dispatch={e.dispatch.clone()}
                 level={e.level}
+                values={e.values.clone()}
             />
         },
+    };
+    html! {
+        <>
+            <values::Stored values={e.values.clone()} read={e.values_read} on_read={e.on_values.clone()} />
+            { screen }
+        </>
     }
 }
 
