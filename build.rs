@@ -236,7 +236,8 @@ fn results_part(quiz: &mut serde_json::Value) -> serde_json::Value {
 /// their own: `{"questions": [{"why", "sources"}, …], "sources": […], "ui": {"decision_more"}}`,
 /// one entry per question in the same order. The questions keep an empty `why` and `sources`,
 /// so they read alone. The longer description of the decision (`ui.decision_more`, behind a
-/// disclosure on the first screen) travels here too: the first screen shows only its button.
+/// disclosure on the first screen) travels here too, and stays empty in the questions part: the
+/// first screen shows only its button.
 fn why_part(quiz: &mut serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
     let top = quiz.as_object_mut().expect("quiz.toml is a table");
@@ -266,7 +267,7 @@ fn why_part(quiz: &mut serde_json::Value) -> serde_json::Value {
     let decision_more = top
         .get_mut("ui")
         .and_then(|u| u.as_object_mut())
-        .and_then(|u| u.remove("decision_more"))
+        .and_then(|u| u.insert("decision_more".to_owned(), Value::from("")))
         .expect("quiz.toml has `ui.decision_more`");
     serde_json::json!({
         "questions": why,
