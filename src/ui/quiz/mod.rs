@@ -48,12 +48,11 @@ struct Model {
     /// The question whose answer was last opened with Change: the review brings the person
     /// back to its row.
     changed: Option<String>,
-    /// What matters to the person (the optional values step). Kept here, beside the answers,
-    /// so it outlives the last screens while the person changes an answer; stored and read by
-    /// those screens' code (`values::Stored`), never by the first view's.
-    values: Values,
-    /// The stored values have been read (or there were none): from then on they are stored.
-    values_read: bool,
+    /// What matters to the person (the optional values step), once read from storage (`None`
+    /// before). Kept here, beside the answers, so it outlives the last screens while the person
+    /// changes an answer; stored and read by those screens' code (`values::Stored`), never by
+    /// the first view's.
+    values: Option<Values>,
 }
 
 /// What the view can ask for.
@@ -80,7 +79,7 @@ impl Reducible for Model {
                     Action::SeeResult => next.changed = None,
                     Action::Restart => {
                         next.changed = None;
-                        next.values = Values::new();
+                        next.values = Some(Values::new());
                     }
                     _ => {}
                 }
@@ -106,12 +105,11 @@ impl Reducible for Model {
                 if values.is_none() {
                     next.notice = Some(Notice::RestoreFailed);
                 }
-                next.values = values.unwrap_or_default();
-                next.values_read = true;
+                next.values = Some(values.unwrap_or_default());
             }
             Msg::Cleared => {
                 next.quiz = QuizState::new(&next.content);
-                next.values = Values::new();
+                next.values = Some(Values::new());
                 next.changed = None;
                 next.moved = next.moved.wrapping_add(1);
                 next.notice = Some(Notice::Cleared);
@@ -192,8 +190,7 @@ fn Quiz(props: &QuizProps) -> Html {
                 moved: 0,
                 notice,
                 changed: None,
-                values: Values::new(),
-                values_read: false,
+                values: None,
             }
         })
     };
@@ -256,10 +253,6 @@ fn Quiz(props: &QuizProps) -> Html {
     let dispatch = {
         let model = model.dispatcher();
         Callback::from(move |a: Action| model.dispatch(Msg::Do(a)))
-    };
-    let on_values = {
-        let model = model.dispatcher();
-        Callback::from(move |v: Option<Values>| model.dispatch(Msg::Values(v)))
     };
     let c = &*model.content;
     let state = &model.quiz;
@@ -333,8 +326,7 @@ fn Quiz(props: &QuizProps) -> Html {
             level,
             changed: model.changed.as_deref(),
             values: &model.values,
-            values_read: model.values_read,
-            on_values: &on_values,
+            model: model.dispatcher(),
         }),
         _ => super::pending(&widget, end_error.as_deref()),
     };
@@ -380,26 +372,29 @@ pub(crate) struct End<'a> {
     level: u8,
     /// The question last opened with Change, whose row the review focuses.
     changed: Option<&'a str>,
-    /// What matters to the person (the values step's answers).
-    values: &'a Values,
-    /// The stored values have been read (see `Model::values_read`).
-    values_read: bool,
-    /// Takes the values as answered, or as read from storage (`None`: dropped).
-    on_values: &'a Callback<Option<Values>>,
+    /// What matters to the person (the values step's answers), once read from storage.
+    values: &'a Option<Values>,
+    /// The self-check's state, which the last screens give the values to.
+    model: UseReducerDispatcher<Model>,
 }
 
 /// The review or the result screen (the entry point of their code chunk), with the keeper of
 /// the values step's answers in storage.
 pub(crate) fn end_screen(e: &End<'_>) -> Html {
+    let values = e.values.clone().unwrap_or_default();
+    let on_values = {
+        let model = e.model.clone();
+        Callback::from(move |v: Option<Values>| model.dispatch(Msg::Values(v)))
+    };
     let screen = match e.quiz.step {
         Step::Question(_) => Html::default(),
         Step::Review => review::review(
             &e.content.0,
             e.quiz,
-            (e.dispatch, e.on_values),
+            (e.dispatch, &on_values),
             e.level,
             e.changed,
-            e.values,
+            &values,
         ),
         Step::Result => html! {
             <result::ResultView
@@ -407,13 +402,13 @@ pub(crate) fn end_screen(e: &End<'_>) -> Html {
                 quiz={e.quiz.clone()}
                 dispatch={e.dispatch.clone()}
                 level={e.level}
-                values={e.values.clone()}
+                values={values.clone()}
             />
         },
     };
     html! {
         <>
-            <values::Stored values={e.values.clone()} read={e.values_read} on_read={e.on_values.clone()} />
+            <values::Stored {values} read={e.values.is_some()} on_read={on_values} />
             { screen }
         </>
     }
