@@ -104,7 +104,7 @@ fn decision(c: &QuizContent, loading: &str) -> Html {
     html! {
         <div class="kg-quiz-intro" data-decision="">
             <p>{ &c.ui.decision }</p>
-            <details class="kg-quiz-decision">
+            <details>
                 <summary>{ &c.ui.decision_more_label }</summary>
                 <p>{ if more.is_empty() { loading } else { more } }</p>
             </details>
