@@ -314,11 +314,11 @@ fn next_steps(c: &QuizContent, widget: &Widget, options: Option<&str>, level: u8
     if !cost && !myths {
         return Html::default();
     }
-    let link = |place: Place, text: &str| {
+    // `to` names the place (`myths/options`), and is its fragment too.
+    let link = |place: Place, to: &'static str, text: &str| {
         let navigate = widget.navigate.clone();
         let section = place.section;
-        let href = place.to_fragment();
-        let to = href.trim_start_matches('#').to_owned();
+        let href = format!("#{to}");
         let onclick = Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             let app = e
@@ -346,14 +346,14 @@ fn next_steps(c: &QuizContent, widget: &Widget, options: Option<&str>, level: u8
             section: Section::Myths,
             item: Some(OPTIONS_SLUG.to_owned()),
         };
-        link(place, text)
+        link(place, "myths/options", text)
     });
     html! {
         <div class="kg-quiz-next kg-noprint">
             { sub(level, &s.next_heading) }
             <ul>
-                if cost { { link(Place::section(Section::Cost), &s.to_cost) } }
-                if myths { { link(Place::section(Section::Myths), &s.to_myths) } }
+                if cost { { link(Place::section(Section::Cost), "cost", &s.to_cost) } }
+                if myths { { link(Place::section(Section::Myths), "myths", &s.to_myths) } }
                 { for options }
             </ul>
         </div>
