@@ -20,7 +20,7 @@ pub struct QuizUi {
     pub decision_more_label: String,
     /// The conditions involved, in a few plain sentences (paragraphs apart by a blank line):
     /// in the "why" part, fetched right after the first view (empty until then).
-    pub decision_more: String,
+    pub decision_more: String = String::new(),
     /// Button: go to the next screen.
     pub next: String,
     /// Button: go back one screen.
