@@ -19,7 +19,7 @@ use super::code::{self, Part};
 use super::widgets::{heading, Heading};
 use super::{Widget, WidgetContext};
 use crate::content::{self, Feature};
-use crate::options::values::{Values, STORE as VALUES_STORE};
+use crate::options::values::STORE as VALUES_STORE;
 use crate::platform::storage::{self, Loaded, Persist, Scope};
 use crate::quiz::{Action, QuizContent, QuizState, Step, SCHEMA_VERSION};
 use wasm_bindgen::JsCast;
@@ -48,11 +48,12 @@ struct Model {
     /// The question whose answer was last opened with Change: the review brings the person
     /// back to its row.
     changed: Option<String>,
-    /// What matters to the person (the optional values step), once read from storage (`None`
-    /// before). Kept here, beside the answers, so it outlives the last screens while the person
-    /// changes an answer; stored and read by those screens' code (`values::Stored`), never by
-    /// the first view's.
-    values: Option<Values>,
+    /// Which round of answers this is: "Start again" and "Clear my answers" begin a new one.
+    /// What matters to the person (the optional values step) belongs to a round: the last
+    /// screens' code keeps it, beside the answers, for as long as the round lasts, so it
+    /// outlives those screens while the person changes an answer (`values::kept`). The first
+    /// view carries none of its code.
+    round: u32,
 }
 
 /// What the view can ask for.
@@ -62,9 +63,9 @@ enum Msg {
     Cleared,
     /// The language changed: same answers and place, new words.
     Language(Rc<QuizContent>),
-    /// What matters to the person, as answered or as read from storage; `None` when the stored
-    /// values could not be read (they were dropped).
-    Values(Option<Values>),
+    /// What matters to the person changed (the last screens' code keeps it), or was read from
+    /// storage; `true` when the stored values could not be read (they were dropped).
+    Values(bool),
 }
 
 impl Reducible for Model {
@@ -79,7 +80,7 @@ impl Reducible for Model {
                     Action::SeeResult => next.changed = None,
                     Action::Restart => {
                         next.changed = None;
-                        next.values = Some(Values::new());
+                        next.round = next.round.wrapping_add(1);
                     }
                     _ => {}
                 }
@@ -101,15 +102,14 @@ impl Reducible for Model {
                 // Answers are ids, shared by every locale, so they carry over unchanged.
                 next.content = content;
             }
-            Msg::Values(values) => {
-                if values.is_none() {
+            Msg::Values(dropped) => {
+                if dropped {
                     next.notice = Some(Notice::RestoreFailed);
                 }
-                next.values = Some(values.unwrap_or_default());
             }
             Msg::Cleared => {
                 next.quiz = QuizState::new(&next.content);
-                next.values = Some(Values::new());
+                next.round = next.round.wrapping_add(1);
                 next.changed = None;
                 next.moved = next.moved.wrapping_add(1);
                 next.notice = Some(Notice::Cleared);
@@ -190,7 +190,7 @@ fn Quiz(props: &QuizProps) -> Html {
                 moved: 0,
                 notice,
                 changed: None,
-                values: None,
+                round: 0,
             }
         })
     };
@@ -325,7 +325,8 @@ fn Quiz(props: &QuizProps) -> Html {
             dispatch: &dispatch,
             level,
             changed: model.changed.as_deref(),
-            values: &model.values,
+            scope: &widget.scope,
+            round: model.round,
             model: model.dispatcher(),
         }),
         _ => super::pending(&widget, end_error.as_deref()),
@@ -372,19 +373,27 @@ pub(crate) struct End<'a> {
     level: u8,
     /// The question last opened with Change, whose row the review focuses.
     changed: Option<&'a str>,
-    /// What matters to the person (the values step's answers), once read from storage.
-    values: &'a Option<Values>,
-    /// The self-check's state, which the last screens give the values to.
+    /// The widget's storage scope, whose instance the values are kept for.
+    scope: &'a Scope,
+    /// The round of answers the values belong to (see `Model::round`).
+    round: u32,
+    /// The self-check's state, which the last screens tell when the values change.
     model: UseReducerDispatcher<Model>,
 }
 
 /// The review or the result screen (the entry point of their code chunk), with the keeper of
 /// the values step's answers in storage.
 pub(crate) fn end_screen(e: &End<'_>) -> Html {
-    let values = e.values.clone().unwrap_or_default();
+    let kept = values::kept(e.scope, e.round);
+    let read = kept.is_some();
+    let values = kept.unwrap_or_default();
     let on_values = {
-        let model = e.model.clone();
-        Callback::from(move |v: Option<Values>| model.dispatch(Msg::Values(v)))
+        let (model, scope, round) = (e.model.clone(), e.scope.clone(), e.round);
+        Callback::from(move |v: Option<crate::options::Values>| {
+            let dropped = v.is_none();
+            values::keep(&scope, round, v.unwrap_or_default());
+            model.dispatch(Msg::Values(dropped));
+        })
     };
     let screen = match e.quiz.step {
         Step::Question(_) => Html::default(),
@@ -408,7 +417,7 @@ pub(crate) fn end_screen(e: &End<'_>) -> Html {
     };
     html! {
         <>
-            <values::Stored {values} read={e.values.is_some()} on_read={on_values} />
+            <values::Stored {values} {read} on_read={on_values} />
             { screen }
         </>
     }

@@ -6,11 +6,39 @@
 //! assessment, and nothing here scores, ranks or picks an option.
 
 use crate::options::{values, Values};
-use crate::platform::storage::Loaded;
+use crate::platform::storage::{Loaded, Scope};
 use crate::ui::options::use_options_content;
 use crate::ui::widgets::{heading, Heading};
 use crate::ui::WidgetContext;
 use yew::prelude::*;
+
+thread_local! {
+    /// What matters to the person, per widget instance, with the round of answers it belongs
+    /// to (see the self-check's `Model::round`). Kept here, in the last screens' code, so that
+    /// it outlives those screens while the person changes an answer (with `persist="none"`
+    /// too, where storage keeps nothing) and the first view carries none of its code.
+    static KEPT: std::cell::RefCell<Vec<(String, u32, Values)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The values kept for this instance and round, if they have been read from storage (`None`:
+/// not yet, or a new round began).
+pub(super) fn kept(scope: &Scope, round: u32) -> Option<Values> {
+    KEPT.with(|k| {
+        k.borrow()
+            .iter()
+            .find(|(instance, r, _)| instance == scope.instance() && *r == round)
+            .map(|(_, _, v)| v.clone())
+    })
+}
+
+/// Keeps the values for this instance and round, in place of any kept before.
+pub(super) fn keep(scope: &Scope, round: u32, values: Values) {
+    KEPT.with(|k| {
+        let mut k = k.borrow_mut();
+        k.retain(|(instance, _, _)| instance != scope.instance());
+        k.push((scope.instance().to_owned(), round, values));
+    });
+}
 
 #[derive(Properties, PartialEq)]
 pub(super) struct StoredProps {
