@@ -460,7 +460,10 @@ async fn stored_values_are_listed_on_the_result_beside_the_options_and_the_clini
     );
     let options = OptionsContent::load(Locale::En).unwrap();
     let compare = one(&root, ".kg-quiz-compare .kg-disclosure-button");
-    assert!(compare.text_content().unwrap().ends_with(&options.ui.compare));
+    assert!(compare
+        .text_content()
+        .unwrap()
+        .ends_with(&options.ui.compare));
     compare.click();
     settle().await;
     assert_eq!(count(&root, "table[data-options] tbody tr[data-option]"), 8);

@@ -91,7 +91,10 @@ fn tool_text(locale: Locale, features: &[Feature]) -> String {
 /// an embed's attributes can raise, which the site's visitors may see too.
 const TOOLS: [(&str, &[Feature]); 7] = [
     ("shell", &[Feature::Shell]),
-    ("self-check", &[Feature::Quiz, Feature::Why, Feature::Results]),
+    (
+        "self-check",
+        &[Feature::Quiz, Feature::Why, Feature::Results],
+    ),
     ("explorer", &[Feature::Myths]),
     ("estimator", &[Feature::Cost]),
     ("options", &[Feature::Options]),

@@ -226,14 +226,24 @@ fn the_decision_is_stated_on_the_first_screen_and_described_in_the_part_fetched_
             serde_json::from_str(raw(locale, Feature::Why).expect("why part")).unwrap();
         let decision = questions["ui"]["decision"].as_str().unwrap();
         // A few short sentences: the first screen shows them above the first question.
-        assert!(decision.len() <= 280, "{locale:?}: {} characters", decision.len());
-        assert!(decision.matches(". ").count() <= 2, "{locale:?}: three sentences at most");
+        assert!(
+            decision.len() <= 280,
+            "{locale:?}: {} characters",
+            decision.len()
+        );
+        assert!(
+            decision.matches(". ").count() <= 2,
+            "{locale:?}: three sentences at most"
+        );
         assert!(
             questions["ui"].get("decision_more").is_none(),
             "{locale:?}: not in the first view"
         );
         let more = why["ui"]["decision_more"].as_str().unwrap();
-        assert!(more.split("\n\n").count() >= 3, "{locale:?}: a few paragraphs");
+        assert!(
+            more.split("\n\n").count() >= 3,
+            "{locale:?}: a few paragraphs"
+        );
         // Read whole, as the self-check reads it once "Why we ask" is here.
         let c = quiz(locale);
         assert_eq!(c.ui.decision, decision);
