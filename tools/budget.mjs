@@ -7,11 +7,16 @@
 // by the measured 50 bytes for a correctness fix: every source shows its kind, our note and the
 // date a web page was read, and every file is checked against its hash (issues 15 and 20),
 // after moving the traced figures' and "About this guide"'s styles out of the first view.
+// Raised again by the measured 383 bytes (issue 18) for the decision the self-check supports,
+// stated above its first question with "More about this decision" (an IPDAS qualifying
+// criterion: a decision aid states its decision), after moving everything else of that issue
+// out of the first view: the description's text travels with "Why we ask", and what matters to
+// the person is held by the last screens' code, not the first view's.
 // Raise it only for such a fix; lower it towards the goal with every saving.
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-export const FIRST_VIEW_BUDGET_BYTES = 120_993;
+export const FIRST_VIEW_BUDGET_BYTES = 121_376;
 
 /** The issue's target, for reports. */
 export const FIRST_VIEW_TARGET_BYTES = 120_000;
