@@ -7,7 +7,8 @@
 //! it shows, so no language or tool costs bytes before it is needed.
 //!
 //! `quiz.toml` ships as three files: `quiz` (the questions, which the first view shows), `why`
-//! (each question's "Why we ask" and the sources it cites, fetched right after the first view)
+//! (each question's "Why we ask" and the sources it cites, and the longer description of the
+//! decision, fetched right after the first view)
 //! and `results` (rules, outcomes, route notes and provider questions, fetched once the person
 //! has started answering). The app joins them again (`content::load_quiz`).
 //!
@@ -232,8 +233,10 @@ fn results_part(quiz: &mut serde_json::Value) -> serde_json::Value {
 
 /// Moves each question's "Why we ask" text and source ids, and the sources they cite (all that
 /// is left in the questions part once [`results_part`] has taken the others), into a part of
-/// their own: `{"questions": [{"why", "sources"}, …], "sources": […]}`, one entry per question
-/// in the same order. The questions read alone without them (they default to empty).
+/// their own: `{"questions": [{"why", "sources"}, …], "sources": […], "ui": {"decision_more"}}`,
+/// one entry per question in the same order. The longer description of the decision
+/// (`ui.decision_more`, behind a disclosure on the first screen) travels here too: the first
+/// screen shows only its button. The questions read alone without them (they default to empty).
 fn why_part(quiz: &mut serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
     let top = quiz.as_object_mut().expect("quiz.toml is a table");
@@ -255,7 +258,16 @@ fn why_part(quiz: &mut serde_json::Value) -> serde_json::Value {
         why.push(Value::Object(entry));
     }
     let sources = top.remove("sources").expect("quiz.toml has [[sources]]");
-    serde_json::json!({ "questions": why, "sources": sources })
+    let decision_more = top
+        .get_mut("ui")
+        .and_then(|u| u.as_object_mut())
+        .and_then(|u| u.remove("decision_more"))
+        .expect("quiz.toml has `ui.decision_more`");
+    serde_json::json!({
+        "questions": why,
+        "sources": sources,
+        "ui": { "decision_more": decision_more },
+    })
 }
 
 /// The same shape with empty texts, lists and numbers.

@@ -16,6 +16,10 @@ for (const theme of THEMES) {
     const axeOn = checker(page, theme);
     await page.locator("fieldset[data-question]").first().waitFor();
     await axeOn.check("quiz: first question");
+    await page.locator("[data-decision] summary").click();
+    await page.locator("[data-decision] details p").filter({ hasNotText: "Loading" }).waitFor();
+    await axeOn.check("quiz: the decision, described");
+    await page.locator("[data-decision] summary").click();
     await page.locator('button[data-action="next"]').click();
     await page.locator("[data-kg-error-summary]").waitFor();
     await axeOn.check("quiz: a question with an error");
@@ -34,10 +38,20 @@ for (const theme of THEMES) {
         await axeOn.check("quiz: the crisis help, on its own");
         sawCrisis = true;
       },
-      onReview: () => axeOn.check("quiz: the review step"),
+      onReview: async () => {
+        await page.locator("[data-values] fieldset").first().waitFor();
+        await axeOn.check("quiz: the review step with what matters to you");
+        await page.locator("#kg-values-relief-soon-very").check();
+        await page.locator("#kg-values-memory-somewhat").check();
+        await axeOn.check("quiz: what matters to you, answered");
+      },
     });
     assert.ok(sawCrisis);
     await axeOn.check("quiz: result with the crisis alert");
+    await page.locator("[data-values-summary]").waitFor();
+    await page.locator(".kg-quiz-compare .kg-disclosure-button").click();
+    await page.locator("[data-outcome] table[data-options]").waitFor();
+    await axeOn.check("quiz: result with what matters and the options compared");
     for (const outcome of ["worth-discussing", "review-first", "other-options-first", "not-suitable"]) {
       await page.locator('button[data-action="restart"]').click();
       await page.locator('button[data-action="restart-confirm"]').click();
@@ -48,7 +62,7 @@ for (const theme of THEMES) {
     }
     assert.deepEqual(errors, []);
     await context.close();
-    axeOn.done(10);
+    axeOn.done(13);
   });
 
   test(`axe: every myths state has no WCAG 2.2 A/AA violation (${theme})`, { timeout: 180000 }, async () => {
@@ -74,9 +88,15 @@ for (const theme of THEMES) {
     await panel.locator('[data-action="routes"]').click();
     await panel.locator("table").waitFor();
     await axeOn.check("myths: the routes table");
+    await page.goto(`${env.server.url}#myths/options`);
+    await panel.locator("table[data-options]").waitFor();
+    await axeOn.check("myths: the options compared");
+    await panel.locator("[data-disclosure] .kg-disclosure-button").click();
+    await panel.locator('[data-disclosure] [data-about="dates"]').waitFor();
+    await axeOn.check("myths: About this guide, open");
     assert.deepEqual(errors, []);
     await context.close();
-    axeOn.done(6);
+    axeOn.done(8);
   });
 
   test(`axe: every cost state has no WCAG 2.2 A/AA violation (${theme})`, { timeout: 180000 }, async () => {
@@ -117,8 +137,18 @@ for (const theme of THEMES) {
     await root.locator("[data-kg-error-summary]").waitFor();
     const inShadow = checker(page, theme, { include: [{ fromShadowDom: EMBED }] });
     await inShadow.check("embed: quiz error (shadow context)");
-    await play(root, persona("review-first"), { onReview: () => inShadow.check("embed: quiz review") });
-    await inShadow.check("embed: quiz result with the clinic's link");
+    await play(root, persona("review-first"), {
+      onReview: async () => {
+        await root.locator("[data-values] fieldset").first().waitFor();
+        await root.locator("#kg-values-at-home-very").check();
+        await inShadow.check("embed: quiz review with what matters to you");
+      },
+    });
+    await root.locator("[data-outcome] [data-cta-disclosure]").waitFor();
+    await inShadow.check("embed: quiz result with the clinic's link and whose it is");
+    await root.locator(".kg-quiz-compare .kg-disclosure-button").click();
+    await root.locator("[data-outcome] table[data-options]").waitFor();
+    await inShadow.check("embed: quiz result with the options compared");
     await showSection(root, "myths");
     await root.locator("article[data-claim-id] .kg-disclosure-button").first().click();
     await inShadow.check("embed: a myth expanded");
@@ -129,6 +159,8 @@ for (const theme of THEMES) {
     await root.locator(".kg-routes-table").waitFor();
     await inShadow.check("embed: routes table");
     await showSection(root, "cost");
+    await root.locator(".kg-cost [data-cta-disclosure]").waitFor();
+    await inShadow.check("embed: the estimate with the clinic's link and whose it is");
     await root.locator("#kg-cost-induction_sessions").fill("-3");
     await root.locator("[data-stale]").waitFor();
     await inShadow.check("embed: cost with an input error");
@@ -136,7 +168,7 @@ for (const theme of THEMES) {
     await context.close();
     axeOn.done(1);
     whole.done(1);
-    inShadow.done(7);
+    inShadow.done(9);
   });
 }
 

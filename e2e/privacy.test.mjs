@@ -1,6 +1,8 @@
 // The privacy proof: one recorded browser session runs every quiz persona (the crisis help
-// that comes first included), the summary download and print, "Need help now?", the result's
-// links to the other tools, a Change and "Start again", myth searches and filters, cost edits
+// that comes first included), the decision's description, what matters to you (by keyboard),
+// the options compared on the result and in the explorer, the summary download and print,
+// "Need help now?", the result's links to the other tools, a Change and "Start again", myth
+// searches and filters, cost edits
 // and an embedded journey (with theme and header set), then checks that no
 // request left the widget's origins, nothing but the app's own static files was fetched after
 // it was ready, no answer ever appeared in a URL, every storage key is the app's, and
@@ -46,6 +48,8 @@ test("every journey stays on the device: requests, URLs and storage", async () =
 
   // Every quiz persona, then the provider summary download.
   await page.locator("fieldset[data-question]").first().waitFor();
+  await page.locator("[data-decision] summary").click();
+  await page.locator("[data-decision] details p").filter({ hasNotText: "Loading" }).waitFor();
   for (const persona of PERSONAS) {
     await play(page, persona);
     assert.equal(await page.locator("[data-outcome]").getAttribute("data-outcome"), persona.outcome);
@@ -60,6 +64,12 @@ test("every journey stays on the device: requests, URLs and storage", async () =
       await page.locator("[data-kg-help] summary").click();
       await press(page, "back");
       await settledFocus(page);
+      // What matters to you, by keyboard: stored beside the answers, on this device only.
+      await page.locator("[data-values] fieldset").first().waitFor();
+      await tabTo(page, '[data-values] [data-value="visits"] input');
+      await page.keyboard.press("Space");
+      await page.keyboard.press("ArrowDown");
+      assert.match(await page.evaluate(() => sessionStorage.getItem("kg:main:values")), /"visits":"somewhat"/);
       await tabTo(page, '[data-review="age"] button[data-action="change"]');
       await page.keyboard.press("Enter");
       await settledFocus(page);
@@ -67,6 +77,12 @@ test("every journey stays on the device: requests, URLs and storage", async () =
       await settledFocus(page);
       await press(page, "see-result");
       await settledFocus(page);
+      // The options compared, with the values beside them, and the explorer's comparison.
+      await page.locator(".kg-quiz-compare .kg-disclosure-button").click();
+      await page.locator("[data-outcome] [data-values-shown]").waitFor();
+      await page.locator('[data-outcome] a[data-to="myths/options"]').click();
+      await page.locator('[data-section="myths"] table[data-options]').waitFor();
+      await page.locator('[data-tab="quiz"]').click();
       // The result's links open the other tools (a place in the URL, nothing more), and back.
       await page.locator('[data-outcome] a[data-to="cost"]').click();
       await page.locator('[data-tab="quiz"]').click();

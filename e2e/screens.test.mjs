@@ -1,4 +1,5 @@
-// Screenshots of every state this round of work touched, as a person sees them (the viewport,
+// Screenshots of every state this round of work touched (the decision stated and described, what
+// matters to you, the values beside the options, the line beside a clinic's booking link), as a person sees them (the viewport,
 // not the whole page), for looking at: phone (390×844) and desktop (1280×800), light and dark,
 // standalone and embedded, English and Spanish. Each shot also checks that nothing runs past
 // the right edge of the screen. Files: e2e/artifacts/screen-<setup>-<state>.png.
@@ -45,12 +46,35 @@ for (const setup of SETUPS) {
     };
     await root.locator("fieldset[data-question]").first().waitFor();
     await shot("first");
+    // The decision, described (its text arrives right after the first view).
+    await root.locator("[data-decision] summary").click();
+    await root.locator("[data-decision] details p").filter({ hasNotText: /Loading|Cargando/ }).waitFor();
+    await shot("decision-more");
+    await root.locator("[data-decision] summary").click();
     await root.locator("[data-kg-help] summary").click();
     await root.locator("[data-kg-help] summary").scrollIntoViewIfNeeded();
     await shot("help-open");
     await root.locator("[data-kg-help] summary").click();
-    await play(root, persona("not-suitable", true), { onHelp: () => shot("crisis") });
+    await play(root, persona("not-suitable", true), {
+      onHelp: () => shot("crisis"),
+      onReview: async () => {
+        // What matters to you, with two answers given.
+        await root.locator("[data-values] fieldset").first().waitFor();
+        await root.locator("#kg-values-relief-soon-very").check();
+        await root.locator("#kg-values-total-cost-somewhat").check();
+        await root.locator("[data-values]").scrollIntoViewIfNeeded();
+        await shot("values");
+      },
+    });
     await shot("result");
+    await root.locator("[data-values-summary]").scrollIntoViewIfNeeded();
+    await shot("result-values");
+    await root.locator(".kg-quiz-compare .kg-disclosure-button").click();
+    await root.locator("[data-outcome] [data-values-shown]").scrollIntoViewIfNeeded();
+    await shot("compare-open");
+    await root.locator("[data-outcome] tr[data-option]").nth(4).scrollIntoViewIfNeeded();
+    await shot("compare-options");
+    await root.locator(".kg-quiz-compare .kg-disclosure-button").click();
     await root.locator("[data-outcome] .kg-quiz-all").scrollIntoViewIfNeeded();
     await shot("all-answers");
     await root.locator('[data-outcome] button[data-action="restart"]').click();

@@ -3,8 +3,10 @@
 //! legend, the error after a refused Next, Next and Back, the crisis alert at once, and stored
 //! state that cannot be restored being dropped with a notice.
 
+use ketamine_guide::content::about::AboutContent;
 use ketamine_guide::content::Locale;
 use ketamine_guide::nav::Section;
+use ketamine_guide::options::OptionsContent;
 use ketamine_guide::quiz::QuizContent;
 use ketamine_guide::quiz::{choice, choices, Answer, Answers, QuizState, Step, SCHEMA_VERSION};
 use ketamine_guide::ui::{AppProps, Cta};
@@ -302,8 +304,9 @@ async fn stored_state_that_cannot_be_restored_is_dropped_with_a_notice() {
     );
 }
 
-#[wasm_bindgen_test]
-async fn a_stored_result_is_restored_with_its_outcome_reasons_and_the_clinic_link() {
+/// A result as the widget stores it: the answers of a person with depression after three
+/// antidepressants and an aneurysm, asking about esketamine.
+fn stored_result() -> (QuizState, String) {
     let answers = Answers::new()
         .with("age", Answer::Number(40))
         .with("pregnancy", choices(&["none"]))
@@ -333,13 +336,35 @@ async fn a_stored_result_is_restored_with_its_outcome_reasons_and_the_clinic_lin
         show_errors: false,
         help_first: false,
     };
-    let c = content();
-    let expected = state.assessment(&c).expect("a result");
     // As the widget stores it: the state's JSON text in a versioned envelope.
     let stored = ketamine_guide::content::encode::to_string(&ketamine_guide::content::Envelope {
         v: SCHEMA_VERSION,
         data: state.to_json(),
     });
+    (state, stored)
+}
+
+fn session() -> web_sys::Storage {
+    web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap()
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.text_content().unwrap_or_default().trim().to_owned())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_stored_result_is_restored_with_its_outcome_reasons_and_the_clinic_link() {
+    let (state, stored) = stored_result();
+    let c = content();
+    let expected = state.assessment(&c).expect("a result");
     let session = web_sys::window()
         .unwrap()
         .session_storage()
@@ -406,4 +431,79 @@ async fn a_stored_result_is_restored_with_its_outcome_reasons_and_the_clinic_lin
         .unwrap()
         .to_lowercase()
         .contains("eligible"));
+}
+
+#[wasm_bindgen_test]
+async fn stored_values_are_listed_on_the_result_beside_the_options_and_the_clinic_line_under_its_link(
+) {
+    let (_, stored) = stored_result();
+    session().set_item("kg:q-values:quiz", &stored).unwrap();
+    session()
+        .set_item(
+            "kg:q-values:values",
+            r#"{"v":1,"data":{"memory":"not-important","relief-soon":"very","no-such":"very"}}"#,
+        )
+        .unwrap();
+    let cta = Cta {
+        href: "https://clinic.example/book".into(),
+        label: "Book a consultation".into(),
+    };
+    let root = mount_with("q-values", true, Some(cta)).await;
+    assert!(eventually(|| count(&root, "[data-values-summary] li") == 2).await);
+    assert_eq!(
+        texts(&root, "[data-values-summary] li"),
+        [
+            "Feeling better soon: Very important",
+            "Protecting my memory: Not important"
+        ],
+        "in the content's order, unknown ids left out"
+    );
+    let options = OptionsContent::load(Locale::En).unwrap();
+    let compare = one(&root, ".kg-quiz-compare .kg-disclosure-button");
+    assert!(compare
+        .text_content()
+        .unwrap()
+        .ends_with(&options.ui.compare));
+    compare.click();
+    settle().await;
+    assert_eq!(count(&root, "table[data-options] tbody tr[data-option]"), 8);
+    assert_eq!(count(&root, "[data-values-shown] li"), 2);
+    let marked: Vec<String> = {
+        let list = root
+            .query_selector_all("table[data-options] thead th[data-matters]")
+            .unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<Element>().ok()?.get_attribute("data-column"))
+            .collect()
+    };
+    assert_eq!(marked, ["time"], "only what matters marks a column");
+    let about = AboutContent::load(Locale::En).unwrap();
+    let line = one(&root, "[data-outcome] [data-cta-disclosure]");
+    assert_eq!(line.text_content().unwrap(), about.ui.cta_owner);
+    assert_eq!(
+        one(&root, "[data-cta]").get_attribute("aria-describedby"),
+        line.get_attribute("id")
+    );
+    assert!(
+        session().get_item("kg:q-values:values").unwrap().is_some(),
+        "still stored"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn stored_values_of_another_version_are_dropped_with_the_notice_and_the_answers_kept() {
+    let (_, stored) = stored_result();
+    session().set_item("kg:q-old-values:quiz", &stored).unwrap();
+    session()
+        .set_item(
+            "kg:q-old-values:values",
+            r#"{"v":0,"data":{"memory":"very"}}"#,
+        )
+        .unwrap();
+    let root = mount("q-old-values", true).await;
+    assert!(eventually(|| count(&root, "[data-notice=restore-failed]") == 1).await);
+    assert_eq!(count(&root, "[data-outcome]"), 1, "the answers stay");
+    assert_eq!(count(&root, "[data-values-summary]"), 0);
+    assert_eq!(session().get_item("kg:q-old-values:values").unwrap(), None);
 }

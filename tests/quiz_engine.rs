@@ -530,7 +530,13 @@ fn the_summary_carries_date_outcome_reasons_sources_routes_and_disclaimer() {
         ("self_harm", choice("yes")),
     ]);
     let a = assess(content(), &answers);
-    let text = summary_text(content(), &a, help(), "2025-05-01");
+    let text = summary_text(
+        content(),
+        &a,
+        help(),
+        "2025-05-01",
+        &ValuesSection::default(),
+    );
     let ui = &content().ui;
     assert!(text.contains("2025-05-01"));
     assert!(text.contains(&ui.outcomes.review_first.heading));
@@ -553,6 +559,7 @@ fn the_summary_carries_date_outcome_reasons_sources_routes_and_disclaimer() {
         &assess(content(), &baseline()),
         help(),
         "2025-05-01",
+        &ValuesSection::default(),
     );
     assert!(
         !calm.contains(&ui.summary.crisis_heading),
@@ -563,7 +570,13 @@ fn the_summary_carries_date_outcome_reasons_sources_routes_and_disclaimer() {
 fn the_summary_puts_crisis_help_first_as_the_screen_does() {
     let a = assess(content(), &with(&[("self_harm", choice("yes"))]));
     let ui = &content().ui;
-    let text = summary_text(content(), &a, help(), "2025-05-01");
+    let text = summary_text(
+        content(),
+        &a,
+        help(),
+        "2025-05-01",
+        &ValuesSection::default(),
+    );
     let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} missing"));
     let crisis = at(&ui.summary.crisis_heading);
     assert!(crisis < at(&ui.summary.outcome_heading));
@@ -606,7 +619,13 @@ fn the_summary_lists_every_answer_given_no_answers_included_deciding_ones_first(
     assert_eq!(line("psychosis").answer, "No", "a no answer is listed too");
     assert_eq!(line("age").answer, "40 years");
     // And the file has every line, with its tag.
-    let text = summary_text(content(), &a, help(), "2025-05-01");
+    let text = summary_text(
+        content(),
+        &a,
+        help(),
+        "2025-05-01",
+        &ValuesSection::default(),
+    );
     for l in &a.answers {
         assert!(
             text.contains(&format!("- {} — {}", l.question, l.answer)),
@@ -682,7 +701,13 @@ fn an_answer_quoted_by_two_rules_is_shown_once_with_both_reasons() {
     assert_eq!(groups[0].question_id, "medicines");
     let ids: Vec<&str> = groups[0].reasons.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["benzodiazepines", "lamotrigine"]);
-    let text = summary_text(content(), &a, help(), "2025-05-01");
+    let text = summary_text(
+        content(),
+        &a,
+        help(),
+        "2025-05-01",
+        &ValuesSection::default(),
+    );
     assert_eq!(text.matches(groups[0].answer.as_str()).count(), 1, "{text}");
     for r in &groups[0].reasons {
         assert!(text.contains(&r.why), "missing {}", r.id);

@@ -86,13 +86,20 @@ fn tool_text(locale: Locale, features: &[Feature]) -> String {
         .join(" ")
 }
 
-const TOOLS: [(&str, &[Feature]); 6] = [
+/// Each tool and the shipped parts of its text: the self-check's questions, its "Why we ask"
+/// and description of the decision (fetched after the first view) and its result; the messages
+/// an embed's attributes can raise, which the site's visitors may see too.
+const TOOLS: [(&str, &[Feature]); 7] = [
     ("shell", &[Feature::Shell]),
-    ("self-check", &[Feature::Quiz, Feature::Results]),
+    (
+        "self-check",
+        &[Feature::Quiz, Feature::Why, Feature::Results],
+    ),
     ("explorer", &[Feature::Myths]),
     ("estimator", &[Feature::Cost]),
     ("options", &[Feature::Options]),
     ("about", &[Feature::About]),
+    ("embed messages", &[Feature::Embed]),
 ];
 
 /// Words of a text: runs of letters (digits and signs are not words to a reader's eye).

@@ -55,6 +55,11 @@ pub struct AboutUi {
     pub checked: String,
     /// The button that shows the sections.
     pub open: String,
+    /// Beside a clinic's booking link: the site's owner offers ketamine treatment and did not
+    /// write the guide (`data-cta-disclosure`).
+    pub cta_owner: String,
+    /// Added to [`AboutUi::cta_owner`] where the clinic's own prices are the ones shown.
+    pub cta_prices: String,
 }
 }
 

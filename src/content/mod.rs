@@ -9,6 +9,7 @@ pub mod about;
 pub mod decode;
 pub mod encode;
 pub mod evidence;
+pub mod id_map;
 pub mod json;
 mod macros;
 #[cfg(all(target_arch = "wasm32", not(feature = "bundled-content")))]

@@ -6,8 +6,12 @@
 //! after it and a course are like.
 //!
 //! Also the "what matters to you" items of the self-check's values step: each names the column
-//! of the comparison it relates to, so answers are shown beside the options. Nothing here
-//! scores, ranks or recommends an option.
+//! of the comparison it relates to, so answers are shown beside the options ([`values`]).
+//! Nothing here scores, ranks or recommends an option.
+
+pub mod values;
+
+pub use values::{ValueLine, Values};
 
 use crate::content::{load, ContentError, Evidence, Feature, Locale, Source};
 
@@ -64,6 +68,10 @@ pub struct OptionsUi {
     pub sources_heading: String,
     /// Link from the self-check's result and the explorer to the comparison.
     pub link: String,
+    /// The self-check result's disclosure that holds the comparison.
+    pub compare: String,
+    /// The values step's button that clears its answers.
+    pub values_clear: String,
 }
 }
 

@@ -61,6 +61,11 @@ impl Scope {
         }
     }
 
+    /// The instance this scope stores for.
+    pub fn instance(&self) -> &str {
+        &self.instance
+    }
+
     fn key(&self, name: &str) -> String {
         format!("{PREFIX}{}:{name}", self.instance)
     }

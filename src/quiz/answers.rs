@@ -3,9 +3,9 @@
 //! The JSON shape is deliberately bare (`"yes"`, `["a","b"]`, `42`, `null`) so stored state and
 //! the e2e persona fixtures stay readable.
 
-use super::id_map::IdMap;
 use crate::content::decode::{expected, Decode, Json};
 use crate::content::encode::Encode;
+use crate::content::id_map::IdMap;
 
 /// Version of the stored quiz state; bump when the meaning of stored answers changes so old
 /// state is discarded rather than misread.

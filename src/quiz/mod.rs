@@ -8,7 +8,6 @@
 
 pub mod answers;
 pub mod engine;
-pub mod id_map;
 pub mod input;
 pub mod model;
 pub mod persist;
@@ -22,16 +21,16 @@ mod validate;
 #[cfg(test)]
 mod state_tests;
 
+pub use crate::content::id_map::IdMap;
 pub use answers::{choice, choices, Answer, Answers, SCHEMA_VERSION};
 pub use engine::{
     answer_text, assess, fits, holds, legend, needs_crisis_help, prune, visible_questions,
     AnswerLine, Assessment, Outcome, Reason,
 };
-pub use id_map::IdMap;
 pub use input::{validate_number, FieldError, NumberError};
 pub use model::{Choice, Condition, Question, QuestionKind, QuizContent, RouteNote, Rule};
 pub use persist::StateError;
 pub use review::{review_rows, ReviewRow};
 pub use state::{most_screens, progress, screens, Action, Primary, QuizState, Screen, Step};
-pub use summary::{answer_tag, group_by_answer, summary_text, AnswerGroup};
+pub use summary::{answer_tag, group_by_answer, summary_text, AnswerGroup, ValuesSection};
 pub use ui::{fill, QuizUi};

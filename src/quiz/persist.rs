@@ -67,9 +67,9 @@ mod tests {
     use super::*;
     use crate::content::decode::from_str;
     use crate::content::encode::to_string;
+    use crate::content::id_map::IdMap;
     use crate::content::Envelope;
     use crate::quiz::answers::{choice, choices, Answer, Answers};
-    use crate::quiz::id_map::IdMap;
     use crate::quiz::state::Step;
 
     /// As the release before this reader stored them (session storage, key `kg:main:quiz`).

@@ -6,11 +6,11 @@
 
 use super::answers::{Answer, Answers, SCHEMA_VERSION};
 use super::engine::{fits, visible_questions};
-use super::id_map::IdMap;
 use super::input::{validate_number, FieldError, NumberError};
 use super::model::{Question, QuestionKind, QuizContent};
 use crate::content::decode::{Decode, Fields, Json, Placeholder};
 use crate::content::encode::{Encode, Obj};
+use crate::content::id_map::IdMap;
 
 /// Where the person is.
 #[derive(Clone, Debug, PartialEq, Eq)]

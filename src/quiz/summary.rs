@@ -1,6 +1,6 @@
 //! The provider summary: a plain-text document made on the device for printing or download.
-//! It holds the date, every answer given and why the ones that mattered matter, never a name or
-//! any other identifier.
+//! It holds the date, every answer given and why the ones that mattered matter, what matters to
+//! the person (when they said), never a name or any other identifier.
 
 use super::engine::{AnswerLine, Assessment, Reason};
 use super::model::QuizContent;
@@ -87,14 +87,25 @@ fn section(out: &mut String, heading: &str) {
     out.push('\n');
 }
 
+/// What the person said matters to them (the values step), in words: a section of the summary
+/// of its own, after their answers. It is beside the assessment, never part of it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ValuesSection<'a> {
+    /// Its heading ("What matters to you").
+    pub heading: &'a str,
+    /// One line per answered value ("Feeling better soon: Very important").
+    pub lines: Vec<String>,
+}
+
 /// The summary as plain text. `date` is whatever the UI formats (e.g. `2025-05-01`); the engine
 /// has no clock. `help` holds the crisis contacts (the shell's text), led with when crisis help
-/// was shown.
+/// was shown. `values` is left out when it has no lines.
 pub fn summary_text(
     content: &QuizContent,
     assessment: &Assessment,
     help: &HelpStrings,
     date: &str,
+    values: &ValuesSection<'_>,
 ) -> String {
     let ui = &content.ui;
     let texts = ui.outcomes.get(assessment.outcome);
@@ -134,6 +145,13 @@ pub fn summary_text(
             out.push_str(&format!(" ({tag})"));
         }
         out.push('\n');
+    }
+
+    if !values.lines.is_empty() {
+        section(&mut out, values.heading);
+        for line in &values.lines {
+            out.push_str(&format!("- {line}\n"));
+        }
     }
 
     section(&mut out, &ui.deciding_heading);

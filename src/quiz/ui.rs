@@ -13,8 +13,14 @@ impl Decode;
 pub struct QuizUi {
     /// Heading of the quiz.
     pub title: String,
-    /// Short introduction above the first question.
-    pub intro: String,
+    /// The decision the self-check supports, for whom, and what it cannot do (`data-decision`,
+    /// above the first question).
+    pub decision: String,
+    /// The button that shows [`QuizUi::decision_more`].
+    pub decision_more_label: String,
+    /// The conditions involved, in a few plain sentences (paragraphs apart by a blank line):
+    /// in the "why" part, fetched right after the first view (empty until then).
+    pub decision_more: String = String::new(),
     /// Button: go to the next screen.
     pub next: String,
     /// Button: go back one screen.

@@ -2,6 +2,9 @@
 //! disclosure with "About this guide" (how the evidence is checked, who makes and pays for the
 //! guide, its dates and update policy). Its text is fetched the first time a tool shows it, and
 //! its code travels with the tools (all lazily loaded parts), never in the first view.
+//!
+//! Also the line beside a clinic's booking link ([`CtaNote`]): the site's owner offers ketamine
+//! treatment and did not write the guide (and, where true, set the prices shown).
 
 use super::widgets::Disclosure;
 use super::WidgetContext;
@@ -18,6 +21,28 @@ pub struct AboutGuideProps {
     pub tool: Feature,
 }
 
+/// The block's text in the widget's language, fetched the first time it is needed: `None`
+/// until it is here, and if it cannot be fetched.
+#[hook]
+fn use_about_content() -> std::rc::Rc<Option<AboutContent>> {
+    let widget = use_context::<WidgetContext>().expect("inside the app");
+    let locale = widget.locale;
+    let refresh = use_force_update();
+    use_effect_with(locale, move |&locale| {
+        if !content::available(locale, Feature::About) {
+            wasm_bindgen_futures::spawn_local(async move {
+                if content::ensure(locale, vec![Feature::About]).await.is_ok() {
+                    refresh.force_update();
+                }
+            });
+        }
+    });
+    use_memo(
+        (locale, content::available(locale, Feature::About)),
+        |(l, _)| AboutContent::load(*l).ok(),
+    )
+}
+
 /// The check date and the "About this guide" disclosure (`data-disclosure`). Nothing is shown
 /// until its text is here; if it cannot be fetched, the tool above it is unaffected.
 #[component]
@@ -29,20 +54,7 @@ pub fn AboutGuide(props: &AboutGuideProps) -> Html {
         static NEXT: AtomicU32 = AtomicU32::new(0);
         format!("kg-about{}", NEXT.fetch_add(1, Ordering::Relaxed))
     });
-    let refresh = use_force_update();
-    use_effect_with(locale, move |&locale| {
-        if !content::available(locale, Feature::About) {
-            wasm_bindgen_futures::spawn_local(async move {
-                if content::ensure(locale, vec![Feature::About]).await.is_ok() {
-                    refresh.force_update();
-                }
-            });
-        }
-    });
-    let about = use_memo(
-        (locale, content::available(locale, Feature::About)),
-        |(l, _)| AboutContent::load(*l).ok(),
-    );
+    let about = use_about_content();
     // The stylesheet of the traced figures and of this foot, linked with its integrity value.
     let style = match content::style_file(Feature::About) {
         Some(content::StyleFile {
@@ -78,5 +90,35 @@ pub fn AboutGuide(props: &AboutGuideProps) -> Html {
                 }) }
             </Disclosure>
         </footer>
+    }
+}
+
+/// Properties of the line beside a clinic's booking link.
+#[derive(Properties, PartialEq)]
+pub struct CtaNoteProps {
+    /// The line's id, which the booking link names in `aria-describedby`.
+    pub id: AttrValue,
+    /// The clinic's own prices are the ones shown beside the link.
+    #[prop_or_default]
+    pub prices: bool,
+}
+
+/// The line beside a clinic's booking link (`data-cta-disclosure`), wherever the link is shown
+/// (only an embed can have one): the site's owner offers ketamine treatment and did not write
+/// this guide, and, when `prices`, set the prices shown.
+#[component]
+pub fn CtaNote(props: &CtaNoteProps) -> Html {
+    let about = use_about_content();
+    let Some(about) = about.as_ref() else {
+        return Html::default();
+    };
+    let ui = &about.ui;
+    let text = if props.prices {
+        format!("{} {}", ui.cta_owner, ui.cta_prices)
+    } else {
+        ui.cta_owner.clone()
+    };
+    html! {
+        <p class="kg-cta-note kg-noprint" id={props.id.clone()} data-cta-disclosure="">{ text }</p>
     }
 }

@@ -290,23 +290,30 @@ pub fn use_widget(
     cleared: Callback<()>,
 ) -> Rc<Widget> {
     let sections = offered_sections(props);
-    use_memo((props.clone(), place.item.clone(), locale, shell), {
-        let offers_myths = sections.contains(&Section::Myths);
-        let offers_cost = sections.contains(&Section::Cost);
-        move |(p, item, locale, shell)| Widget {
-            locale: *locale,
-            scope: Scope::new(&p.instance, p.persist),
-            item: item.clone(),
-            navigate,
-            currency: p.currency.clone(),
-            cta: p.cta.clone(),
-            prices: p.prices.clone(),
-            shell: shell.clone(),
-            offers_myths,
-            offers_cost,
-            heading: if p.standalone || !p.show_title { 2 } else { 3 },
-            linkable: p.route_mode == RouteMode::Fragment,
-            cleared,
-        }
-    })
+    // The self-check reads "Why we ask" (and the longer description of its decision) into its
+    // questions: its arrival re-renders the tools.
+    let why_here = content::available(locale, Feature::Why);
+    use_memo(
+        (props.clone(), place.item.clone(), locale, shell, why_here),
+        {
+            let offers_myths = sections.contains(&Section::Myths);
+            let offers_cost = sections.contains(&Section::Cost);
+            move |(p, item, locale, shell, why)| Widget {
+                locale: *locale,
+                scope: Scope::new(&p.instance, p.persist),
+                item: item.clone(),
+                navigate,
+                currency: p.currency.clone(),
+                cta: p.cta.clone(),
+                prices: p.prices.clone(),
+                shell: shell.clone(),
+                offers_myths,
+                offers_cost,
+                heading: if p.standalone || !p.show_title { 2 } else { 3 },
+                linkable: p.route_mode == RouteMode::Fragment,
+                cleared,
+                why: *why,
+            }
+        },
+    )
 }

@@ -125,6 +125,9 @@ pub struct Widget {
     pub linkable: bool,
     /// Called once "Clear my answers" has erased storage: every tool starts afresh.
     pub cleared: Callback<()>,
+    /// The self-check's "Why we ask" part is here: the self-check reads it into its questions
+    /// (and the longer description of the decision), so its arrival re-renders the self-check.
+    pub why: bool,
 }
 
 /// Shared widget context, cheap to clone.

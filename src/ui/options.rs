@@ -6,26 +6,17 @@
 //! shown, and its code travels with those lazily loaded parts.
 
 use super::evidence::TracedSources;
+use super::widgets::{heading, Heading};
 use super::WidgetContext;
 use crate::content::{self, Feature};
-use crate::options::{OptionsContent, TreatmentOption};
+use crate::options::{OptionsContent, TreatmentOption, Values};
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// Comparison properties.
-#[derive(Properties, PartialEq)]
-pub struct OptionsComparisonProps {
-    /// The person's values: (value id, weight id) pairs, in the order they answered.
-    #[prop_or_default]
-    pub values: Vec<(String, String)>,
-    /// Heading level of the comparison's title (3 in the explorer and the result).
-    #[prop_or(3)]
-    pub level: u8,
-}
-
-/// The comparison, once its text is here (nothing before; a failed download leaves the tool
-/// around it untouched).
-#[component]
-pub fn OptionsComparison(props: &OptionsComparisonProps) -> Html {
+/// The comparison's text (with the values step's) in the widget's language, fetched the first
+/// time it is needed: `None` until it is here, and if it cannot be fetched.
+#[hook]
+pub fn use_options_content() -> Rc<Option<OptionsContent>> {
     let widget = use_context::<WidgetContext>().expect("inside the app");
     let locale = widget.locale;
     let refresh = use_force_update();
@@ -41,35 +32,59 @@ pub fn OptionsComparison(props: &OptionsComparisonProps) -> Html {
             });
         }
     });
-    let options = use_memo(
+    use_memo(
         (locale, content::available(locale, Feature::Options)),
         |(l, _)| OptionsContent::load(*l).ok(),
-    );
+    )
+}
+
+/// Comparison properties.
+#[derive(Properties, PartialEq)]
+pub struct OptionsComparisonProps {
+    /// What matters to the person (the self-check's values step), if they said.
+    #[prop_or_default]
+    pub values: Values,
+    /// Heading level of the comparison's title; its sections' headings go one and two levels
+    /// further.
+    pub level: u8,
+}
+
+/// The comparison, once its text is here (nothing before; a failed download leaves the tool
+/// around it untouched).
+#[component]
+pub fn OptionsComparison(props: &OptionsComparisonProps) -> Html {
+    let options = use_options_content();
     let Some(c) = options.as_ref() else {
         return Html::default();
     };
-    let chosen = chosen_values(c, &props.values);
+    let lines = c.value_lines(&props.values);
     // For each column, the values the person said matter that relate to it ("Matters to you:
-    // Feeling better soon"), shown in its header and, on cards, in each cell's label.
+    // Feeling better soon"), shown in its header and, on cards, in each cell's label. Every
+    // option gets the same marks: a column, never an option, is marked.
     let matters: Vec<(String, Option<String>)> = c
         .columns
         .iter()
-        .map(|col| {
-            let values: Vec<&str> = chosen
-                .iter()
-                .filter(|(_, _, column)| *column == col.id)
-                .map(|(value, _, _)| *value)
-                .collect();
+        .zip(c.matters(&props.values))
+        .map(|(col, values)| {
             let text =
                 (!values.is_empty()).then(|| format!("{}: {}", c.ui.matters, values.join(", ")));
             (col.id.clone(), text)
         })
         .collect();
-    let title = match props.level {
-        2 => html! { <h2 class="kg-options-title" tabindex="-1">{ &c.ui.heading }</h2> },
-        4 => html! { <h4 class="kg-options-title" tabindex="-1">{ &c.ui.heading }</h4> },
-        _ => html! { <h3 class="kg-options-title" tabindex="-1">{ &c.ui.heading }</h3> },
+    let level = props.level;
+    let h = |depth: u8, class: &'static str, text: String| {
+        heading(
+            level,
+            depth,
+            Heading {
+                class,
+                focusable: depth == 0,
+                ..Heading::default()
+            },
+            html! { text },
+        )
     };
+    let title = h(0, "kg-options-title", c.ui.heading.clone());
     let evidence: Vec<_> = c.options.iter().flat_map(|o| o.evidence.clone()).collect();
     html! {
         <section class="kg-options">
@@ -80,12 +95,12 @@ pub fn OptionsComparison(props: &OptionsComparisonProps) -> Html {
             }
             { title }
             { for c.ui.intro.iter().map(|p| html! { <p>{ p }</p> }) }
-            if !chosen.is_empty() {
+            if !lines.is_empty() {
                 <div class="kg-options-values" data-values-shown="">
                     <p class="kg-options-values-heading"><strong>{ &c.ui.values_heading }</strong></p>
                     <ul>
-                        { for chosen.iter().map(|(value, weight, _)| html! {
-                            <li>{ format!("{value}: {weight}") }</li>
+                        { for lines.iter().map(|l| html! {
+                            <li data-value={l.id.to_owned()}>{ format!("{}: {}", l.label, l.weight) }</li>
                         }) }
                     </ul>
                 </div>
@@ -111,12 +126,12 @@ pub fn OptionsComparison(props: &OptionsComparisonProps) -> Html {
                 </table>
             { for c.options.iter().filter_map(|o| o.like.as_ref().map(|like| html! {
                 <section class="kg-options-like" data-like={o.id.clone()}>
-                    <h4>{ format!("{}: {}", c.ui.like_heading, o.name) }</h4>
+                    { h(1, "kg-options-like-title", format!("{}: {}", c.ui.like_heading, o.name)) }
                     { for [(&c.ui.session, &like.session), (&c.ui.after, &like.after), (&c.ui.course, &like.course)]
                         .into_iter()
                         .map(|(heading, items)| html! {
                             <>
-                                <h5>{ heading }</h5>
+                                { h(2, "kg-options-like-part", heading.clone()) }
                                 <ul>{ for items.iter().map(|t| html! { <li>{ t }</li> }) }</ul>
                             </>
                         }) }
@@ -141,24 +156,4 @@ fn row(c: &OptionsContent, o: &TreatmentOption, matters: &[(String, Option<Strin
             }) }
         </tr>
     }
-}
-
-/// The person's values that matter to them at all (any weight above the lowest), as (value
-/// label, weight label, column id), in content order.
-fn chosen_values<'a>(
-    c: &'a OptionsContent,
-    answers: &[(String, String)],
-) -> Vec<(&'a str, &'a str, &'a str)> {
-    let lowest = c.weights.first().map(|w| w.id.as_str());
-    c.values
-        .iter()
-        .filter_map(|v| {
-            let (_, weight) = answers.iter().find(|(id, _)| *id == v.id)?;
-            if Some(weight.as_str()) == lowest {
-                return None;
-            }
-            let w = c.weights.iter().find(|w| w.id == *weight)?;
-            Some((v.label.as_str(), w.label.as_str(), v.column.as_str()))
-        })
-        .collect()
 }

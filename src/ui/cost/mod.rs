@@ -348,6 +348,8 @@ pub fn CostSection() -> Html {
         level: widget.heading,
     };
     let est = estimate(state.plan(), state.book());
+    // The clinic's own prices are the ones shown (as the prices' own notice says).
+    let clinic_priced = matches!(&origin_and_book.1, PriceOrigin::Clinic(priced) if priced.contains(state.plan().route));
     let headline = summary::Headline::new(&ui, &est);
     let all_sources = c.sources.clone();
     // Every figure of the estimator's texts, under the source it comes from.
@@ -378,7 +380,7 @@ pub fn CostSection() -> Html {
                 </form>
                 { summary::view(&ui, &headline) }
             </div>
-            { result::view(&ui, &est, widget.cta.as_ref()) }
+            { result::view(&ui, &est, widget.cta.as_ref(), clinic_priced) }
             { chart::view(&ui, widget.offers_myths.then_some(&widget.navigate)) }
             <section class="kg-cost-sources">
                 { ui.h(1, Some("kg-cost-sources-h"), "sources") }

@@ -4,6 +4,7 @@
 
 use super::Ui;
 use crate::cost::{Estimate, Range};
+use crate::ui::about::CtaNote;
 use crate::ui::widgets::{heading, Disclosure, Heading};
 use crate::ui::Cta;
 use yew::prelude::*;
@@ -99,9 +100,10 @@ fn assumptions(ui: &Ui) -> Html {
     }
 }
 
-/// The breakdown, the notes on what the figures are, the clinic's call to action, the
+/// The breakdown, the notes on what the figures are, the clinic's call to action with the line
+/// that says whose it is (and, when `clinic_prices`, that the clinic set the prices shown), the
 /// calculation and the assumptions.
-pub fn view(ui: &Ui, est: &Estimate, cta: Option<&Cta>) -> Html {
+pub fn view(ui: &Ui, est: &Estimate, cta: Option<&Cta>, clinic_prices: bool) -> Html {
     html! {
         <section class="kg-cost-result" data-breakdown="">
             { ui.h(1, Some("kg-cost-breakdown-h"), "breakdown") }
@@ -112,7 +114,8 @@ pub fn view(ui: &Ui, est: &Estimate, cta: Option<&Cta>) -> Html {
             <p class="kg-cost-clinics" data-note="clinics_set_prices">{ ui.misc("clinics_set_prices") }</p>
             <p class="kg-cost-muted">{ ui.misc("not_advice") }</p>
             if let Some(cta) = cta {
-                <p><a class="kg-button" href={cta.href.clone()} data-cta="">{ cta.label.clone() }</a></p>
+                <p><a class="kg-button" href={cta.href.clone()} data-cta="" aria-describedby="kg-cost-cta-note">{ cta.label.clone() }</a></p>
+                <CtaNote id="kg-cost-cta-note" prices={clinic_prices} />
             }
             { calculation(ui, est) }
             { assumptions(ui) }

@@ -247,7 +247,7 @@ fn options_panel(ctx: &Ctx) -> Html {
     };
     html! {
         <div class="kg-myths-options" data-options-screen="">
-            <crate::ui::options::OptionsComparison />
+            <crate::ui::options::OptionsComparison level={ctx.level + 1} />
             <p class="kg-noprint">
                 <a class="kg-button kg-secondary" href="#myths" data-action="back" onclick={back}>
                     { &ctx.content.ui.back_to_claims }

@@ -12,12 +12,14 @@ mod device;
 mod question;
 mod result;
 mod review;
+mod values;
 
 use std::rc::Rc;
 
 use super::widgets::{heading, Heading};
 use super::{Widget, WidgetContext};
 use crate::content::{self, Feature};
+use crate::options::values::STORE as VALUES_STORE;
 use crate::platform::storage::{self, Loaded, Persist, Scope};
 use crate::quiz::{Action, QuizContent, QuizState, Step, SCHEMA_VERSION};
 use wasm_bindgen::JsCast;
@@ -46,6 +48,12 @@ struct Model {
     /// The question whose answer was last opened with Change: the review brings the person
     /// back to its row.
     changed: Option<String>,
+    /// Which round of answers this is: "Start again" and "Clear my answers" begin a new one.
+    /// What matters to the person (the optional values step) belongs to a round: the last
+    /// screens' code keeps it, beside the answers, for as long as the round lasts, so it
+    /// outlives those screens while the person changes an answer (`values::kept`). The first
+    /// view carries none of its code.
+    round: u32,
 }
 
 /// What the view can ask for.
@@ -55,6 +63,9 @@ enum Msg {
     Cleared,
     /// The language changed: same answers and place, new words.
     Language(Rc<QuizContent>),
+    /// What matters to the person changed (the last screens' code keeps it), or was read from
+    /// storage; `true` when the stored values could not be read (they were dropped).
+    Values(bool),
 }
 
 impl Reducible for Model {
@@ -66,7 +77,11 @@ impl Reducible for Model {
             Msg::Do(action) => {
                 match &action {
                     Action::GoTo(id) => next.changed = Some(id.clone()),
-                    Action::SeeResult | Action::Restart => next.changed = None,
+                    Action::SeeResult => next.changed = None,
+                    Action::Restart => {
+                        next.changed = None;
+                        next.round = next.round.wrapping_add(1);
+                    }
                     _ => {}
                 }
                 let moves = matches!(
@@ -87,8 +102,14 @@ impl Reducible for Model {
                 // Answers are ids, shared by every locale, so they carry over unchanged.
                 next.content = content;
             }
+            Msg::Values(dropped) => {
+                if dropped {
+                    next.notice = Some(Notice::RestoreFailed);
+                }
+            }
             Msg::Cleared => {
                 next.quiz = QuizState::new(&next.content);
+                next.round = next.round.wrapping_add(1);
                 next.changed = None;
                 next.moved = next.moved.wrapping_add(1);
                 next.notice = Some(Notice::Cleared);
@@ -204,6 +225,7 @@ fn Quiz(props: &QuizProps) -> Html {
                 moved: 0,
                 notice,
                 changed: None,
+                round: 0,
             }
         })
     };
@@ -217,13 +239,15 @@ fn Quiz(props: &QuizProps) -> Html {
     let root = use_node_ref();
 
     // Store from an effect so rendering stays pure. A fresh state is nothing worth keeping,
-    // and storing it would leave a trace right after "Clear my answers".
+    // and storing it would leave a trace right after "Clear my answers". "Start again" leaves a
+    // fresh state: what mattered to the person goes with their answers.
     {
         let scope = widget.scope.clone();
         let content = props.content.0.clone();
         use_effect_with(model.quiz.clone(), move |quiz| {
             if *quiz == QuizState::new(&content) {
                 scope.remove(STORE);
+                scope.remove(VALUES_STORE);
             } else {
                 scope.save(STORE, SCHEMA_VERSION, &quiz.to_json());
             }
@@ -336,6 +360,9 @@ fn Quiz(props: &QuizProps) -> Html {
             dispatch: &dispatch,
             level,
             changed: model.changed.as_deref(),
+            scope: &widget.scope,
+            round: model.round,
+            model: model.dispatcher(),
         }),
         _ => super::pending(&widget, end_error.as_deref()),
     };
@@ -381,21 +408,53 @@ pub(crate) struct End<'a> {
     level: u8,
     /// The question last opened with Change, whose row the review focuses.
     changed: Option<&'a str>,
+    /// The widget's storage scope, whose instance the values are kept for.
+    scope: &'a Scope,
+    /// The round of answers the values belong to (see `Model::round`).
+    round: u32,
+    /// The self-check's state, which the last screens tell when the values change.
+    model: UseReducerDispatcher<Model>,
 }
 
-/// The review or the result screen (the entry point of their code chunk).
+/// The review or the result screen (the entry point of their code chunk), with the keeper of
+/// the values step's answers in storage.
 pub(crate) fn end_screen(e: &End<'_>) -> Html {
-    match e.quiz.step {
+    let kept = values::kept(e.scope, e.round);
+    let read = kept.is_some();
+    let values = kept.unwrap_or_default();
+    let on_values = {
+        let (model, scope, round) = (e.model.clone(), e.scope.clone(), e.round);
+        Callback::from(move |v: Option<crate::options::Values>| {
+            let dropped = v.is_none();
+            values::keep(&scope, round, v.unwrap_or_default());
+            model.dispatch(Msg::Values(dropped));
+        })
+    };
+    let screen = match e.quiz.step {
         Step::Question(_) => Html::default(),
-        Step::Review => review::review(&e.content.0, e.quiz, e.dispatch, e.level, e.changed),
+        Step::Review => review::review(
+            &e.content.0,
+            e.quiz,
+            (e.dispatch, &on_values),
+            e.level,
+            e.changed,
+            &values,
+        ),
         Step::Result => html! {
             <result::ResultView
                 content={e.content.clone()}
                 quiz={e.quiz.clone()}
                 dispatch={e.dispatch.clone()}
                 level={e.level}
+                values={values.clone()}
             />
         },
+    };
+    html! {
+        <>
+            <values::Stored {values} {read} on_read={on_values} />
+            { screen }
+        </>
     }
 }
 

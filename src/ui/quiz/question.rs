@@ -70,8 +70,8 @@ pub(super) fn screen(
         }
     });
     let count = progress.map(|(current, total)| c.ui.progress_label(current, total));
-    let intro = (progress.map(|p| p.0) == Some(1) && !state.returning)
-        .then(|| html! { <p class="kg-quiz-intro">{ &c.ui.intro }</p> });
+    let intro =
+        (progress.map(|p| p.0) == Some(1) && !state.returning).then(|| decision(c, loading));
 
     html! {
         <form class="kg-quiz-form" novalidate=true {onsubmit} data-screen={screen.id.to_owned()}>
@@ -93,6 +93,22 @@ pub(super) fn screen(
                 }
             </div>
         </form>
+    }
+}
+
+/// What the self-check helps decide, for whom, and what it cannot do (`data-decision`), with the
+/// conditions involved behind a native disclosure: its text arrives with "Why we ask", right
+/// after the first view, and `loading` stands in until then.
+fn decision(c: &QuizContent, loading: &str) -> Html {
+    let more = &c.ui.decision_more;
+    html! {
+        <div class="kg-quiz-intro" data-decision="">
+            <p>{ &c.ui.decision }</p>
+            <details>
+                <summary>{ &c.ui.decision_more_label }</summary>
+                <p>{ if more.is_empty() { loading } else { more } }</p>
+            </details>
+        </div>
     }
 }
 

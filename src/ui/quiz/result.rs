@@ -1,20 +1,25 @@
 //! The result: one outcome (`data-outcome`) with Print and Download beside it, every deciding
 //! answer with why it matters and its sources, other notes, every answer given (the deciding
-//! ones first), route notes, questions for a provider, the clinic's link if set, links to the
-//! other tools this instance offers, and "Start again" (confirmed first). Never "you are
-//! eligible".
+//! ones first), route notes, questions for a provider, what matters to the person (the values
+//! step), the options compared (with those values beside them), the clinic's link if set with
+//! the line that says whose it is, links to the other tools this instance offers, and "Start
+//! again" (confirmed first). Never "you are eligible"; no option is ever recommended.
 
 use super::question::sources;
 use super::{device, Content};
+use crate::myths::link::OPTIONS_SLUG;
 use crate::nav::{Place, Section};
+use crate::options::{OptionsContent, Values};
 use crate::platform::intl;
 use crate::quiz::{
     answer_tag, group_by_answer, summary_text, Action, AnswerGroup, Assessment, QuizContent,
-    QuizState,
+    QuizState, ValuesSection,
 };
+use crate::ui::about::CtaNote;
 use crate::ui::evidence::TracedSources;
-use crate::ui::widgets::{heading, Heading};
-use crate::ui::WidgetContext;
+use crate::ui::options::{use_options_content, OptionsComparison};
+use crate::ui::widgets::{heading, Disclosure, Heading};
+use crate::ui::{Widget, WidgetContext};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
@@ -26,6 +31,8 @@ pub(super) struct ResultProps {
     pub dispatch: Callback<Action>,
     /// The self-check's title level (see `Widget::heading`).
     pub level: u8,
+    /// What matters to the person (the values step's answers).
+    pub values: Values,
 }
 
 /// The result step.
@@ -43,10 +50,18 @@ pub(super) fn ResultView(props: &ResultProps) -> Html {
             }
         });
     }
+    let options = use_options_content();
     let c = &*props.content.0;
     let Some(assessment) = props.quiz.assessment(c) else {
         return Html::default();
     };
+    let options = options.as_ref().as_ref();
+    // The values in words, as the screen and the summary list them.
+    let values: (String, Vec<String>) = options.map_or_else(Default::default, |o| {
+        let lines = o.value_lines(&props.values);
+        let lines = lines.iter().map(|l| format!("{}: {}", l.label, l.weight));
+        (o.ui.values_heading.clone(), lines.collect())
+    });
     let texts = c.ui.outcomes.get(assessment.outcome);
     let date = intl::today(widget.locale);
     let level = props.level;
@@ -57,11 +72,16 @@ pub(super) fn ResultView(props: &ResultProps) -> Html {
         let assessment = assessment.clone();
         let help = widget.shell.clone();
         let date = date.clone();
+        let (heading, lines) = values.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(shell) = help.as_deref() else {
                 return;
             };
-            let text = summary_text(&content, &assessment, &shell.help, &date);
+            let values = ValuesSection {
+                heading: &heading,
+                lines: lines.clone(),
+            };
+            let text = summary_text(&content, &assessment, &shell.help, &date, &values);
             let name = crate::quiz::fill(
                 &content.ui.summary.filename,
                 &[("date", &intl::today_iso())],
@@ -117,12 +137,21 @@ pub(super) fn ResultView(props: &ResultProps) -> Html {
             <ul class="kg-quiz-provider-questions">
                 { for assessment.provider_questions.iter().map(|q| html! { <li>{ q }</li> }) }
             </ul>
+            if !values.1.is_empty() {
+                { sub(level, &values.0) }
+                <ul class="kg-quiz-values" data-values-summary="">
+                    { for values.1.iter().map(|line| html! { <li>{ line }</li> }) }
+                </ul>
+            }
+            { compare(options, &props.values, level) }
             if let Some(cta) = &widget.cta {
                 <p class="kg-quiz-cta kg-noprint">
-                    <a class="kg-button" href={cta.href.clone()} rel="noopener" data-cta="true">{ cta.label.clone() }</a>
+                    <a class="kg-button" href={cta.href.clone()} rel="noopener" data-cta="true"
+                        aria-describedby="kg-quiz-cta-note">{ cta.label.clone() }</a>
                 </p>
+                <CtaNote id="kg-quiz-cta-note" />
             }
-            { next_steps(c, &widget.navigate, widget.offers_cost, widget.offers_myths, level) }
+            { next_steps(c, &widget, options.map(|o| o.ui.link.as_str()), level) }
             if *confirming {
                 <div class="kg-quiz-confirm kg-noprint" role="group" aria-labelledby="kg-quiz-confirm-q">
                     <p id="kg-quiz-confirm-q" tabindex="-1" ref={confirm_ref}>{ &s.restart_confirm }</p>
@@ -264,26 +293,38 @@ fn routes(c: &QuizContent, assessment: &Assessment, level: u8) -> Html {
     }
 }
 
-/// Links to the estimator and the evidence explorer, when this instance offers them. They open
-/// the tool's tab (never leaving an embed's host page) and move focus to it.
-fn next_steps(
-    c: &QuizContent,
-    navigate: &Callback<Place>,
-    cost: bool,
-    myths: bool,
-    level: u8,
-) -> Html {
+/// The options compared in equal detail, ketamine and not, with the person's values beside
+/// them, behind a disclosure (long, and not part of the printed summary).
+fn compare(options: Option<&OptionsContent>, values: &Values, level: u8) -> Html {
+    let Some(o) = options else {
+        return Html::default();
+    };
+    html! {
+        <Disclosure summary={o.ui.compare.clone()} id="kg-quiz-compare" class="kg-quiz-compare kg-noprint">
+            <OptionsComparison values={values.clone()} level={level + 2} />
+        </Disclosure>
+    }
+}
+
+/// Links to the estimator, the evidence explorer and its options comparison (`options`: that
+/// link's text), when this instance offers them. They open the tool's tab (never leaving an
+/// embed's host page) and move focus to it.
+fn next_steps(c: &QuizContent, widget: &Widget, options: Option<&str>, level: u8) -> Html {
+    let (cost, myths) = (widget.offers_cost, widget.offers_myths);
     if !cost && !myths {
         return Html::default();
     }
-    let link = |section: Section, text: &str| {
-        let navigate = navigate.clone();
+    // `to` names the place (`myths/options`), and is its fragment too.
+    let link = |place: Place, to: &'static str, text: &str| {
+        let navigate = widget.navigate.clone();
+        let section = place.section;
+        let href = format!("#{to}");
         let onclick = Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             let app = e
                 .target_dyn_into::<Element>()
                 .and_then(|el| el.closest(".kg-app").ok().flatten());
-            navigate.emit(Place::section(section));
+            navigate.emit(place.clone());
             let tab = app
                 .and_then(|app| {
                     app.query_selector(&format!("#kg-tab-{}", section.id()))
@@ -296,16 +337,24 @@ fn next_steps(
             }
         });
         html! {
-            <li><a href={format!("#{}", section.id())} data-to={section.id()} {onclick}>{ text }</a></li>
+            <li><a {href} data-to={to} {onclick}>{ text }</a></li>
         }
     };
     let s = &c.ui.summary;
+    let options = options.filter(|_| myths).map(|text| {
+        let place = Place {
+            section: Section::Myths,
+            item: Some(OPTIONS_SLUG.to_owned()),
+        };
+        link(place, "myths/options", text)
+    });
     html! {
         <div class="kg-quiz-next kg-noprint">
             { sub(level, &s.next_heading) }
             <ul>
-                if cost { { link(Section::Cost, &s.to_cost) } }
-                if myths { { link(Section::Myths, &s.to_myths) } }
+                if cost { { link(Place::section(Section::Cost), "cost", &s.to_cost) } }
+                if myths { { link(Place::section(Section::Myths), "myths", &s.to_myths) } }
+                { for options }
             </ul>
         </div>
     }

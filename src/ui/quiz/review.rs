@@ -1,19 +1,24 @@
 //! "Check your answers": every shown question with the answer in words and a Change button
 //! that opens its screen; Next there ("Save and return to my answers") leads back here, to the
-//! row of the answer just changed.
+//! row of the answer just changed. Then the optional "What matters to you" step, before the
+//! result.
 
+use super::values::ValuesStep;
+use crate::options::Values;
 use crate::quiz::{review_rows, Action, QuizContent, QuizState};
 use crate::ui::widgets::{heading, Heading};
 use yew::prelude::*;
 
 /// The review step. `changed` is the question last opened with Change: its row takes focus,
-/// so the person lands where they left off rather than at the top of the list.
+/// so the person lands where they left off rather than at the top of the list. `on_values`
+/// takes the values step's answers.
 pub(super) fn review(
     c: &QuizContent,
     state: &QuizState,
-    dispatch: &Callback<Action>,
+    (dispatch, on_values): (&Callback<Action>, &Callback<Option<Values>>),
     level: u8,
     changed: Option<&str>,
+    values: &Values,
 ) -> Html {
     let onsubmit = {
         let dispatch = dispatch.clone();
@@ -67,6 +72,7 @@ pub(super) fn review(
                     }
                 }) }
             </dl>
+            <ValuesStep values={values.clone()} on_change={on_values.clone()} {level} />
             <div class="kg-quiz-buttons">
                 <button type="submit" class="kg-button" data-action="see-result">{ &c.ui.see_result }</button>
                 <button type="button" class="kg-button kg-secondary" data-action="back" onclick={on_back}>

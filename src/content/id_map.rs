@@ -1,7 +1,8 @@
 //! Values by id: a `Vec` kept sorted by id.
 //!
-//! Stands in for `BTreeMap<String, V>` in the quiz state: the same order and the same JSON,
-//! for much less wasm code (the maps hold a few dozen entries at most).
+//! Stands in for `BTreeMap<String, V>` in stored state (the self-check's answers and drafts, the
+//! values step's answers): the same order and the same JSON, for much less wasm code (the maps
+//! hold a few dozen entries at most). Shared by the engines, so it lives with the JSON reader.
 
 use std::fmt;
 
