@@ -175,6 +175,7 @@ impl Ui<'_> {
             Some(Value::Money(c)) => self.fmt.money(c),
             Some(Value::Count(n)) | Some(Value::Quantity(n, _)) => self.fmt.count(n),
             Some(Value::Percent(p)) => self.fmt.percent(p),
+            Some(Value::Decimal(h)) => self.fmt.decimal(h),
             None => self.misc("value_unknown").to_owned(),
         }
     }

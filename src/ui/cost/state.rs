@@ -117,7 +117,9 @@ impl CostState {
         let p = &self.saved.plan;
         match f {
             Field::Sessions => p.induction_sessions.to_string(),
-            Field::BoostersPerMonth => p.maintenance.per_month.to_string(),
+            Field::BoostersPerMonth => {
+                crate::cost::parse::hundredths_text(p.maintenance.per_month.hundredths().into())
+            }
             Field::MaintenanceMonths => p.maintenance.months.to_string(),
             Field::IntegrationSessions => p.extras.integration_sessions.to_string(),
             Field::Price(r, part, l) => self
@@ -145,7 +147,9 @@ impl CostState {
         let money = |c: Cents| Some(Value::Money(c));
         match f {
             Field::Sessions => count(p.induction_sessions),
-            Field::BoostersPerMonth => count(p.maintenance.per_month),
+            Field::BoostersPerMonth => {
+                Some(Value::Decimal(p.maintenance.per_month.hundredths().into()))
+            }
             Field::MaintenanceMonths => count(p.maintenance.months),
             Field::IntegrationSessions => count(p.extras.integration_sessions),
             Field::Price(r, part, l) => self
@@ -277,7 +281,7 @@ impl CostState {
         let p = &mut s.plan;
         match (f, value) {
             (Field::Sessions, Parsed::Count(n)) => p.induction_sessions = n,
-            (Field::BoostersPerMonth, Parsed::Count(n)) => p.maintenance.per_month = n,
+            (Field::BoostersPerMonth, Parsed::Rate(r)) => p.maintenance.per_month = r,
             (Field::MaintenanceMonths, Parsed::Count(n)) => p.maintenance.months = n,
             (Field::IntegrationSessions, Parsed::Count(n)) => p.extras.integration_sessions = n,
             (Field::CoveredPercent, Parsed::Percent(b)) => {
