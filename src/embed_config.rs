@@ -7,11 +7,12 @@
 //! not by [`parse`], which runs before the first view.
 
 use crate::content::{fill, shell::EmbedStrings, Locale};
-use crate::cost::{CostContent, CurrencyCode, PlainUsd, PriceBook, PriceBookError};
+use crate::cost::plan::limits;
+use crate::cost::{CostContent, CurrencyCode, Offer, PlainUsd, PriceBook, PriceBookError, Route};
 use crate::nav::Section;
 
 /// Attribute names the element observes (kept in sync with `embed.js`).
-pub const ATTRIBUTES: [&str; 10] = [
+pub const ATTRIBUTES: [&str; 13] = [
     "sections",
     "start",
     "lang",
@@ -22,7 +23,13 @@ pub const ATTRIBUTES: [&str; 10] = [
     "persist",
     "theme",
     "header",
+    "routes",
+    "course-sessions",
+    "booster-weeks",
 ];
+
+/// The longest time between boosters `booster-weeks` accepts: a year.
+pub const MAX_BOOSTER_WEEKS: u32 = 52;
 
 /// The colors the widget uses (`theme`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -71,6 +78,9 @@ pub struct EmbedConfig {
     /// Whether the guide's own title is shown (`header="hide"` leaves it to the host page; the
     /// disclaimers stay).
     pub show_title: bool,
+    /// The clinic's treatments (`routes`), first course (`course-sessions`) and weeks between
+    /// boosters (`booster-weeks`).
+    pub offer: Offer,
 }
 
 /// One attribute problem.
@@ -100,6 +110,12 @@ pub enum ConfigError {
     BadTheme(String),
     /// `header` is neither `show` nor `hide`.
     BadHeader(String),
+    /// `routes` names something that is not a treatment.
+    UnknownRoute(String),
+    /// `course-sessions` is not a whole number from 1 to 100.
+    BadCourseSessions(String),
+    /// `booster-weeks` is not a whole number from 1 to 52.
+    BadBoosterWeeks(String),
 }
 
 /// Reads attributes through `get` (attribute name → value) into a configuration and problems.
@@ -190,6 +206,25 @@ pub fn parse(get: impl Fn(&str) -> Option<String>) -> (EmbedConfig, Vec<ConfigEr
             true
         }
     };
+    let mut routes = Vec::new();
+    for word in get("routes").unwrap_or_default().split_whitespace() {
+        match Route::from_id(&word.to_ascii_lowercase()) {
+            Some(r) => routes.push(r),
+            None => errors.push(ConfigError::UnknownRoute(word.to_owned())),
+        }
+    }
+    let course_sessions = whole_number(
+        get("course-sessions"),
+        limits::INDUCTION_SESSIONS,
+        ConfigError::BadCourseSessions,
+        &mut errors,
+    );
+    let booster_weeks = whole_number(
+        get("booster-weeks"),
+        MAX_BOOSTER_WEEKS,
+        ConfigError::BadBoosterWeeks,
+        &mut errors,
+    );
     (
         EmbedConfig {
             sections,
@@ -201,9 +236,31 @@ pub fn parse(get: impl Fn(&str) -> Option<String>) -> (EmbedConfig, Vec<ConfigEr
             persist,
             theme,
             show_title,
+            offer: Offer::new(&routes, course_sessions, booster_weeks),
         },
         errors,
     )
+}
+
+/// A whole number from 1 to `max` (blank is none); anything else is reported with `error`.
+fn whole_number(
+    value: Option<String>,
+    max: u32,
+    error: fn(String) -> ConfigError,
+    errors: &mut Vec<ConfigError>,
+) -> Option<u32> {
+    let value = value?;
+    let text = value.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let n = (text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0')))
+        .filter(|n| (1..=max).contains(n));
+    if n.is_none() {
+        errors.push(error(value));
+    }
+    n
 }
 
 /// A one-word attribute value as compared: trimmed, lower case.
@@ -283,6 +340,9 @@ pub fn message(error: &ConfigError, e: &EmbedStrings) -> String {
         ConfigError::BadPersist(v) => fill(&e.bad_persist, &[("value", v)]),
         ConfigError::BadTheme(v) => fill(&e.bad_theme, &[("value", v)]),
         ConfigError::BadHeader(v) => fill(&e.bad_header, &[("value", v)]),
+        ConfigError::UnknownRoute(v) => fill(&e.unknown_route, &[("value", v)]),
+        ConfigError::BadCourseSessions(v) => fill(&e.bad_course_sessions, &[("value", v)]),
+        ConfigError::BadBoosterWeeks(v) => fill(&e.bad_booster_weeks, &[("value", v)]),
     }
 }
 
@@ -310,6 +370,63 @@ mod tests {
         );
         assert_eq!((c.prices, c.cta), (None, None));
         assert_eq!((c.theme, c.show_title), (Theme::Auto, true));
+        assert_eq!(c.offer, Offer::ALL);
+    }
+
+    #[test]
+    fn routes_choose_the_clinic_treatments_in_its_order() {
+        let (c, e) = run(&[("routes", " IM  iv tablets im ")]);
+        assert_eq!(e, vec![ConfigError::UnknownRoute("tablets".into())]);
+        assert_eq!(c.offer.routes().collect::<Vec<_>>(), [Route::Im, Route::Iv]);
+        assert!(c.offer.listed());
+        let (c, e) = run(&[("routes", "ketamine")]);
+        assert_eq!(c.offer, Offer::ALL, "no treatment left: every treatment");
+        assert_eq!(e.len(), 1);
+        let (c, e) = run(&[("routes", "  ")]);
+        assert_eq!((c.offer, e), (Offer::ALL, vec![]));
+    }
+
+    #[test]
+    fn the_clinic_course_and_booster_interval_are_whole_numbers_in_range() {
+        let (c, e) = run(&[
+            ("routes", "esketamine"),
+            ("course-sessions", " 8 "),
+            ("booster-weeks", "3"),
+        ]);
+        assert_eq!(e, vec![]);
+        assert_eq!(
+            (c.offer.course_sessions(), c.offer.booster_weeks()),
+            (Some(8), Some(3))
+        );
+        let plan = c.offer.plan();
+        assert_eq!(plan.route, Route::Esketamine);
+        assert_eq!(plan.induction_sessions, 8);
+        assert_eq!(plan.maintenance.per_month.hundredths(), 140);
+        for bad in ["0", "101", "six", "2.5", "-3", "+4", "1e2", "9999999999"] {
+            let (c, e) = run(&[("course-sessions", bad)]);
+            assert_eq!(e, vec![ConfigError::BadCourseSessions(bad.into())], "{bad}");
+            assert_eq!(c.offer.course_sessions(), None);
+        }
+        assert_eq!(
+            run(&[("course-sessions", "100")]).0.offer.course_sessions(),
+            Some(100)
+        );
+        assert_eq!(
+            run(&[("booster-weeks", "52")]).0.offer.booster_weeks(),
+            Some(52)
+        );
+        for bad in ["0", "53", "monthly", "4 weeks"] {
+            let (c, e) = run(&[("booster-weeks", bad)]);
+            assert_eq!(e, vec![ConfigError::BadBoosterWeeks(bad.into())], "{bad}");
+            assert_eq!(c.offer.booster_weeks(), None);
+        }
+        // The rest of the settings still apply.
+        let (c, e) = run(&[("routes", "iv oral"), ("course-sessions", "lots")]);
+        assert_eq!(e.len(), 1);
+        assert_eq!(
+            c.offer.routes().collect::<Vec<_>>(),
+            [Route::Iv, Route::Oral]
+        );
     }
 
     #[test]
@@ -519,8 +636,11 @@ mod tests {
             ("persist", "always"),
             ("theme", "sepia"),
             ("header", "maybe"),
+            ("routes", "tms"),
+            ("course-sessions", "0"),
+            ("booster-weeks", "x"),
         ]);
-        assert_eq!(errors.len(), 8, "{errors:?}");
+        assert_eq!(errors.len(), 11, "{errors:?}");
         let prices = check_prices(&PriceBook::from_json("[]"), Some(&cost)).unwrap();
         for e in errors.iter().chain([&prices]) {
             let m = message(e, &shell);

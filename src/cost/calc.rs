@@ -136,11 +136,13 @@ pub enum Unit {
     Month,
     /// Clinic visits.
     Visit,
+    /// Weeks (a clinic's time between boosters).
+    Week,
 }
 
 impl Unit {
     /// Every unit (tests check that each has both forms in every locale).
-    pub const ALL: [Unit; 3] = [Unit::Session, Unit::Month, Unit::Visit];
+    pub const ALL: [Unit; 4] = [Unit::Session, Unit::Month, Unit::Visit, Unit::Week];
 
     /// The first part of its `[ui.units]` keys.
     pub const fn id(self) -> &'static str {
@@ -148,6 +150,7 @@ impl Unit {
             Unit::Session => "session",
             Unit::Month => "month",
             Unit::Visit => "visit",
+            Unit::Week => "week",
         }
     }
 

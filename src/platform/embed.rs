@@ -102,6 +102,7 @@ pub(crate) fn props_for(host: &Element, instance: &str) -> AppProps {
         persist,
         theme,
         show_title,
+        offer,
     } = config;
     let locale = locale.unwrap_or_else(|| page_locale(host));
     AppProps {
@@ -117,6 +118,7 @@ pub(crate) fn props_for(host: &Element, instance: &str) -> AppProps {
         config_errors: errors,
         theme,
         show_title,
+        offer,
         ..AppProps::new(locale, RouteMode::Memory, instance, false)
     }
 }

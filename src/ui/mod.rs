@@ -14,6 +14,7 @@ mod tabs;
 pub mod widgets;
 
 use crate::content::{self, shell::ShellStrings, Feature, Locale};
+use crate::cost::Offer;
 use crate::embed_config::{ConfigError, Theme};
 use crate::nav::{Place, Section};
 use crate::platform::storage::{Loaded, Scope};
@@ -62,6 +63,10 @@ pub struct AppProps {
     /// Whether the guide's own title is shown (an embed's `header`).
     #[prop_or(true)]
     pub show_title: bool,
+    /// A clinic's treatments and course (an embed's `routes`, `course-sessions`,
+    /// `booster-weeks`).
+    #[prop_or_default]
+    pub offer: Offer,
 }
 
 impl AppProps {
@@ -82,6 +87,7 @@ impl AppProps {
             config_errors: Vec::new(),
             theme: Theme::Auto,
             show_title: true,
+            offer: Offer::ALL,
         }
     }
 }
@@ -112,6 +118,8 @@ pub struct Widget {
     pub cta: Option<Cta>,
     /// A clinic's price book JSON, if configured.
     pub prices: Option<AttrValue>,
+    /// A clinic's treatments and course.
+    pub offer: Offer,
     /// The shell's text (loading and error messages inside a tool).
     pub shell: Option<Rc<ShellStrings>>,
     /// This instance offers the evidence explorer (the estimator links to its routes table).
@@ -325,6 +333,7 @@ pub fn App(props: &AppProps) -> Html {
             currency: p.currency.clone(),
             cta: p.cta.clone(),
             prices: p.prices.clone(),
+            offer: p.offer,
             shell: shell.clone(),
             offers_myths,
             offers_cost,
