@@ -169,6 +169,39 @@ mod tests {
     }
 
     #[test]
+    fn every_list_of_treatments_reads_back_in_its_order() {
+        // Every ordered choice of 1 to 4 different treatments.
+        fn lists(prefix: Vec<Route>, out: &mut Vec<Vec<Route>>) {
+            if !prefix.is_empty() {
+                out.push(prefix.clone());
+            }
+            for r in Route::ALL.into_iter().filter(|r| !prefix.contains(r)) {
+                let mut next = prefix.clone();
+                next.push(r);
+                lists(next, out);
+            }
+        }
+        let mut all = Vec::new();
+        lists(Vec::new(), &mut all);
+        assert_eq!(all.len(), 4 + 12 + 24 + 24);
+        for routes in all {
+            let offer = Offer::new(&routes, Some(6), Some(4));
+            assert_eq!(offer.routes().collect::<Vec<_>>(), routes);
+            assert!(offer.listed());
+            assert_eq!(offer.first(), routes[0]);
+            assert!(Route::ALL
+                .iter()
+                .all(|r| offer.offers(*r) == routes.contains(r)));
+            let order = offer.comparison_order();
+            assert_eq!(&order[..routes.len()], &routes[..], "its own first");
+            assert!(
+                Route::ALL.iter().all(|r| order.contains(r)),
+                "then the others"
+            );
+        }
+    }
+
+    #[test]
     fn the_clinic_course_is_the_default_for_its_own_treatments_only() {
         let offer = Offer::new(&[Route::Iv, Route::Esketamine], Some(8), Some(3));
         let plan = offer.plan();
