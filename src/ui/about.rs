@@ -43,8 +43,18 @@ pub fn AboutGuide(props: &AboutGuideProps) -> Html {
         (locale, content::available(locale, Feature::About)),
         |(l, _)| AboutContent::load(*l).ok(),
     );
+    // The stylesheet of the traced figures and of this foot, linked with its integrity value.
+    let style = match content::style_file(Feature::About) {
+        Some(content::StyleFile {
+            href,
+            integrity: Some(integrity),
+        }) => {
+            html! { <link rel="stylesheet" {href} {integrity} crossorigin="anonymous" data-kg-style="about" /> }
+        }
+        _ => Html::default(),
+    };
     let Some(about) = about.as_ref() else {
-        return Html::default();
+        return style;
     };
     let checked = about.checked.of(props.tool).map(|date| {
         fill(
@@ -55,6 +65,7 @@ pub fn AboutGuide(props: &AboutGuideProps) -> Html {
     let id = (*id).clone();
     html! {
         <footer class="kg-about" data-disclosure="">
+            { style }
             if let Some(line) = checked {
                 <p class="kg-about-checked" data-checked={props.tool.file_stem()}>{ line }</p>
             }
