@@ -233,7 +233,7 @@ fn results_part(quiz: &mut serde_json::Value) -> serde_json::Value {
 /// Moves each question's "Why we ask" text and source ids, and the sources they cite (all that
 /// is left in the questions part once [`results_part`] has taken the others), into a part of
 /// their own: `{"questions": [{"why", "sources"}, …], "sources": […]}`, one entry per question
-/// in the same order. The questions keep an empty `why` and `sources`, so they read alone.
+/// in the same order. The questions read alone without them (they default to empty).
 fn why_part(quiz: &mut serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
     let top = quiz.as_object_mut().expect("quiz.toml is a table");
@@ -245,11 +245,8 @@ fn why_part(quiz: &mut serde_json::Value) -> serde_json::Value {
     for q in questions {
         let q = q.as_object_mut().expect("a question is a table");
         let mut entry = serde_json::Map::new();
-        for (key, empty) in [
-            ("why", Value::from("")),
-            ("sources", Value::Array(Vec::new())),
-        ] {
-            let value = q.insert(key.to_owned(), empty);
+        for key in ["why", "sources"] {
+            let value = q.remove(key);
             entry.insert(
                 key.to_owned(),
                 value.expect("every question has `why` and `sources`"),
@@ -258,7 +255,7 @@ fn why_part(quiz: &mut serde_json::Value) -> serde_json::Value {
         why.push(Value::Object(entry));
     }
     let sources = top
-        .insert("sources".to_owned(), Value::Array(Vec::new()))
+        .remove("sources")
         .expect("quiz.toml has [[sources]]");
     serde_json::json!({ "questions": why, "sources": sources })
 }

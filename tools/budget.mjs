@@ -11,7 +11,7 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-export const FIRST_VIEW_BUDGET_BYTES = 120_940;
+export const FIRST_VIEW_BUDGET_BYTES = 120_993;
 
 /** The target, for reports. */
 export const FIRST_VIEW_TARGET_BYTES = 120_000;

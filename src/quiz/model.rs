@@ -90,10 +90,10 @@ pub struct Question {
     pub required: bool = true,
     /// Questions sharing a screen id that follow each other are shown together.
     pub screen: Option<String> = None,
-    /// The "Why we ask" text.
-    pub why: String,
+    /// The "Why we ask" text (empty until the "Why we ask" part is here).
+    pub why: String = String::new(),
     /// Source ids behind [`Question::why`].
-    pub sources: Vec<String>,
+    pub sources: Vec<String> = Vec::new(),
     /// Ask only when this holds for earlier answers; always asked when absent.
     pub shown_if: Option<Condition> = None,
 }
@@ -382,7 +382,8 @@ impl QuizContent {
             routes: Vec::new(),
             route_question: f.req("route_question")?,
             provider_questions: Vec::new(),
-            sources: f.req("sources")?,
+            // In the "Why we ask" part, which may not be here yet.
+            sources: f.or("sources", Vec::new())?,
         };
         f.finish()?;
         Ok(questions)
