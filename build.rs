@@ -254,9 +254,7 @@ fn why_part(quiz: &mut serde_json::Value) -> serde_json::Value {
         }
         why.push(Value::Object(entry));
     }
-    let sources = top
-        .remove("sources")
-        .expect("quiz.toml has [[sources]]");
+    let sources = top.remove("sources").expect("quiz.toml has [[sources]]");
     serde_json::json!({ "questions": why, "sources": sources })
 }
 
