@@ -9,17 +9,21 @@ use super::route::Route;
 /// A clinic's treatments and course (an embed's `routes`, `course-sessions` and
 /// `booster-weeks`). [`Offer::ALL`] is every treatment with the published defaults: the
 /// standalone page, and an embed that sets none of these.
+///
+/// One number, because every app instance copies and compares it with its settings in the
+/// first view's code: the treatments in the clinic's order in bits 0–11 (3 bits each, a
+/// route's place in [`Route::ALL`] plus one; 0 ends the list), whether the clinic listed them
+/// in bit 12, the first course's sessions in bits 13–19 and the weeks between boosters in
+/// bits 20–25 (0 for none given).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Offer {
-    /// The treatments offered, in the clinic's order, then empty places.
-    routes: [Option<Route>; 4],
-    /// The clinic named its treatments (so the comparison marks them).
-    listed: bool,
-    /// Sessions in the clinic's usual first course.
-    course_sessions: Option<u32>,
-    /// Weeks between the clinic's boosters.
-    booster_weeks: Option<u32>,
-}
+pub struct Offer(u32);
+
+const ROUTE_BITS: u32 = 3;
+const LISTED: u32 = 1 << 12;
+const COURSE_SHIFT: u32 = 13;
+const WEEKS_SHIFT: u32 = 20;
+/// Every treatment in [`Route::ALL`] order: 1, 2, 3, 4.
+const ALL_ORDER: u32 = 1 | 2 << 3 | 3 << 6 | 4 << 9;
 
 impl Default for Offer {
     fn default() -> Self {
@@ -29,39 +33,29 @@ impl Default for Offer {
 
 impl Offer {
     /// Every treatment, in [`Route::ALL`] order, with the published course defaults.
-    pub const ALL: Offer = Offer {
-        routes: [
-            Some(Route::Iv),
-            Some(Route::Im),
-            Some(Route::Esketamine),
-            Some(Route::Oral),
-        ],
-        listed: false,
-        course_sessions: None,
-        booster_weeks: None,
-    };
+    pub const ALL: Offer = Offer(ALL_ORDER);
 
     /// A clinic's offer: `routes` in its order (repeats are dropped; none means every
-    /// treatment, unlisted), its first course's sessions and its weeks between boosters.
+    /// treatment, unlisted), its first course's sessions (1 to 100) and its weeks between
+    /// boosters (1 to 52); other numbers count as none given.
     pub fn new(
         routes: &[Route],
         course_sessions: Option<u32>,
         booster_weeks: Option<u32>,
     ) -> Offer {
-        let mut offer = Offer {
-            course_sessions,
-            booster_weeks,
-            ..Offer::ALL
-        };
+        let field = |n: Option<u32>, max: u32| n.filter(|n| (1..=max).contains(n)).unwrap_or(0);
+        let mut offer = Offer(
+            field(course_sessions, 100) << COURSE_SHIFT | field(booster_weeks, 52) << WEEKS_SHIFT,
+        );
         if routes.is_empty() {
+            offer.0 |= ALL_ORDER;
             return offer;
         }
-        offer.routes = [None; 4];
-        offer.listed = true;
+        offer.0 |= LISTED;
         let mut n = 0;
         for &r in routes {
             if !offer.offers(r) {
-                offer.routes[n] = Some(r);
+                offer.0 |= (r as u32 + 1) << (n * ROUTE_BITS);
                 n += 1;
             }
         }
@@ -69,18 +63,23 @@ impl Offer {
     }
 
     /// The treatments offered, in the clinic's order (never empty).
-    pub fn routes(&self) -> impl Iterator<Item = Route> + '_ {
-        self.routes.iter().flatten().copied()
+    pub fn routes(&self) -> impl Iterator<Item = Route> {
+        let mut rest = self.0 & (LISTED - 1);
+        std::iter::from_fn(move || {
+            let place = (rest & 7) as usize;
+            rest >>= ROUTE_BITS;
+            Route::ALL.get(place.checked_sub(1)?).copied()
+        })
     }
 
     /// Whether the clinic offers this treatment.
     pub fn offers(&self, route: Route) -> bool {
-        self.routes.contains(&Some(route))
+        self.routes().any(|r| r == route)
     }
 
     /// Whether the clinic named its treatments (`routes`), so they are marked as its own.
     pub const fn listed(&self) -> bool {
-        self.listed
+        self.0 & LISTED != 0
     }
 
     /// The treatment the estimator opens on: the clinic's first.
@@ -90,18 +89,24 @@ impl Offer {
 
     /// The clinic's first-course length, if it gave one.
     pub const fn course_sessions(&self) -> Option<u32> {
-        self.course_sessions
+        match (self.0 >> COURSE_SHIFT) & 0x7f {
+            0 => None,
+            n => Some(n),
+        }
     }
 
     /// The clinic's weeks between boosters, if it gave them.
     pub const fn booster_weeks(&self) -> Option<u32> {
-        self.booster_weeks
+        match (self.0 >> WEEKS_SHIFT) & 0x3f {
+            0 => None,
+            n => Some(n),
+        }
     }
 
     /// Sessions of a first course of `route`: the clinic's, for a treatment it offers, else
     /// the published default.
     pub fn induction_sessions(&self, route: Route) -> u32 {
-        match self.course_sessions {
+        match self.course_sessions() {
             Some(n) if self.offers(route) => n,
             _ => route.default_induction_sessions(),
         }
@@ -110,7 +115,7 @@ impl Offer {
     /// Boosters a month on `route`: the clinic's interval as a rate (see
     /// [`BoosterRate::every_weeks`]) for a treatment it offers, else the published default.
     pub fn boosters_per_month(&self, route: Route) -> BoosterRate {
-        match self.booster_weeks {
+        match self.booster_weeks() {
             Some(w) if self.offers(route) => BoosterRate::every_weeks(w),
             _ => route.default_boosters_per_month(),
         }

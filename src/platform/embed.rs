@@ -1,13 +1,15 @@
 //! The embed: `embed.js` defines `<ketamine-guide>` with an open shadow root, waits for
 //! [`load_embed`], then calls [`mount_embed`] with the host element and a container inside its
 //! shadow root. Attributes are validated by [`crate::embed_config`]; problems are shown inside
-//! the element. The attribute reader is a chunk of its own (`ui::code`): the standalone page,
-//! the first view the byte budget counts, never downloads it.
+//! the element. The attribute reader, and the code that mounts, updates and removes an app for
+//! an element, are a chunk of its own (`ui::code`): the standalone page, the first view the
+//! byte budget counts, never downloads it. The functions `embed.js` calls stay here, as thin
+//! doors into that chunk.
 
 use crate::content::Locale;
 use crate::embed_config::{self, EmbedConfig};
 use crate::platform::{entry::browser_languages, panic, route::RouteMode};
-use crate::ui::code::{self, embed_props, Part};
+use crate::ui::code::{self, Part};
 use crate::ui::{App, AppProps, Cta};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -25,53 +27,59 @@ pub struct EmbedHandle {
 impl EmbedHandle {
     /// Re-reads the host element's attributes (called when one changes).
     pub fn update(&mut self, host: &Element) {
-        if let (Some(app), Some(props)) = (self.app.as_mut(), embed_props(host, &self.instance)) {
-            app.update(props);
+        if let (Some(app), Some(code)) = (self.app.as_mut(), code::embed()) {
+            (code.update)(app, host, &self.instance);
         }
     }
 
     /// Unmounts the app (the element left the page).
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
+        if let (Some(app), Some(code)) = (self.app.take(), code::embed()) {
+            (code.destroy)(app, &self.container);
         }
-        panic::unregister_mount(&self.container);
     }
 }
 
-/// Tells the app where its content files are: the folder `embed.js` was loaded from.
-#[wasm_bindgen(js_name = setContentBase)]
-pub fn set_content_base(base: &str) {
-    crate::content::set_base(base);
-}
-
-/// Downloads the embed's attribute reader; `embed.js` waits for it before mounting.
+/// Tells the app where its content files are (the folder `embed.js` was loaded from), then
+/// downloads the embed's chunk; `embed.js` waits for it before mounting.
 #[wasm_bindgen(js_name = loadEmbed)]
-pub async fn load_embed() -> Result<(), JsValue> {
+pub async fn load_embed(base: String) -> Result<(), JsValue> {
+    crate::content::set_base(&base);
     code::load(Part::Embed)
         .await
         .map_err(|e| JsValue::from_str(&e))
 }
 
 /// Mounts an app for `host` into `container` (inside host's shadow root). `instance` names its
-/// storage so several embeds on one page keep separate answers. Fails (and `embed.js` shows
+/// storage so several embeds on one page keep separate answers. Nothing (and `embed.js` shows
 /// its error panel) if [`load_embed`] has not finished.
 #[wasm_bindgen(js_name = mountEmbed)]
-pub fn mount_embed(
-    host: &Element,
-    container: Element,
-    instance: String,
-) -> Result<EmbedHandle, JsValue> {
-    panic::install_hook();
-    let props = embed_props(host, &instance)
-        .ok_or_else(|| JsValue::from_str("mountEmbed before loadEmbed"))?;
-    panic::register_mount(&container, props.locale);
-    let app = yew::Renderer::<App>::with_root_and_props(container.clone(), props).render();
-    Ok(EmbedHandle {
-        app: Some(app),
+pub fn mount_embed(host: &Element, container: Element, instance: String) -> Option<EmbedHandle> {
+    let code = code::embed()?;
+    Some(EmbedHandle {
+        app: Some((code.mount)(host, &container, &instance)),
         container,
         instance,
     })
+}
+
+/// Mounts the app (the embed chunk's, through `ui::code`).
+pub(crate) fn mount(host: &Element, container: &Element, instance: &str) -> AppHandle<App> {
+    panic::install_hook();
+    let props = props_for(host, instance);
+    panic::register_mount(container, props.locale);
+    yew::Renderer::<App>::with_root_and_props(container.clone(), props).render()
+}
+
+/// Gives the app the host's attributes as they are now (the embed chunk's).
+pub(crate) fn update(app: &mut AppHandle<App>, host: &Element, instance: &str) {
+    app.update(props_for(host, instance));
+}
+
+/// Removes the app and forgets its mount point (the embed chunk's).
+pub(crate) fn destroy(app: AppHandle<App>, container: &Element) {
+    app.destroy();
+    panic::unregister_mount(container);
 }
 
 fn page_locale(host: &Element) -> Locale {

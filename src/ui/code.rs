@@ -79,11 +79,16 @@ pub type QuizEnd = fn(&super::quiz::End) -> Html;
 /// screens' chunk once both parts are here.
 pub type QuizWhole = fn(Locale) -> Option<crate::quiz::QuizContent>;
 
-/// What the embed chunk offers: an element's attributes read into the app's settings, and
-/// what is wrong with them in words.
+/// What the embed chunk offers: an app mounted for an element, given its attributes again, and
+/// removed; and what is wrong with the attributes, in words.
 #[derive(Clone, Copy)]
 pub struct EmbedCode {
-    props: fn(&web_sys::Element, &str) -> super::AppProps,
+    /// Mounts an app for the host element into the container (`instance` names its storage).
+    pub mount: fn(&web_sys::Element, &web_sys::Element, &str) -> yew::AppHandle<super::App>,
+    /// Gives a mounted app the host's attributes as they are now.
+    pub update: fn(&mut yew::AppHandle<super::App>, &web_sys::Element, &str),
+    /// Removes a mounted app from its container.
+    pub destroy: fn(yew::AppHandle<super::App>, &web_sys::Element),
     panel: fn(&[&ConfigError], Locale) -> Html,
 }
 
@@ -121,8 +126,11 @@ fn quiz_restore_code() -> QuizRestore {
 }
 
 fn embed_code() -> EmbedCode {
+    use crate::platform::embed;
     EmbedCode {
-        props: crate::platform::embed::props_for,
+        mount: embed::mount,
+        update: embed::update,
+        destroy: embed::destroy,
         panel: super::config_panel,
     }
 }
@@ -216,17 +224,12 @@ pub fn quiz_restore() -> Option<QuizRestore> {
     Some(quiz_restore_code())
 }
 
-/// The embed's attribute reader, if its code is here.
-fn embed() -> Option<EmbedCode> {
+/// The embed's code, if it is here.
+pub(crate) fn embed() -> Option<EmbedCode> {
     #[cfg(feature = "split")]
     return loaded().embed;
     #[cfg(not(feature = "split"))]
     Some(embed_code())
-}
-
-/// An embed's settings from its element's attributes (`None` until the embed chunk is here).
-pub fn embed_props(host: &web_sys::Element, instance: &str) -> Option<super::AppProps> {
-    embed().map(|c| (c.props)(host, instance))
 }
 
 /// What is wrong with an embed's settings, in words, once their text is here. Only embeds have
