@@ -21,6 +21,7 @@ export function writeEmbed(build, { glueName, wasmName }, stylesName, files) {
     GLUE: glueName,
     WASM: wasmName,
     CSS: stylesName,
+    VERSION: build.version,
   }, "embed.js");
   writeFileSync(join(build.staging, "embed.js"), embed);
   return snippetIntegrity(embed);
