@@ -22,7 +22,7 @@ const release = (() => {
 
 const PRICE_LEVELS = [
   ["low", "Lowest"],
-  ["typical", "Typical (optional)"],
+  ["typical", "Typical, if you have one"],
   ["high", "Highest"],
 ];
 

@@ -177,6 +177,32 @@ test("(c) pasting an existing code fills the same form back, and the form writes
   await context.close();
 });
 
+test("esketamine is priced as the estimator models it: a device's price, devices a dose and the clinic's observation fee", { timeout: 90000 }, async () => {
+  const context = await env.browser.newContext();
+  const { page, errors } = await openConfigurator(context);
+  for (const r of ["iv", "im", "oral"]) await page.locator(`#cf-route-${r}`).getByLabel("We offer this").uncheck();
+  const block = page.locator("#cf-route-esketamine");
+  await block.locator("[data-price=price-esketamine]").getByLabel("One price").check();
+  await block.locator("[data-price=price-esketamine]").getByLabel("Price (USD)").fill("300");
+  await block.getByLabel("Devices in one dose").selectOption("3");
+  await block.locator("[data-price=price-observation]").getByLabel("A range: lowest, typical and highest").check();
+  await block.locator("[data-price=price-observation]").getByLabel("Lowest (USD)").fill("150");
+  await block.locator("[data-price=price-observation]").getByLabel("Highest (USD)").fill("250");
+  await page.getByLabel("Sessions in a first course").fill("8");
+  await page.getByLabel("Sessions in a first course").blur();
+  const snippet = page.locator("#cf-snippet");
+  await page.waitForFunction(() => document.querySelector("#cf-copy").getAttribute("aria-disabled") === "false");
+  assert.match(await snippet.innerText(), /routes="esketamine" prices="\{&quot;esketamine&quot;:\{&quot;device&quot;:300,&quot;devices_per_dose&quot;:3,&quot;observation&quot;:\{&quot;low&quot;:150,&quot;high&quot;:250\}\}\}" course-sessions="8"/);
+  // 8 treatments of 3 devices at $300 and a $150 to $250 observation fee.
+  await page.waitForFunction(() => {
+    const e = document.querySelector("#cf-preview").shadowRoot.querySelector("[data-estimate]");
+    return e?.dataset.lowCents === String(8 * (3 * 30000 + 15000)) && e.dataset.highCents === String(8 * (3 * 30000 + 25000));
+  });
+  assert.deepEqual(await offeredRoutes(page.locator("#cf-preview")), ["esketamine"]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a setting that is wrong shows at its field, and the code cannot be copied until it is fixed", { timeout: 90000 }, async () => {
   const context = await env.browser.newContext();
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.server.origin });
