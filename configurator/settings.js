@@ -221,7 +221,12 @@ export function attributes(s) {
   return attrs;
 }
 
-const escapeAttr = (v) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+/** One attribute as HTML: a JSON value in single quotes, so it reads as the README shows it. */
+function attribute(name, value) {
+  const text = value.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  if (text.includes('"') && !text.includes("'")) return ` ${name}='${text}'`;
+  return ` ${name}="${text.replace(/"/g, "&quot;")}"`;
+}
 
 /** Where embed.js is for these settings: the clinic's folder, or the CDN's `<name>@<version>/`. */
 export function embedUrl(s, release) {
@@ -234,7 +239,7 @@ export function snippet(s, release) {
   const integrity = release.integrity ? ` integrity="${release.integrity}" crossorigin="anonymous"` : "";
   const accent = s.accent.trim().toLowerCase();
   const style = accent === DEFAULT_ACCENT ? "" : `\n<style>ketamine-guide { --kg-accent: ${accent}; }</style>`;
-  const attrs = attributes(s).map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join("");
+  const attrs = attributes(s).map(([k, v]) => attribute(k, v)).join("");
   return `<script src="${embedUrl(s, release)}"${integrity} defer></script>${style}\n<ketamine-guide${attrs}></ketamine-guide>`;
 }
 

@@ -109,7 +109,7 @@ test("(a) an office manager fills the configurator, pastes the code on her own s
   assert.match(snippet, new RegExp(`^<script src="${env.server.url}embed\\.js" integrity="${embedIntegrity().replace(/[+/]/g, "\\$&")}" crossorigin="anonymous" defer></script>\n`));
   assert.match(snippet, /<style>ketamine-guide \{ --kg-accent: #f5c518; \}<\/style>/);
   assert.match(snippet, /routes="iv im"/);
-  assert.match(snippet, /prices="\{&quot;iv&quot;:450,&quot;im&quot;:350\}"/);
+  assert.match(snippet, /prices='\{"iv":450,"im":350\}'/);
   assert.match(snippet, /course-sessions="8" booster-weeks="8"/);
   assert.match(snippet, /cta-href="https:\/\/riverside\.example\/book" cta-label="Book a consultation"/);
   await screenshot(page, "clinic-configurator-filled");
@@ -192,7 +192,7 @@ test("esketamine is priced as the estimator models it: a device's price, devices
   await page.getByLabel("Sessions in a first course").blur();
   const snippet = page.locator("#cf-snippet");
   await page.waitForFunction(() => document.querySelector("#cf-copy").getAttribute("aria-disabled") === "false");
-  assert.match(await snippet.innerText(), /routes="esketamine" prices="\{&quot;esketamine&quot;:\{&quot;device&quot;:300,&quot;devices_per_dose&quot;:3,&quot;observation&quot;:\{&quot;low&quot;:150,&quot;high&quot;:250\}\}\}" course-sessions="8"/);
+  assert.match(await snippet.innerText(), /routes="esketamine" prices='\{"esketamine":\{"device":300,"devices_per_dose":3,"observation":\{"low":150,"high":250\}\}\}' course-sessions="8"/);
   // 8 treatments of 3 devices at $300 and a $150 to $250 observation fee.
   await page.waitForFunction(() => {
     const e = document.querySelector("#cf-preview").shadowRoot.querySelector("[data-estimate]");
@@ -234,7 +234,7 @@ test("a setting that is wrong shows at its field, and the code cannot be copied 
   await page.getByLabel("Sessions in a first course").blur();
   // The preview's widget says its own messages a moment after its attributes change.
   await page.waitForFunction(() => document.querySelector("#cf-copy").getAttribute("aria-disabled") === "false");
-  assert.match(await page.locator("#cf-snippet").innerText(), /prices="\{&quot;iv&quot;:450\}" course-sessions="6" cta-href="https:\/\/riverside\.example\/book" cta-label="Book"/);
+  assert.match(await page.locator("#cf-snippet").innerText(), /prices='\{"iv":450\}' course-sessions="6" cta-href="https:\/\/riverside\.example\/book" cta-label="Book"/);
   assert.equal(await page.locator("#cf-problems li").count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
