@@ -102,11 +102,10 @@ test("the booking link is readable in the configurator's preview, light and dark
     await page.goto(`${env.server.url}configurator/`);
     const preview = page.locator("ketamine-guide#cf-preview");
     await preview.locator('.kg-app[data-ready="true"]').waitFor({ timeout: 20000 });
-    // As the form sets them: the preview is the clinic's embed with its attributes.
-    await preview.evaluate((el) => {
-      el.setAttribute("cta-href", "https://clinic.example/book");
-      el.setAttribute("cta-label", "Book now");
-    });
+    // As a clinic sets them, through the form.
+    await page.getByLabel("Address of your booking page").fill("https://clinic.example/book");
+    await page.getByLabel("Words on the button").fill("Book now");
+    await page.waitForFunction(() => document.querySelector("#cf-preview").getAttribute("cta-label") === "Book now");
     await showSection(preview, "cost");
     for (const accent of ACCENTS) {
       await setAccent(preview, accent);

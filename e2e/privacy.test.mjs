@@ -162,3 +162,30 @@ test("an embedded journey on a clinic's page requests nothing from anyone but th
   assert.equal(page.url(), `${env.host.origin}/clinic.html`, "the host URL never changes");
   await context.close();
 });
+
+test("the configurator's journey requests nothing from anyone but its own origin and stores nothing", async () => {
+  const context = await env.browser.newContext();
+  const log = recordRequests(context);
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}configurator/`);
+  await page.locator('#cf-preview .kg-app[data-ready="true"]').waitFor({ timeout: 20000 });
+  log.readyAt = Date.now();
+  // A clinic's settings, a pasted code, a copy and the hosting check of its own folder.
+  await page.locator("#cf-route-oral").getByLabel("We offer this").uncheck();
+  await page.locator("#cf-route-iv").getByLabel("One price").check();
+  await page.locator("#cf-route-iv").getByLabel("Price (USD)").fill("450");
+  await page.getByLabel("Sessions in a first course").fill("8");
+  await page.getByLabel("Address of your booking page").fill("https://clinic.example/book");
+  await page.getByLabel("Words on the button").fill("Book");
+  await page.getByLabel("Tool that opens first").selectOption("myths");
+  await page.locator("#cf-preview [data-section=myths] input[type=search]").fill("cost");
+  await page.getByLabel("Paste the code from your page").fill('<ketamine-guide routes="im iv" lang="es"></ketamine-guide>');
+  await page.getByRole("button", { name: "Fill the form from this code" }).click();
+  await page.getByRole("button", { name: "Copy the code" }).click();
+  await page.getByRole("button", { name: "Check my hosting" }).click();
+  await page.locator("#cf-check-result [data-check]").waitFor({ timeout: 20000 });
+  auditRequests(log, [env.server.origin]);
+  const keys = await storage(page);
+  assert.deepEqual(keys, { local: [], session: [] }, "the preview stores nothing (persist=none)");
+  await context.close();
+});

@@ -7,11 +7,12 @@
 //! not by [`parse`], which runs before the first view.
 
 use crate::content::{fill, shell::EmbedStrings, Locale};
-use crate::cost::{CostContent, CurrencyCode, PlainUsd, PriceBook, PriceBookError};
+use crate::cost::plan::limits;
+use crate::cost::{CostContent, CurrencyCode, Offer, PlainUsd, PriceBook, PriceBookError, Route};
 use crate::nav::Section;
 
 /// Attribute names the element observes (kept in sync with `embed.js`).
-pub const ATTRIBUTES: [&str; 10] = [
+pub const ATTRIBUTES: [&str; 13] = [
     "sections",
     "start",
     "lang",
@@ -22,7 +23,13 @@ pub const ATTRIBUTES: [&str; 10] = [
     "persist",
     "theme",
     "header",
+    "routes",
+    "course-sessions",
+    "booster-weeks",
 ];
+
+/// The longest time between boosters `booster-weeks` accepts: a year.
+pub const MAX_BOOSTER_WEEKS: u32 = 52;
 
 /// The colors the widget uses (`theme`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -71,35 +78,73 @@ pub struct EmbedConfig {
     /// Whether the guide's own title is shown (`header="hide"` leaves it to the host page; the
     /// disclaimers stay).
     pub show_title: bool,
+    /// The clinic's treatments (`routes`), first course (`course-sessions`) and weeks between
+    /// boosters (`booster-weeks`).
+    pub offer: Offer,
 }
 
-/// One attribute problem.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ConfigError {
+/// What is wrong with an attribute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
     /// `sections` names something that is not a section.
-    UnknownSection(String),
+    UnknownSection,
     /// `start` is not a section, or not one of those offered.
-    BadStart(String),
+    BadStart,
     /// `lang` is not a language we ship.
-    UnknownLang(String),
+    UnknownLang,
     /// `currency` is not the ISO 4217 code of a currency in use (a malformed code is found by
     /// [`parse`], a well-formed code of no currency by [`check_currency`]).
-    BadCurrency(String),
+    BadCurrency,
     /// Found by the cost estimator's code once its code and text are here, as a finished
     /// message in its words: `prices` is not a valid price book, or `currency` is a currency
     /// other than US dollars without a valid price book in it (the default US prices are then
     /// shown in US dollars).
-    Checked(String),
+    Checked,
     /// `cta-href` is not an http(s) address.
-    BadCtaHref(String),
+    BadCtaHref,
     /// `cta-href` without `cta-label`, or the reverse.
     CtaIncomplete,
     /// `persist` is neither `session` nor `none`.
-    BadPersist(String),
+    BadPersist,
     /// `theme` is not `auto`, `light` or `dark`.
-    BadTheme(String),
+    BadTheme,
     /// `header` is neither `show` nor `hide`.
-    BadHeader(String),
+    BadHeader,
+    /// `routes` names something that is not a treatment.
+    UnknownRoute,
+    /// `course-sessions` is not a whole number from 1 to 100.
+    BadCourseSessions,
+    /// `booster-weeks` is not a whole number from 1 to 52.
+    BadBoosterWeeks,
+}
+
+/// One attribute problem: what is wrong, and the value as the clinic wrote it (for
+/// [`Problem::Checked`], the finished message; empty for [`Problem::CtaIncomplete`]). One
+/// shape for every problem keeps the code that copies and compares the app's settings small.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConfigError {
+    /// What is wrong.
+    pub problem: Problem,
+    /// The value the clinic wrote, or the finished message.
+    pub value: String,
+}
+
+impl ConfigError {
+    /// A problem with the value as written.
+    pub fn new(problem: Problem, value: &str) -> ConfigError {
+        ConfigError {
+            problem,
+            value: value.to_owned(),
+        }
+    }
+
+    /// A problem found by the cost estimator's code, explained in its words.
+    pub fn checked(message: String) -> ConfigError {
+        ConfigError {
+            problem: Problem::Checked,
+            value: message,
+        }
+    }
 }
 
 /// Reads attributes through `get` (attribute name → value) into a configuration and problems.
@@ -111,7 +156,7 @@ pub fn parse(get: impl Fn(&str) -> Option<String>) -> (EmbedConfig, Vec<ConfigEr
             match Section::from_id(&word.to_ascii_lowercase()) {
                 Some(s) if !sections.contains(&s) => sections.push(s),
                 Some(_) => {}
-                None => errors.push(ConfigError::UnknownSection(word.to_owned())),
+                None => errors.push(ConfigError::new(Problem::UnknownSection, word)),
             }
         }
     }
@@ -123,7 +168,7 @@ pub fn parse(get: impl Fn(&str) -> Option<String>) -> (EmbedConfig, Vec<ConfigEr
         match Section::from_id(&t) {
             Some(sec) if sections.contains(&sec) => Some(sec),
             _ => {
-                errors.push(ConfigError::BadStart(s.clone()));
+                errors.push(ConfigError::new(Problem::BadStart, &s));
                 None
             }
         }
@@ -131,7 +176,7 @@ pub fn parse(get: impl Fn(&str) -> Option<String>) -> (EmbedConfig, Vec<ConfigEr
     let locale = get("lang").filter(|l| !l.trim().is_empty()).and_then(|l| {
         let found = Locale::from_tag(&l);
         if found.is_none() {
-            errors.push(ConfigError::UnknownLang(l.clone()));
+            errors.push(ConfigError::new(Problem::UnknownLang, &l));
         }
         found
     });
@@ -140,7 +185,7 @@ pub fn parse(get: impl Fn(&str) -> Option<String>) -> (EmbedConfig, Vec<ConfigEr
         Some(c) => match CurrencyCode::parse(&c.to_ascii_uppercase()) {
             Ok(code) => code.as_str().to_owned(),
             Err(_) => {
-                errors.push(ConfigError::BadCurrency(c));
+                errors.push(ConfigError::new(Problem::BadCurrency, &c));
                 "USD".to_owned()
             }
         },
@@ -155,12 +200,12 @@ pub fn parse(get: impl Fn(&str) -> Option<String>) -> (EmbedConfig, Vec<ConfigEr
     let cta = match (href, label) {
         (Some(h), Some(l)) if is_web_address(&h) => Some((h, l)),
         (Some(h), Some(_)) => {
-            errors.push(ConfigError::BadCtaHref(h));
+            errors.push(ConfigError::new(Problem::BadCtaHref, &h));
             None
         }
         (None, None) => None,
         _ => {
-            errors.push(ConfigError::CtaIncomplete);
+            errors.push(ConfigError::new(Problem::CtaIncomplete, ""));
             None
         }
     };
@@ -169,7 +214,7 @@ pub fn parse(get: impl Fn(&str) -> Option<String>) -> (EmbedConfig, Vec<ConfigEr
         Some(p) if p == "session" || p.is_empty() => true,
         Some(p) if p == "none" => false,
         Some(p) => {
-            errors.push(ConfigError::BadPersist(p));
+            errors.push(ConfigError::new(Problem::BadPersist, &p));
             true
         }
     };
@@ -178,7 +223,7 @@ pub fn parse(get: impl Fn(&str) -> Option<String>) -> (EmbedConfig, Vec<ConfigEr
         Some("light") => Theme::Light,
         Some("dark") => Theme::Dark,
         Some(other) => {
-            errors.push(ConfigError::BadTheme(other.to_owned()));
+            errors.push(ConfigError::new(Problem::BadTheme, other));
             Theme::Auto
         }
     };
@@ -186,10 +231,29 @@ pub fn parse(get: impl Fn(&str) -> Option<String>) -> (EmbedConfig, Vec<ConfigEr
         None | Some("" | "show") => true,
         Some("hide") => false,
         Some(other) => {
-            errors.push(ConfigError::BadHeader(other.to_owned()));
+            errors.push(ConfigError::new(Problem::BadHeader, other));
             true
         }
     };
+    let mut routes = Vec::new();
+    for word in get("routes").unwrap_or_default().split_whitespace() {
+        match Route::from_id(&word.to_ascii_lowercase()) {
+            Some(r) => routes.push(r),
+            None => errors.push(ConfigError::new(Problem::UnknownRoute, word)),
+        }
+    }
+    let course_sessions = whole_number(
+        get("course-sessions"),
+        limits::INDUCTION_SESSIONS,
+        Problem::BadCourseSessions,
+        &mut errors,
+    );
+    let booster_weeks = whole_number(
+        get("booster-weeks"),
+        MAX_BOOSTER_WEEKS,
+        Problem::BadBoosterWeeks,
+        &mut errors,
+    );
     (
         EmbedConfig {
             sections,
@@ -201,9 +265,31 @@ pub fn parse(get: impl Fn(&str) -> Option<String>) -> (EmbedConfig, Vec<ConfigEr
             persist,
             theme,
             show_title,
+            offer: Offer::new(&routes, course_sessions, booster_weeks),
         },
         errors,
     )
+}
+
+/// A whole number from 1 to `max` (blank is none); anything else is reported as `problem`.
+fn whole_number(
+    value: Option<String>,
+    max: u32,
+    problem: Problem,
+    errors: &mut Vec<ConfigError>,
+) -> Option<u32> {
+    let value = value?;
+    let text = value.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let n = (text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0')))
+        .filter(|n| (1..=max).contains(n));
+    if n.is_none() {
+        errors.push(ConfigError::new(problem, &value));
+    }
+    n
 }
 
 /// A one-word attribute value as compared: trimmed, lower case.
@@ -227,7 +313,7 @@ pub fn check_prices(
     cost: Option<&CostContent>,
 ) -> Option<ConfigError> {
     let e = book.as_ref().err()?;
-    Some(ConfigError::Checked(cost?.price_book_error(e, &PlainUsd)))
+    Some(ConfigError::checked(cost?.price_book_error(e, &PlainUsd)))
 }
 
 /// The currency money is shown in: the configured one only when it is a currency in use and a
@@ -250,13 +336,13 @@ pub fn check_currency(
 ) -> Option<ConfigError> {
     let code = CurrencyCode::parse(currency).ok()?;
     if !code.is_in_use() {
-        return Some(ConfigError::BadCurrency(currency.to_owned()));
+        return Some(ConfigError::new(Problem::BadCurrency, currency));
     }
     if clinic_prices || code == CurrencyCode::USD {
         return None;
     }
     let template = cost?.error_template("currency_without_prices");
-    Some(ConfigError::Checked(fill(
+    Some(ConfigError::checked(fill(
         template,
         &[("currency", currency)],
     )))
@@ -272,18 +358,22 @@ pub fn messages(errors: &[&ConfigError], locale: Locale) -> Option<(String, Vec<
 
 /// The message shown inside the element for one problem.
 pub fn message(error: &ConfigError, e: &EmbedStrings) -> String {
-    match error {
-        ConfigError::UnknownSection(v) => fill(&e.unknown_section, &[("value", v)]),
-        ConfigError::BadStart(v) => fill(&e.bad_start, &[("value", v)]),
-        ConfigError::UnknownLang(v) => fill(&e.unknown_lang, &[("value", v)]),
-        ConfigError::BadCurrency(v) => fill(&e.bad_currency, &[("value", v)]),
-        ConfigError::Checked(m) => m.clone(),
-        ConfigError::BadCtaHref(v) => fill(&e.bad_cta_href, &[("value", v)]),
-        ConfigError::CtaIncomplete => e.cta_incomplete.clone(),
-        ConfigError::BadPersist(v) => fill(&e.bad_persist, &[("value", v)]),
-        ConfigError::BadTheme(v) => fill(&e.bad_theme, &[("value", v)]),
-        ConfigError::BadHeader(v) => fill(&e.bad_header, &[("value", v)]),
-    }
+    let template = match error.problem {
+        Problem::Checked => return error.value.clone(),
+        Problem::CtaIncomplete => return e.cta_incomplete.clone(),
+        Problem::UnknownSection => &e.unknown_section,
+        Problem::BadStart => &e.bad_start,
+        Problem::UnknownLang => &e.unknown_lang,
+        Problem::BadCurrency => &e.bad_currency,
+        Problem::BadCtaHref => &e.bad_cta_href,
+        Problem::BadPersist => &e.bad_persist,
+        Problem::BadTheme => &e.bad_theme,
+        Problem::BadHeader => &e.bad_header,
+        Problem::UnknownRoute => &e.unknown_route,
+        Problem::BadCourseSessions => &e.bad_course_sessions,
+        Problem::BadBoosterWeeks => &e.bad_booster_weeks,
+    };
+    fill(template, &[("value", &error.value)])
 }
 
 #[cfg(test)]
@@ -310,6 +400,71 @@ mod tests {
         );
         assert_eq!((c.prices, c.cta), (None, None));
         assert_eq!((c.theme, c.show_title), (Theme::Auto, true));
+        assert_eq!(c.offer, Offer::ALL);
+    }
+
+    #[test]
+    fn routes_choose_the_clinic_treatments_in_its_order() {
+        let (c, e) = run(&[("routes", " IM  iv tablets im ")]);
+        assert_eq!(e, vec![ConfigError::new(Problem::UnknownRoute, "tablets")]);
+        assert_eq!(c.offer.routes().collect::<Vec<_>>(), [Route::Im, Route::Iv]);
+        assert!(c.offer.listed());
+        let (c, e) = run(&[("routes", "ketamine")]);
+        assert_eq!(c.offer, Offer::ALL, "no treatment left: every treatment");
+        assert_eq!(e.len(), 1);
+        let (c, e) = run(&[("routes", "  ")]);
+        assert_eq!((c.offer, e), (Offer::ALL, vec![]));
+    }
+
+    #[test]
+    fn the_clinic_course_and_booster_interval_are_whole_numbers_in_range() {
+        let (c, e) = run(&[
+            ("routes", "esketamine"),
+            ("course-sessions", " 8 "),
+            ("booster-weeks", "3"),
+        ]);
+        assert_eq!(e, vec![]);
+        assert_eq!(
+            (c.offer.course_sessions(), c.offer.booster_weeks()),
+            (Some(8), Some(3))
+        );
+        let plan = c.offer.plan();
+        assert_eq!(plan.route, Route::Esketamine);
+        assert_eq!(plan.induction_sessions, 8);
+        assert_eq!(plan.maintenance.per_month.hundredths(), 140);
+        for bad in ["0", "101", "six", "2.5", "-3", "+4", "1e2", "9999999999"] {
+            let (c, e) = run(&[("course-sessions", bad)]);
+            assert_eq!(
+                e,
+                vec![ConfigError::new(Problem::BadCourseSessions, bad)],
+                "{bad}"
+            );
+            assert_eq!(c.offer.course_sessions(), None);
+        }
+        assert_eq!(
+            run(&[("course-sessions", "100")]).0.offer.course_sessions(),
+            Some(100)
+        );
+        assert_eq!(
+            run(&[("booster-weeks", "52")]).0.offer.booster_weeks(),
+            Some(52)
+        );
+        for bad in ["0", "53", "monthly", "4 weeks"] {
+            let (c, e) = run(&[("booster-weeks", bad)]);
+            assert_eq!(
+                e,
+                vec![ConfigError::new(Problem::BadBoosterWeeks, bad)],
+                "{bad}"
+            );
+            assert_eq!(c.offer.booster_weeks(), None);
+        }
+        // The rest of the settings still apply.
+        let (c, e) = run(&[("routes", "iv oral"), ("course-sessions", "lots")]);
+        assert_eq!(e.len(), 1);
+        assert_eq!(
+            c.offer.routes().collect::<Vec<_>>(),
+            [Route::Iv, Route::Oral]
+        );
     }
 
     #[test]
@@ -342,8 +497,8 @@ mod tests {
         assert_eq!(
             e,
             vec![
-                ConfigError::BadTheme("purple".into()),
-                ConfigError::BadHeader("none".into())
+                ConfigError::new(Problem::BadTheme, "purple"),
+                ConfigError::new(Problem::BadHeader, "none")
             ]
         );
         for locale in Locale::ALL {
@@ -361,7 +516,7 @@ mod tests {
         let (c, e) = run(&[("sections", "cost  quiz bogus cost"), ("start", "quiz")]);
         assert_eq!(c.sections, vec![Section::Cost, Section::Quiz]);
         assert_eq!(c.start, Some(Section::Quiz));
-        assert_eq!(e, vec![ConfigError::UnknownSection("bogus".into())]);
+        assert_eq!(e, vec![ConfigError::new(Problem::UnknownSection, "bogus")]);
         let (c, e) = run(&[("sections", "nothing"), ("start", "myths")]);
         assert_eq!(
             c.sections,
@@ -376,7 +531,7 @@ mod tests {
     fn start_outside_the_offered_sections_is_reported() {
         let (c, e) = run(&[("sections", "cost"), ("start", "quiz")]);
         assert_eq!(c.start, None);
-        assert_eq!(e, vec![ConfigError::BadStart("quiz".into())]);
+        assert_eq!(e, vec![ConfigError::new(Problem::BadStart, "quiz")]);
     }
 
     #[test]
@@ -406,16 +561,22 @@ mod tests {
             None
         );
         assert_eq!(check_prices(&PriceBook::from_json(valid), None), None);
-        let Some(ConfigError::Checked(detail)) =
-            check_prices(&PriceBook::from_json("{not json"), Some(&cost))
+        let Some(ConfigError {
+            problem: Problem::Checked,
+            value: detail,
+        }) = check_prices(&PriceBook::from_json("{not json"), Some(&cost))
         else {
             panic!("bad JSON must be reported");
         };
         assert!(detail.contains('1') && !detail.contains('{'), "{detail}");
-        let Some(ConfigError::Checked(detail)) = check_prices(
+        let Some(ConfigError {
+            problem: Problem::Checked,
+            value: detail,
+        }) = check_prices(
             &PriceBook::from_json(r#"{"iv": {"low": -5, "typical": 10, "high": 20}}"#),
             Some(&cost),
-        ) else {
+        )
+        else {
             panic!("a negative price must be reported");
         };
         assert!(!detail.is_empty(), "the detail quotes the cost text");
@@ -436,7 +597,11 @@ mod tests {
         assert_eq!(shown_currency("JPY", true).as_str(), "JPY");
         // Euros asked for over the default (US) prices: US dollars, and the clinic is told.
         assert_eq!(shown_currency("EUR", false).as_str(), "USD");
-        let Some(ConfigError::Checked(m)) = check_currency("EUR", false, Some(&cost)) else {
+        let Some(ConfigError {
+            problem: Problem::Checked,
+            value: m,
+        }) = check_currency("EUR", false, Some(&cost))
+        else {
             panic!("euros without a price book must be reported");
         };
         assert!(
@@ -452,15 +617,19 @@ mod tests {
         for clinic_prices in [false, true] {
             assert_eq!(
                 check_currency("XYZ", clinic_prices, None),
-                Some(ConfigError::BadCurrency("XYZ".into()))
+                Some(ConfigError::new(Problem::BadCurrency, "XYZ"))
             );
             assert_eq!(shown_currency("XYZ", clinic_prices).as_str(), "USD");
         }
         let shell = EmbedStrings::load(Locale::En).unwrap();
-        let m = message(&ConfigError::BadCurrency("XYZ".into()), &shell);
+        let m = message(&ConfigError::new(Problem::BadCurrency, "XYZ"), &shell);
         assert!(m.contains("XYZ") && m.contains("US dollars"), "{m}");
         let es = CostContent::load(Locale::Es).unwrap();
-        let Some(ConfigError::Checked(m)) = check_currency("EUR", false, Some(&es)) else {
+        let Some(ConfigError {
+            problem: Problem::Checked,
+            value: m,
+        }) = check_currency("EUR", false, Some(&es))
+        else {
             panic!("reported in Spanish too");
         };
         assert!(m.contains("EUR") && !m.contains('{'), "{m}");
@@ -498,10 +667,13 @@ mod tests {
         ] {
             let (c, e) = run(&[("cta-href", bad), ("cta-label", "Book")]);
             assert_eq!(c.cta, None, "{bad}");
-            assert_eq!(e, vec![ConfigError::BadCtaHref(bad.trim().into())]);
+            assert_eq!(e, vec![ConfigError::new(Problem::BadCtaHref, bad.trim())]);
         }
         let (c, e) = run(&[("cta-href", "https://clinic.example")]);
-        assert_eq!((c.cta, e), (None, vec![ConfigError::CtaIncomplete]));
+        assert_eq!(
+            (c.cta, e),
+            (None, vec![ConfigError::new(Problem::CtaIncomplete, "")])
+        );
     }
 
     #[test]
@@ -519,8 +691,11 @@ mod tests {
             ("persist", "always"),
             ("theme", "sepia"),
             ("header", "maybe"),
+            ("routes", "tms"),
+            ("course-sessions", "0"),
+            ("booster-weeks", "x"),
         ]);
-        assert_eq!(errors.len(), 8, "{errors:?}");
+        assert_eq!(errors.len(), 11, "{errors:?}");
         let prices = check_prices(&PriceBook::from_json("[]"), Some(&cost)).unwrap();
         for e in errors.iter().chain([&prices]) {
             let m = message(e, &shell);

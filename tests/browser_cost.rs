@@ -1,7 +1,7 @@
 #![cfg(target_arch = "wasm32")]
 //! The cost estimator renders and responds, in headless Chromium (wasm-bindgen-test).
 
-use ketamine_guide::cost::{estimate, Plan, PriceBook, Route};
+use ketamine_guide::cost::{estimate, Offer, Plan, PriceBook, Route};
 use ketamine_guide::nav::Section;
 use ketamine_guide::ui::AppProps;
 use wasm_bindgen::JsCast;
@@ -172,4 +172,63 @@ async fn a_clinics_prices_are_labelled_its_own_only_on_the_routes_it_priced() {
     };
     assert_eq!(insured("oral").as_deref(), Some("true"));
     assert_eq!(insured("iv").as_deref(), Some("false"));
+}
+
+#[wasm_bindgen_test]
+async fn a_clinic_offers_only_its_treatments_in_its_order_with_its_course() {
+    let props = AppProps {
+        offer: Offer::new(&[Route::Im, Route::Iv], Some(8), Some(8)),
+        ..support::props(
+            vec![Section::Cost],
+            Some(Section::Cost),
+            "test-offer",
+            false,
+        )
+    };
+    let root = support::mount(props).await;
+    let radios: Vec<String> = support::all(&root, "[data-group=\"route\"] input[type=\"radio\"]")
+        .iter()
+        .map(|r| r.get_attribute("value").unwrap_or_default())
+        .collect();
+    assert_eq!(
+        radios,
+        ["im", "iv"],
+        "only the clinic's treatments, in its order"
+    );
+    assert!(root
+        .query_selector("#kg-cost-route-oral")
+        .unwrap()
+        .is_none());
+    let sessions: HtmlInputElement = one(&root, "#kg-cost-induction_sessions")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(sessions.value(), "8", "the clinic's first course");
+    assert_eq!(
+        cents(&root)[0],
+        8 * 27_500,
+        "IM, the clinic's first treatment"
+    );
+    // The comparison keeps every treatment and marks the clinic's.
+    let marked: Vec<String> = support::all(&root, "[data-compare-table] tr[data-route]")
+        .iter()
+        .map(|r| {
+            let id = r.get_attribute("data-route").unwrap_or_default();
+            match r.get_attribute("data-offered") {
+                Some(_) => format!("{id}*"),
+                None => id,
+            }
+        })
+        .collect();
+    assert_eq!(marked, ["im*", "iv*", "esketamine", "oral"]);
+    // Boosters every 8 weeks: 0.5 a month.
+    one(&root, "#kg-cost-maintenance_enabled-on").click();
+    settle().await;
+    let rate: HtmlInputElement = one(&root, "#kg-cost-boosters_per_month")
+        .dyn_into()
+        .unwrap();
+    assert_eq!(rate.value(), "0.5");
+    assert!(one(&root, "[data-clinic-boosters]")
+        .text_content()
+        .unwrap_or_default()
+        .contains("8 weeks"));
 }

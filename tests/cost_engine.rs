@@ -391,7 +391,7 @@ fn one_session_and_one_month_are_singular_in_the_calculation() {
     let mut plan = Plan::for_route(Route::Iv);
     plan.induction_sessions = 1;
     plan.maintenance.enabled = true;
-    plan.maintenance.per_month = 1;
+    plan.maintenance.per_month = BoosterRate::whole(1);
     plan.maintenance.months = 1;
     plan.extras.integration.enabled = true;
     plan.extras.integration_sessions = 1;
@@ -559,14 +559,13 @@ fn extra(money: u64) -> impl Strategy<Value = Extra> {
 fn plan(count: u32, money: u64) -> impl Strategy<Value = Plan> {
     let route = prop::sample::select(Route::ALL.to_vec());
     let insurer = prop::sample::select(InsurerKind::ALL.to_vec());
-    let maintenance =
-        (any::<bool>(), 0..=count, 0..=count).prop_map(|(enabled, per_month, months)| {
-            Maintenance {
-                enabled,
-                per_month,
-                months,
-            }
-        });
+    let maintenance = (any::<bool>(), 0..=count.saturating_mul(100), 0..=count).prop_map(
+        |(enabled, hundredths, months)| Maintenance {
+            enabled,
+            per_month: BoosterRate::from_hundredths(hundredths).unwrap_or(BoosterRate::MAX),
+            months,
+        },
+    );
     let covers = prop::option::of(
         prop::sample::subsequence(Route::ALL.to_vec(), 0..=4).prop_map(RouteSet::from),
     );

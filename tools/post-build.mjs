@@ -34,7 +34,7 @@ async function main() {
   build.page.save();
   // 7. embed.js, for clinics' pages, holding every hash; the configurator loads it checked.
   const embedIntegrity = writeEmbed(build, code, styles, files);
-  signConfigurator(build, embedIntegrity);
+  signConfigurator(build, embedIntegrity, code, styles, files);
   // 8. The service worker (release), over every file written so far.
   if (build.release) writeServiceWorker(build);
   // 9. Brotli copies (release).

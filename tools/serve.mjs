@@ -64,9 +64,10 @@ export const HASHED = /-[0-9a-f]{16}([-_][a-z0-9_]+)?\.(js|wasm|css|json)$/;
 
 /**
  * Starts serving `dir`; resolves to { server, url, close }. `pages` maps extra paths to their
- * text (typed by extension, else HTML); `requests`, if given, receives each request's path.
+ * text (typed by extension, else HTML); `requests`, if given, receives each request's path;
+ * `types` overrides a file extension's Content-Type (a misconfigured host, for tests).
  */
-export async function startServer({ dir = "dist", host = "127.0.0.1", port = 0, cors = false, csp = false, immutable = false, pages = {}, requests = null } = {}) {
+export async function startServer({ dir = "dist", host = "127.0.0.1", port = 0, cors = false, csp = false, immutable = false, pages = {}, requests = null, types = {} } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://localhost");
@@ -93,7 +94,7 @@ export async function startServer({ dir = "dist", host = "127.0.0.1", port = 0, 
       const info = await stat(file);
       if (!info.isFile()) throw new Error("not a file");
       const raw = await readFile(file);
-      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      const type = types[extname(file)] ?? TYPES[extname(file)] ?? "application/octet-stream";
       if (csp && type.startsWith("text/html")) headers["Content-Security-Policy"] = STRICT_CSP;
       const { body, encoding } = await encode(file, raw, req.headers["accept-encoding"] ?? "", info);
       if (encoding) headers["Content-Encoding"] = encoding;

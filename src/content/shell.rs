@@ -99,6 +99,12 @@ pub struct EmbedStrings {
     pub bad_theme: String,
     /// `header` has an unknown value.
     pub bad_header: String,
+    /// `routes` names an unknown treatment.
+    pub unknown_route: String,
+    /// `course-sessions` is not a whole number in range.
+    pub bad_course_sessions: String,
+    /// `booster-weeks` is not a whole number in range.
+    pub bad_booster_weeks: String,
 }
 }
 

@@ -136,11 +136,13 @@ pub enum Unit {
     Month,
     /// Clinic visits.
     Visit,
+    /// Weeks (a clinic's time between boosters).
+    Week,
 }
 
 impl Unit {
     /// Every unit (tests check that each has both forms in every locale).
-    pub const ALL: [Unit; 3] = [Unit::Session, Unit::Month, Unit::Visit];
+    pub const ALL: [Unit; 4] = [Unit::Session, Unit::Month, Unit::Visit, Unit::Week];
 
     /// The first part of its `[ui.units]` keys.
     pub const fn id(self) -> &'static str {
@@ -148,6 +150,7 @@ impl Unit {
             Unit::Session => "session",
             Unit::Month => "month",
             Unit::Visit => "visit",
+            Unit::Week => "week",
         }
     }
 
@@ -171,6 +174,8 @@ pub enum Value {
     Quantity(u64, Unit),
     /// A percentage.
     Percent(Bps),
+    /// A number with up to 2 decimals, in hundredths (boosters a month: 0.5 is 50).
+    Decimal(u64),
 }
 
 /// One named placeholder value.
@@ -217,6 +222,8 @@ pub trait NumberFormat {
     fn count(&self, n: u64) -> String;
     /// A percentage, e.g. "80%".
     fn percent(&self, p: Bps) -> String;
+    /// A number given in hundredths, e.g. "0.5" for 50.
+    fn decimal(&self, hundredths: u64) -> String;
 }
 
 /// A plain US-English formatter (no browser needed): "$1,350", "$512.50", "12.5%". Used by
@@ -247,6 +254,13 @@ impl NumberFormat for PlainUsd {
     }
     fn count(&self, n: u64) -> String {
         group(n)
+    }
+    fn decimal(&self, hundredths: u64) -> String {
+        let whole = group(hundredths / 100);
+        match crate::cost::parse::hundredths_text(hundredths % 100).split_once('.') {
+            Some((_, frac)) => format!("{whole}.{frac}"),
+            None => whole,
+        }
     }
     fn percent(&self, p: Bps) -> String {
         let (whole, frac) = (p.get() / 100, p.get() % 100);
@@ -283,6 +297,7 @@ pub fn fill_counted(
                 None => format!("{} {}", fmt.count(n), unit.id()),
             },
             Value::Percent(p) => fmt.percent(p),
+            Value::Decimal(h) => fmt.decimal(h),
         };
         out = out.replace(&format!("{{{}}}", a.name), &text);
     }
@@ -314,6 +329,9 @@ mod tests {
         assert_eq!(f.money(Cents(100_000_000)), "$1,000,000");
         assert_eq!(f.percent(Bps::new(1_250).unwrap()), "12.5%");
         assert_eq!(f.percent(Bps::new(1_225).unwrap()), "12.25%");
+        assert_eq!(f.decimal(50), "0.5");
+        assert_eq!(f.decimal(430), "4.3");
+        assert_eq!(f.decimal(123_405), "1,234.05");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use super::calc::{CalcKey, CalcLine, Unit, Value};
 use super::insurance::{Account, PhaseSplit, SavingsState};
 use super::money::{Cents, Level, Range};
+use super::offer::Offer;
 use super::plan::{Coverage, Plan, Route, SavingsEligibility};
 use super::price_book::PriceBook;
 
@@ -154,14 +155,20 @@ pub fn estimate(plan: &Plan, book: &PriceBook) -> Estimate {
 /// on the routes it covers; session counts follow each route's defaults unless the person
 /// changed them (see [`Plan::on_route`]).
 pub fn compare_routes(plan: &Plan, book: &PriceBook) -> [RouteTotal; 4] {
+    compare_routes_for(plan, book, &Offer::ALL)
+}
+
+/// [`compare_routes`] on a clinic's page: its treatments first, in its order, with its course
+/// as their default; then the others, with theirs.
+pub fn compare_routes_for(plan: &Plan, book: &PriceBook, offer: &Offer) -> [RouteTotal; 4] {
     let mut shape = *plan;
     // Coverage that follows the chosen route stays with that route in the comparison.
     shape.insurance.covers = Some(plan.insurance.covered_routes(plan.route));
-    Route::ALL.map(|route| {
+    offer.comparison_order().map(|route| {
         let p = if route == plan.route {
             shape
         } else {
-            shape.on_route(route)
+            shape.on_route_with(route, offer)
         };
         RouteTotal {
             route,
@@ -223,7 +230,7 @@ fn scenario(plan: &Plan, book: &PriceBook, level: Level) -> Scenario {
     if plan.maintenance.enabled {
         let m = &plan.maintenance;
         let values = [
-            Value::Count(u64::from(m.per_month)),
+            Value::Decimal(m.per_month.hundredths().into()),
             Value::Quantity(u64::from(m.months), Unit::Month),
             session_count(n_mnt),
             money(price),

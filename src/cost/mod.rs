@@ -10,6 +10,7 @@ mod estimate;
 mod insurance;
 pub mod model;
 pub mod money;
+pub mod offer;
 pub mod parse;
 pub mod plan;
 pub mod price_book;
@@ -19,13 +20,15 @@ pub mod saved;
 
 pub use calc::{Arg, CalcKey, CalcLine, NumberFormat, PlainUsd, Unit, Value};
 pub use estimate::{
-    chart_max, compare_routes, estimate, Estimate, PhaseCost, RouteTotal, Scenario,
+    chart_max, compare_routes, compare_routes_for, estimate, Estimate, PhaseCost, RouteTotal,
+    Scenario,
 };
 pub use model::CostContent;
 pub use money::{Bps, Cents, CurrencyCode, CurrencyError, Level, Range};
+pub use offer::Offer;
 pub use parse::ParseError;
 pub use plan::{
-    Coverage, DevicesPerDose, Extra, Extras, Hsa, Insurance, InsurerKind, Maintenance, Plan, Route,
-    RouteSet, Savings, SavingsEligibility,
+    BoosterRate, Coverage, DevicesPerDose, Extra, Extras, Hsa, Insurance, InsurerKind, Maintenance,
+    Plan, Route, RouteSet, Savings, SavingsEligibility,
 };
 pub use price_book::{EsketaminePrices, PriceBook, PriceBookError, PricePart, PriceProblem};

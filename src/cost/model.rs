@@ -213,6 +213,8 @@ pub mod keys {
         "insurance_not_counted",
         "coverage_note",
         "coverage_nowhere",
+        "offered",
+        "offered_note",
     ];
     /// `[ui.misc]`.
     pub const MISC: &[&str] = &[
@@ -232,6 +234,8 @@ pub mod keys {
         "percent_check",
         "value_unknown",
         "prices_in_usd",
+        "clinic_course",
+        "clinic_boosters",
     ];
 }
 

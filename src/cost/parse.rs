@@ -2,7 +2,7 @@
 //! and returns either a value or a [`ParseError`]; none of them can panic.
 
 use super::money::{Bps, Cents};
-use super::plan::DevicesPerDose;
+use super::plan::{BoosterRate, DevicesPerDose};
 
 /// Why a typed value was refused. Each kind has a message in the content's `[ui.errors]`
 /// table under [`ParseError::message_key`]; the `{max}` placeholder is filled from
@@ -176,6 +176,27 @@ pub fn count(text: &str, max: u32) -> Result<u32, ParseError> {
     Ok(d.whole as u32)
 }
 
+/// Parses boosters a month, from 0 to 31 with up to 2 decimals ("4", "0.5", "1.25").
+pub fn booster_rate(text: &str) -> Result<BoosterRate, ParseError> {
+    let d = lex(text, None, None)?;
+    let max = BoosterRate::MAX.hundredths();
+    let h = hundredths(&d)?;
+    u32::try_from(h)
+        .ok()
+        .and_then(BoosterRate::from_hundredths)
+        .ok_or(ParseError::CountTooLarge { max: max / 100 })
+}
+
+/// Hundredths as the plain decimal a number input accepts: "225", "512.5", "0.05".
+pub fn hundredths_text(h: u64) -> String {
+    let (whole, frac) = (h / 100, h % 100);
+    match frac {
+        0 => whole.to_string(),
+        n if n % 10 == 0 => format!("{whole}.{}", n / 10),
+        n => format!("{whole}.{n:02}"),
+    }
+}
+
 /// Parses a percentage from 0 to 100 with up to 2 decimals ("80", "12.5", "12.25 %").
 pub fn percent(text: &str) -> Result<Bps, ParseError> {
     let d = lex(text, None, Some('%'))?;
@@ -267,6 +288,28 @@ mod tests {
         assert_eq!(percent("12.25 %"), Ok(Bps::new(1_225).unwrap()));
         assert_eq!(percent("100.01"), Err(ParseError::PercentTooLarge));
         assert_eq!(percent("1.234"), Err(ParseError::TooManyDecimals));
+    }
+
+    #[test]
+    fn booster_rates_take_decimals_up_to_one_a_day() {
+        let rate = |t| booster_rate(t).map(BoosterRate::hundredths);
+        assert_eq!(rate("4"), Ok(400));
+        assert_eq!(rate("0.5"), Ok(50));
+        assert_eq!(rate("1.25"), Ok(125));
+        assert_eq!(rate("31"), Ok(3_100));
+        assert_eq!(rate("31.01"), Err(ParseError::CountTooLarge { max: 31 }));
+        assert_eq!(rate("0.125"), Err(ParseError::TooManyDecimals));
+        assert_eq!(rate("-1"), Err(ParseError::Negative));
+        assert_eq!(rate(""), Err(ParseError::Empty));
+        for (h, text) in [
+            (400, "4"),
+            (50, "0.5"),
+            (125, "1.25"),
+            (5, "0.05"),
+            (0, "0"),
+        ] {
+            assert_eq!(hundredths_text(h), text);
+        }
     }
 
     #[test]

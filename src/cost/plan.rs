@@ -5,6 +5,7 @@
 //! (`[[assumptions]]` and the route notes).
 
 use super::money::{Bps, Cents};
+use super::offer::Offer;
 pub use super::route::{Route, RouteSet};
 use crate::content::decode::{Decode, Fields, Json};
 use crate::content::encode::{Encode, Obj};
@@ -75,6 +76,72 @@ pub mod limits {
     pub const INTEGRATION_SESSIONS: u32 = 200;
 }
 
+/// Boosters a month, in hundredths of a booster (1.5 a month is 150). Clinics give boosters
+/// every so many weeks, and weeks do not divide a month: one every 8 weeks is about 0.5 a
+/// month. Stored as the decimal number it is (`1.5`; a whole rate as the whole number it was
+/// before rates had decimals, so stored plans read and write the same).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct BoosterRate(u32);
+
+impl BoosterRate {
+    /// The highest rate accepted: one booster a day.
+    pub const MAX: BoosterRate = BoosterRate::whole(limits::BOOSTERS_PER_MONTH);
+
+    /// A whole number of boosters a month.
+    pub const fn whole(n: u32) -> BoosterRate {
+        BoosterRate(n.saturating_mul(100))
+    }
+
+    /// A rate in hundredths, if it is within [`BoosterRate::MAX`].
+    pub const fn from_hundredths(h: u32) -> Option<BoosterRate> {
+        if h <= BoosterRate::MAX.0 {
+            Some(BoosterRate(h))
+        } else {
+            None
+        }
+    }
+
+    /// The rate in hundredths of a booster a month.
+    pub const fn hundredths(self) -> u32 {
+        self.0
+    }
+
+    /// One booster every `weeks` weeks, as boosters a month to one decimal place: a year has
+    /// 52 weeks and 12 months, so a month has 52 ÷ 12 ≈ 4.33 weeks, and the rate is
+    /// 4.33 ÷ `weeks`, rounded to the nearest tenth (halves up). Weekly is 4.3 a month, every
+    /// 2 weeks 2.2, every 4 weeks 1.1, every 8 weeks 0.5, every 12 weeks 0.4. Never below 0.1
+    /// (one a year is still a booster); `weeks` of 0 counts as 1.
+    pub const fn every_weeks(weeks: u32) -> BoosterRate {
+        let w = if weeks == 0 { 1 } else { weeks } as u64;
+        // Tenths of a booster a month: 520 ÷ (12 × w), rounded: (2 × 520 + 12w) ÷ (24w).
+        let tenths = (1_040 + 12 * w) / (24 * w);
+        let tenths = if tenths == 0 { 1 } else { tenths };
+        BoosterRate(tenths as u32 * 10)
+    }
+
+    /// Boosters in `months` months at this rate, rounded to the nearest whole booster (halves
+    /// up): 0.5 a month for 6 months is 3, 0.7 a month for 6 months is 4.
+    pub const fn over(self, months: u32) -> u64 {
+        (self.0 as u64 * months as u64 + 50) / 100
+    }
+}
+
+impl Encode for BoosterRate {
+    fn encode(&self, out: &mut String) {
+        out.push_str(&super::parse::hundredths_text(u64::from(self.0)));
+    }
+}
+
+impl Decode for BoosterRate {
+    fn decode(v: &Json) -> Result<Self, String> {
+        use crate::content::decode::expected;
+        let Json::Num(text) = v else {
+            return Err(expected("a number"));
+        };
+        super::parse::booster_rate(text).map_err(|_| expected("boosters a month, 0 to 31"))
+    }
+}
+
 crate::json_struct! {
 impl Decode, Encode;
 /// Booster sessions after the starting course. Off by default, but the UI offers it
@@ -83,18 +150,18 @@ impl Decode, Encode;
 pub struct Maintenance {
     /// Whether boosters are counted.
     pub enabled: bool,
-    /// Boosters per month.
-    pub per_month: u32,
+    /// Boosters a month.
+    pub per_month: BoosterRate,
     /// Number of months.
     pub months: u32,
 }
 }
 
 impl Maintenance {
-    /// Boosters counted in the estimate (zero when switched off).
+    /// Boosters counted in the estimate (zero when switched off), see [`BoosterRate::over`].
     pub const fn sessions(&self) -> u64 {
         if self.enabled {
-            (self.per_month as u64).saturating_mul(self.months as u64)
+            self.per_month.over(self.months)
         } else {
             0
         }
@@ -404,20 +471,30 @@ impl Plan {
     /// Changes the route. Session counts still at the old route's defaults follow the new
     /// route's defaults; numbers the person typed are kept.
     pub fn switch_route(&mut self, to: Route) {
+        self.switch_route_with(to, &Offer::ALL);
+    }
+
+    /// [`Plan::switch_route`] with a clinic's defaults (its course for its own treatments).
+    pub fn switch_route_with(&mut self, to: Route, offer: &Offer) {
         let from = self.route;
-        if self.induction_sessions == from.default_induction_sessions() {
-            self.induction_sessions = to.default_induction_sessions();
+        if self.induction_sessions == offer.induction_sessions(from) {
+            self.induction_sessions = offer.induction_sessions(to);
         }
-        if self.maintenance.per_month == from.default_boosters_per_month() {
-            self.maintenance.per_month = to.default_boosters_per_month();
+        if self.maintenance.per_month == offer.boosters_per_month(from) {
+            self.maintenance.per_month = offer.boosters_per_month(to);
         }
         self.route = to;
     }
 
     /// The same plan on another route (see [`Plan::switch_route`]).
     pub fn on_route(&self, to: Route) -> Plan {
+        self.on_route_with(to, &Offer::ALL)
+    }
+
+    /// The same plan on another route, with a clinic's defaults.
+    pub fn on_route_with(&self, to: Route, offer: &Offer) -> Plan {
         let mut p = *self;
-        p.switch_route(to);
+        p.switch_route_with(to, offer);
         p
     }
 
@@ -505,10 +582,32 @@ mod tests {
         let mut p = Plan::for_route(Route::Iv);
         p.switch_route(Route::Esketamine);
         assert_eq!(p.induction_sessions, 12);
-        assert_eq!(p.maintenance.per_month, 4);
+        assert_eq!(p.maintenance.per_month, BoosterRate::whole(4));
         p.induction_sessions = 9;
         p.switch_route(Route::Oral);
         assert_eq!(p.induction_sessions, 9);
+    }
+
+    #[test]
+    fn a_booster_rate_is_stored_as_the_decimal_it_is() {
+        use crate::content::{decode::from_str, encode::to_string};
+        for (rate, text) in [
+            (BoosterRate::whole(4), "4"),
+            (BoosterRate::every_weeks(8), "0.5"),
+            (BoosterRate::from_hundredths(125).unwrap(), "1.25"),
+        ] {
+            assert_eq!(to_string(&rate), text);
+            assert_eq!(from_str::<BoosterRate>(text), Ok(rate));
+        }
+        for bad in ["32", "0.125", "-1", "\"4\""] {
+            assert!(from_str::<BoosterRate>(bad).is_err(), "{bad}");
+        }
+        let m = Maintenance {
+            enabled: true,
+            per_month: BoosterRate::every_weeks(6),
+            months: 6,
+        };
+        assert_eq!(m.sessions(), 4, "0.7 a month for 6 months is 4.2 boosters");
     }
 
     #[test]

@@ -66,11 +66,11 @@ impl Route {
     /// Default boosters per month once maintenance is switched on: monthly for IV and IM
     /// (clinics report every 2 to 12 weeks), weekly (about 4 a month) for esketamine and
     /// at-home treatment. Labelled as assumptions in the content.
-    pub const fn default_boosters_per_month(self) -> u32 {
-        match self {
+    pub const fn default_boosters_per_month(self) -> super::plan::BoosterRate {
+        super::plan::BoosterRate::whole(match self {
             Route::Iv | Route::Im => 1,
             Route::Esketamine | Route::Oral => 4,
-        }
+        })
     }
 }
 

@@ -74,6 +74,8 @@ pub struct MythsUi {
     pub routes_headers: Vec<String>,
     /// Heading of the routes table's sources.
     pub routes_sources_heading: String,
+    /// After a route's name, on a clinic's page that lists the treatments it offers.
+    pub routes_offered: String,
     /// Link back from the routes table to the claims.
     pub back_to_claims: String,
     /// Notice when a stored search could not be restored and was removed.

@@ -92,8 +92,8 @@ pub fn App(props: &AppProps) -> Html {
                 if update_waiting {
                     { update_offer(s) }
                 }
-                if !config_errors.is_empty() {
-                    { embed_messages(&config_errors, locale) }
+                if let (false, Some(explain)) = (config_errors.is_empty(), props.explain_settings) {
+                    { (explain.0)(&config_errors, locale) }
                 }
                 if let Some(e) = language_failed {
                     { load_failed(Some(s), e) }
@@ -184,10 +184,4 @@ fn section_view(sec: Section) -> Html {
         Section::Myths => myths::code::get().map_or_else(Html::default, |v| v()),
         Section::Cost => cost::code::get().map_or_else(Html::default, |c| (c.view)()),
     }
-}
-
-/// The problems with an embed's settings, in words, once the embed's code is here (only
-/// embeds have settings, and they load that code before mounting).
-fn embed_messages(errors: &[&ConfigError], locale: Locale) -> Html {
-    crate::platform::embed::code::get().map_or_else(Html::default, |c| (c.panel)(errors, locale))
 }

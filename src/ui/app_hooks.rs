@@ -306,6 +306,7 @@ pub fn use_widget(
                 currency: p.currency.clone(),
                 cta: p.cta.clone(),
                 prices: p.prices.clone(),
+                offer: p.offer,
                 shell: shell.clone(),
                 offers_myths,
                 offers_cost,

@@ -119,8 +119,8 @@ fn code_here(f: Feature) -> bool {
         Feature::Cost => cost::code::get().is_some(),
         Feature::Results => quiz::end::get().is_some(),
         Feature::Quiz => !quiz::needs_restore_code() || quiz::restore_code::get().is_some(),
-        Feature::Embed => crate::platform::embed::code::get().is_some(),
-        Feature::Shell | Feature::Why | Feature::Options | Feature::About => true,
+        // An embed's code is here before it mounts (`embed.js` waits for it).
+        Feature::Embed | Feature::Shell | Feature::Why | Feature::Options | Feature::About => true,
     }
 }
 
@@ -132,7 +132,8 @@ async fn fetch_code(f: Feature) -> Result<(), String> {
         Feature::Cost => cost::code::load().await,
         Feature::Results => quiz::end::load().await,
         Feature::Quiz => quiz::restore_code::load().await,
-        Feature::Embed => crate::platform::embed::code::load().await,
-        Feature::Shell | Feature::Why | Feature::Options | Feature::About => Ok(()),
+        Feature::Embed | Feature::Shell | Feature::Why | Feature::Options | Feature::About => {
+            Ok(())
+        }
     }
 }

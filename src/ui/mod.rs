@@ -19,6 +19,7 @@ pub mod widgets;
 pub use app::App;
 
 use crate::content::{shell::ShellStrings, Locale};
+use crate::cost::Offer;
 use crate::embed_config::{ConfigError, Theme};
 use crate::nav::{Place, Section};
 use crate::platform::route::RouteMode;
@@ -62,6 +63,25 @@ pub struct AppProps {
     /// Whether the guide's own title is shown (an embed's `header`).
     #[prop_or(true)]
     pub show_title: bool,
+    /// A clinic's treatments and course (an embed's `routes`, `course-sessions`,
+    /// `booster-weeks`).
+    #[prop_or_default]
+    pub offer: Offer,
+    /// Explains problems with an embed's settings in words (the embed's own code, so that the
+    /// standalone page never downloads it; `None` there).
+    #[prop_or_default]
+    pub explain_settings: Option<ExplainSettings>,
+}
+
+/// Renders what is wrong with an embed's settings, in words.
+#[derive(Clone, Copy)]
+pub struct ExplainSettings(pub fn(&[&ConfigError], Locale) -> Html);
+
+/// There is one such function, the embed's: whether an instance has one is what differs.
+impl PartialEq for ExplainSettings {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl AppProps {
@@ -82,6 +102,8 @@ impl AppProps {
             config_errors: Vec::new(),
             theme: Theme::Auto,
             show_title: true,
+            offer: Offer::ALL,
+            explain_settings: None,
         }
     }
 }
@@ -112,6 +134,8 @@ pub struct Widget {
     pub cta: Option<Cta>,
     /// A clinic's price book JSON, if configured.
     pub prices: Option<AttrValue>,
+    /// A clinic's treatments and course.
+    pub offer: Offer,
     /// The shell's text (loading and error messages inside a tool).
     pub shell: Option<Rc<ShellStrings>>,
     /// This instance offers the evidence explorer (the estimator links to its routes table).

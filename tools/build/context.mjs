@@ -14,6 +14,19 @@ export function fail(msg) {
 }
 
 /**
+ * The crate's name, version, licence and description from Cargo.toml's [package]: the release's
+ * version is the crate's, reported by the widget (`data-version`) and the npm package's.
+ */
+export function packageInfo(root = new URL("../..", import.meta.url)) {
+  const toml = readFileSync(new URL("Cargo.toml", root), "utf8");
+  const section = toml.split(/^\[/m).find((s) => s.startsWith("package]")) ?? "";
+  const field = (key) => section.match(new RegExp(`^${key}\\s*=\\s*"([^"]*)"`, "m"))?.[1];
+  const info = { name: field("name"), version: field("version"), license: field("license"), description: field("description") };
+  if (!info.name || !/^\d+\.\d+\.\d+$/.test(info.version ?? "")) fail("Cargo.toml has no [package] name and version");
+  return info;
+}
+
+/**
  * The build Trunk asked for: `staging` (Trunk's output, about to become dist/), `release`,
  * `cargoOut` (cargo's wasm32 output folder for this profile), and `page`, index.html as text
  * (steps edit `page.html`; `page.save()` writes it).
@@ -33,6 +46,7 @@ export function buildContext() {
   return {
     staging,
     release,
+    version: packageInfo().version,
     target,
     cargoOut: join(target, "wasm32-unknown-unknown", release ? "release" : "debug"),
     page,

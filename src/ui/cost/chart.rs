@@ -4,7 +4,7 @@
 //! counts only on the routes it covers, and both the chart and the table say which.
 
 use super::Ui;
-use crate::cost::{chart_max, compare_routes, Bps, Coverage, NumberFormat, RouteTotal};
+use crate::cost::{chart_max, compare_routes_for, Bps, Coverage, NumberFormat, RouteTotal};
 use crate::nav::{Place, Section};
 use yew::prelude::*;
 
@@ -50,9 +50,19 @@ fn lines(class: &'static str, y: u32, lines: &[String]) -> Html {
     }
 }
 
-/// A route's name with what sets it apart: "(your choice)", "(with your insurance)".
+/// Whether a row is one of the treatments the clinic named as its own (`routes`).
+fn offered(ui: &Ui, r: &RouteTotal) -> bool {
+    ui.s.offer.listed() && ui.s.offer.offers(r.route)
+}
+
+/// A route's name with what sets it apart: "(at this clinic)", "(your choice)", "(with your
+/// insurance)".
 fn row_name(ui: &Ui, r: &RouteTotal, current: bool, coverage_entered: bool) -> String {
     let mut name = ui.route_name(r.route);
+    if offered(ui, r) {
+        name.push(' ');
+        name.push_str(ui.chart("offered"));
+    }
     if current {
         name.push(' ');
         name.push_str(ui.chart("current"));
@@ -90,7 +100,7 @@ fn bar(ui: &Ui, y: u32, r: &RouteTotal, max: crate::cost::Cents, label: String) 
     let bar_y = y + 10 + name_lines.len() as u32 * LINE;
     let height = bar_y - y + 56 + (figure_lines.len() as u32 - 1) * LINE;
     let row = html! {
-        <g class={classes!("kg-cost-bar", current.then_some("kg-cost-bar-current"))} data-route={r.route.id()} data-insured={r.insured.to_string()}>
+        <g class={classes!("kg-cost-bar", current.then_some("kg-cost-bar-current"))} data-route={r.route.id()} data-insured={r.insured.to_string()} data-offered={offered(ui, r).then_some("true")}>
             { lines("kg-cost-bar-name", y + 18, &name_lines) }
             <rect class="kg-cost-bar-track" x="0" y={bar_y.to_string()} width="100%" height="20" rx="3" />
             <rect
@@ -114,7 +124,7 @@ fn bar(ui: &Ui, y: u32, r: &RouteTotal, max: crate::cost::Cents, label: String) 
 /// Chart, table and the link to the routes table in the myths section.
 pub fn view(ui: &Ui, navigate: Option<&Callback<Place>>) -> Html {
     let plan = ui.s.plan();
-    let rows = compare_routes(plan, ui.s.book());
+    let rows = compare_routes_for(plan, ui.s.book(), &ui.s.offer);
     let max = chart_max(&rows);
     let coverage_entered = plan.insurance.coverage != Coverage::None;
     let mut height = 0;
@@ -147,6 +157,9 @@ pub fn view(ui: &Ui, navigate: Option<&Callback<Place>>) -> Html {
         <section class="kg-cost-compare">
             { ui.h(1, Some("kg-cost-compare-h"), "compare") }
             <p>{ ui.chart("description") }</p>
+            if ui.s.offer.listed() {
+                <p class="kg-cost-notice" data-offered-note="">{ ui.chart("offered_note") }</p>
+            }
             if let Some(note) = note {
                 <p class="kg-cost-notice" data-coverage-note="">{ note }</p>
             }
@@ -189,9 +202,11 @@ pub fn view(ui: &Ui, navigate: Option<&Callback<Place>>) -> Html {
                                     data-typical-cents={r.total.typical.get().to_string()}
                                     data-high-cents={r.total.high.get().to_string()}
                                     data-insured={r.insured.to_string()}
+                                    data-offered={offered(ui, r).then_some("true")}
                                 >
                                     <th scope="row">
                                         { ui.route_name(r.route) }
+                                        if offered(ui, r) { { " " }{ ui.chart("offered") } }
                                         if current { { " " }{ ui.chart("current") } }
                                     </th>
                                     <td>{ ui.fmt.count(r.sessions) }</td>

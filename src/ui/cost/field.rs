@@ -67,7 +67,7 @@ pub fn view(v: &FieldView, on_edit: &Callback<(Field, String, bool)>) -> Html {
     };
     let (kind, inputmode, step) = match v.field.kind() {
         Kind::Count => ("number", "numeric", Some("1")),
-        Kind::Price => ("number", "decimal", Some("0.01")),
+        Kind::Price | Kind::Rate => ("number", "decimal", Some("0.01")),
         Kind::Money | Kind::Percent => ("text", "decimal", None),
     };
     let min = (kind == "number").then_some("0");

@@ -3,6 +3,7 @@
 
 use super::state::{Action, CoverageKind, ExtraKind, Field};
 use super::{PriceOrigin, Ui};
+use crate::cost::calc::{fill_counted, Arg, Unit, Value};
 use crate::cost::{
     DevicesPerDose, InsurerKind, Level, PriceBook, PricePart, Route, SavingsEligibility,
 };
@@ -57,7 +58,8 @@ fn checkbox(ui: &Ui, id: &str, checked: bool, make: fn(bool) -> Action) -> Html 
     }
 }
 
-/// Which route: radio buttons, the question as the legend.
+/// Which route: radio buttons, the question as the legend. Only the treatments the clinic
+/// offers, in its order (every treatment where no clinic says otherwise).
 pub fn route(ui: &Ui) -> Html {
     let current = ui.s.plan().route;
     let (_, hint) = ui.label("route");
@@ -65,7 +67,7 @@ pub fn route(ui: &Ui) -> Html {
         <fieldset class="kg-cost-fieldset" data-group="route">
             <legend>{ ui.h(1, None, "route") }</legend>
             <p class="kg-cost-hint">{ hint }</p>
-            { for Route::ALL.into_iter().map(|r| {
+            { for ui.s.offer.routes().map(|r| {
                 let text = ui.c.route(r);
                 let name = text.map(|t| t.name.as_str()).unwrap_or(r.id());
                 let onchange = ui.dispatch.reform(move |_| Action::Route(r));
@@ -77,14 +79,52 @@ pub fn route(ui: &Ui) -> Html {
 
 /// Sessions in the first course.
 pub fn course(ui: &Ui) -> Html {
-    let note = ui.c.route(ui.s.plan().route).map(|t| t.course_note.clone());
+    let route = ui.s.plan().route;
+    let note = ui.c.route(route).map(|t| t.course_note.clone());
+    let offer = &ui.s.offer;
+    // The clinic's own course, where it gave one for this treatment.
+    let clinic = offer
+        .course_sessions()
+        .filter(|_| offer.offers(route))
+        .map(|n| {
+            let args = [Arg {
+                name: "sessions",
+                value: Value::Quantity(u64::from(n), Unit::Session),
+            }];
+            fill_counted(ui.misc("clinic_course"), &args, ui.fmt, &ui.c.ui.units)
+        });
     html! {
         <section class="kg-cost-group" data-group="course">
             { ui.h(1, None, "course") }
             if let Some(n) = note { <p>{ n }</p> }
+            if let Some(line) = clinic { <p class="kg-cost-notice" data-clinic-course="">{ line }</p> }
             { ui.input(Field::Sessions, None, true, "induction_sessions") }
         </section>
     }
+}
+
+/// The clinic's time between boosters and what it is a month, where it gave one for this
+/// treatment.
+fn clinic_boosters(ui: &Ui) -> Option<String> {
+    let route = ui.s.plan().route;
+    let offer = &ui.s.offer;
+    let weeks = offer.booster_weeks().filter(|_| offer.offers(route))?;
+    let args = [
+        Arg {
+            name: "weeks",
+            value: Value::Quantity(u64::from(weeks), Unit::Week),
+        },
+        Arg {
+            name: "rate",
+            value: Value::Decimal(offer.boosters_per_month(route).hundredths().into()),
+        },
+    ];
+    Some(fill_counted(
+        ui.misc("clinic_boosters"),
+        &args,
+        ui.fmt,
+        &ui.c.ui.units,
+    ))
 }
 
 /// Boosters, offered prominently with the relapse figure; off by default.
@@ -94,6 +134,9 @@ pub fn maintenance(ui: &Ui) -> Html {
         <section class="kg-cost-group kg-cost-maintenance" data-group="maintenance">
             { ui.h(1, None, "maintenance") }
             { ui.note("relapse") }
+            if let Some(line) = clinic_boosters(ui) {
+                <p class="kg-cost-notice" data-clinic-boosters="">{ line }</p>
+            }
             { checkbox(ui, "maintenance_enabled", on, Action::Maintenance) }
             if on {
                 <div class="kg-cost-row">

@@ -36,6 +36,10 @@ impl NumberFormat for IntlFormat {
         intl::number(n as f64, self.locale)
     }
 
+    fn decimal(&self, hundredths: u64) -> String {
+        intl::number(hundredths as f64 / 100.0, self.locale)
+    }
+
     fn percent(&self, p: Bps) -> String {
         let opts = Object::new();
         let _ = Reflect::set(&opts, &"style".into(), &"percent".into());

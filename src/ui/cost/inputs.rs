@@ -3,7 +3,9 @@
 
 use crate::cost::parse::{self, MAX_MONEY};
 use crate::cost::plan::limits;
-use crate::cost::{Bps, Cents, Extra, Level, ParseError, Plan, PriceBook, PricePart, Route};
+use crate::cost::{
+    BoosterRate, Bps, Cents, Extra, Level, ParseError, Plan, PriceBook, PricePart, Route,
+};
 
 /// An extra cost with its own checkbox and amount.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,6 +119,8 @@ pub enum Field {
 pub enum Kind {
     /// A whole number (`<input type=number step=1>`).
     Count,
+    /// Boosters a month, with up to 2 decimals (`<input type=number step=0.01>`).
+    Rate,
     /// A price in the price book (`<input type=number step=0.01>`).
     Price,
     /// Any other amount (decimal text, so "$1,200" can be typed).
@@ -173,10 +177,8 @@ impl Field {
     /// How it is typed.
     pub const fn kind(self) -> Kind {
         match self {
-            Field::Sessions
-            | Field::BoostersPerMonth
-            | Field::MaintenanceMonths
-            | Field::IntegrationSessions => Kind::Count,
+            Field::Sessions | Field::MaintenanceMonths | Field::IntegrationSessions => Kind::Count,
+            Field::BoostersPerMonth => Kind::Rate,
             Field::Price(..) => Kind::Price,
             Field::CoveredPercent | Field::TaxRate => Kind::Percent,
             _ => Kind::Money,
@@ -222,6 +224,8 @@ pub enum Parsed {
     Money(Cents),
     /// A percentage.
     Percent(Bps),
+    /// Boosters a month.
+    Rate(BoosterRate),
     /// Left empty where empty means "not known".
     Unknown,
 }
@@ -231,7 +235,7 @@ pub fn parse_field(f: Field, text: &str) -> Result<Parsed, ParseError> {
     let count = |max| parse::count(text, max).map(Parsed::Count);
     match f {
         Field::Sessions => count(limits::INDUCTION_SESSIONS),
-        Field::BoostersPerMonth => count(limits::BOOSTERS_PER_MONTH),
+        Field::BoostersPerMonth => parse::booster_rate(text).map(Parsed::Rate),
         Field::MaintenanceMonths => count(limits::MAINTENANCE_MONTHS),
         Field::IntegrationSessions => count(limits::INTEGRATION_SESSIONS),
         Field::Price(..) => parse::money(text, PriceBook::MAX_PRICE).map(Parsed::Money),
@@ -244,12 +248,7 @@ pub fn parse_field(f: Field, text: &str) -> Result<Parsed, ParseError> {
 
 /// A number as plain ASCII, as a number input accepts it ("225", "512.5").
 pub fn cents_text(c: Cents) -> String {
-    let (units, cents) = c.split();
-    match cents {
-        0 => units.to_string(),
-        n if n % 10 == 0 => format!("{units}.{}", n / 10),
-        n => format!("{units}.{n:02}"),
-    }
+    parse::hundredths_text(c.get())
 }
 
 /// A percentage as plain ASCII ("80", "12.5").

@@ -196,6 +196,7 @@ impl Ui<'_> {
             Some(Value::Money(c)) => self.fmt.money(c),
             Some(Value::Count(n)) | Some(Value::Quantity(n, _)) => self.fmt.count(n),
             Some(Value::Percent(p)) => self.fmt.percent(p),
+            Some(Value::Decimal(h)) => self.fmt.decimal(h),
             None => self.misc("value_unknown").to_owned(),
         }
     }
@@ -298,22 +299,29 @@ pub fn CostSection() -> Html {
     // Set when the embed asked for a currency that the figures are not in.
     let asked_currency =
         (shown.as_str() != widget.currency.as_str()).then(|| widget.currency.clone());
+    let offer = widget.offer;
     let state = {
         let scope = widget.scope.clone();
         let base = origin_and_book.0;
         use_reducer(move || {
-            let mut s = CostState::new(base);
+            let mut s = CostState::new(base, offer);
             match scope.load::<Saved>(STORE_NAME, STORE_VERSION) {
-                Loaded::Restored(saved) => {
-                    s.saved = saved;
-                    s.apply_all_typed();
-                }
+                Loaded::Restored(saved) => s = s.restored(saved),
                 Loaded::Discarded => s.discarded = true,
                 Loaded::Empty => {}
             }
             s
         })
     };
+    {
+        // The clinic's treatments or course changed after load (embed attributes): follow them.
+        let state = state.clone();
+        use_effect_with(offer, move |offer| {
+            if state.offer != *offer {
+                state.dispatch(Action::Offer(*offer));
+            }
+        });
+    }
     {
         // A clinic's prices changed after load (the embed's `prices` attribute): follow them.
         let state = state.clone();
@@ -329,7 +337,7 @@ pub fn CostSection() -> Html {
         use_effect_with(state.saved.clone(), move |saved| {
             // An untouched plan is not stored: after "Clear my answers" and a reload, nothing
             // of ours reappears in storage until the person edits something.
-            if *saved == CostState::new(base).saved {
+            if *saved == CostState::new(base, offer).saved {
                 scope.remove(STORE_NAME);
             } else {
                 scope.save(STORE_NAME, STORE_VERSION, saved);

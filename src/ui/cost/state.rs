@@ -6,7 +6,7 @@ use super::inputs::{bps_text, cents_text, parse_field, Parsed};
 pub use super::inputs::{ExtraKind, Field, FieldError, Kind};
 pub use crate::cost::saved::Saved;
 use crate::cost::{
-    Bps, Cents, Coverage, DevicesPerDose, InsurerKind, Level, ParseError, Plan, PriceBook,
+    Bps, Cents, Coverage, DevicesPerDose, InsurerKind, Level, Offer, ParseError, Plan, PriceBook,
     PricePart, Route, RouteSet, Value,
 };
 use std::collections::{BTreeMap, BTreeSet};
@@ -39,6 +39,9 @@ pub struct CostState {
     pub saved: Saved,
     /// Prices before the person's edits (defaults or the clinic's).
     pub base_book: PriceBook,
+    /// The clinic's treatments and course (every treatment, with the published course, by
+    /// default).
+    pub offer: Offer,
     /// Number inputs whose text the browser could not read as a number.
     pub bad_input: BTreeSet<String>,
     /// A stored plan could not be read and was dropped.
@@ -72,23 +75,38 @@ pub enum Action {
     /// The clinic's configured prices changed (embed attribute): they become the base, and
     /// the prices shown follow them.
     Base(PriceBook),
+    /// The clinic's treatments or course changed (embed attributes): numbers still at the old
+    /// defaults follow the new ones, and a treatment it no longer offers gives way to its first.
+    Offer(Offer),
 }
 
 impl CostState {
-    /// A fresh state on the base prices.
-    pub fn new(base_book: PriceBook) -> CostState {
+    /// A fresh state on the base prices, starting from the clinic's first treatment and course.
+    pub fn new(base_book: PriceBook, offer: Offer) -> CostState {
         CostState {
             saved: Saved {
-                plan: Plan::default(),
+                plan: offer.plan(),
                 book: base_book,
                 texts: BTreeMap::new(),
                 covered: Bps::new(8_000).unwrap_or(Bps::ZERO),
                 copay: Cents::dollars(50),
             },
             base_book,
+            offer,
             bad_input: BTreeSet::new(),
             discarded: false,
         }
+    }
+
+    /// A plan restored from storage, on a treatment the clinic offers (a stored plan may be on
+    /// one it has since stopped offering).
+    pub fn restored(mut self, saved: Saved) -> CostState {
+        self.saved = saved;
+        self.apply_all_typed();
+        if !self.offer.offers(self.saved.plan.route) {
+            self.switch_route(self.offer.first());
+        }
+        self
     }
 
     /// The plan in use.
@@ -118,7 +136,9 @@ impl CostState {
         let p = &self.saved.plan;
         match f {
             Field::Sessions => p.induction_sessions.to_string(),
-            Field::BoostersPerMonth => p.maintenance.per_month.to_string(),
+            Field::BoostersPerMonth => {
+                crate::cost::parse::hundredths_text(p.maintenance.per_month.hundredths().into())
+            }
             Field::MaintenanceMonths => p.maintenance.months.to_string(),
             Field::IntegrationSessions => p.extras.integration_sessions.to_string(),
             Field::Price(r, part, l) => self
@@ -146,7 +166,9 @@ impl CostState {
         let money = |c: Cents| Some(Value::Money(c));
         match f {
             Field::Sessions => count(p.induction_sessions),
-            Field::BoostersPerMonth => count(p.maintenance.per_month),
+            Field::BoostersPerMonth => {
+                Some(Value::Decimal(p.maintenance.per_month.hundredths().into()))
+            }
             Field::MaintenanceMonths => count(p.maintenance.months),
             Field::IntegrationSessions => count(p.extras.integration_sessions),
             Field::Price(r, part, l) => self
@@ -278,7 +300,7 @@ impl CostState {
         let p = &mut s.plan;
         match (f, value) {
             (Field::Sessions, Parsed::Count(n)) => p.induction_sessions = n,
-            (Field::BoostersPerMonth, Parsed::Count(n)) => p.maintenance.per_month = n,
+            (Field::BoostersPerMonth, Parsed::Rate(r)) => p.maintenance.per_month = r,
             (Field::MaintenanceMonths, Parsed::Count(n)) => p.maintenance.months = n,
             (Field::IntegrationSessions, Parsed::Count(n)) => p.extras.integration_sessions = n,
             (Field::CoveredPercent, Parsed::Percent(b)) => {
@@ -313,7 +335,25 @@ impl CostState {
                 self.saved.texts.remove(&f.key());
             }
         }
-        self.saved.plan.switch_route(to);
+        self.saved.plan.switch_route_with(to, &self.offer);
+    }
+
+    fn set_offer(&mut self, offer: Offer) {
+        let old = std::mem::replace(&mut self.offer, offer);
+        let route = self.saved.plan.route;
+        let texts = &mut self.saved.texts;
+        let p = &mut self.saved.plan;
+        if p.induction_sessions == old.induction_sessions(route) {
+            p.induction_sessions = offer.induction_sessions(route);
+            texts.remove(&Field::Sessions.key());
+        }
+        if p.maintenance.per_month == old.boosters_per_month(route) {
+            p.maintenance.per_month = offer.boosters_per_month(route);
+            texts.remove(&Field::BoostersPerMonth.key());
+        }
+        if !offer.offers(route) {
+            self.switch_route(offer.first());
+        }
     }
 }
 
@@ -352,6 +392,7 @@ impl Reducible for CostState {
                 s.saved.texts.retain(|k, _| !k.starts_with("price-"));
                 s.bad_input.retain(|k| !k.starts_with("price-"));
             }
+            Action::Offer(offer) => s.set_offer(offer),
             Action::ResetPrices => {
                 s.saved.book = s.base_book;
                 s.saved.texts.retain(|k, _| !k.starts_with("price-"));

@@ -48,7 +48,9 @@ impl Headline {
         };
         let year = estimate(&plan.first_year(), ui.s.book()).total;
         let first_year = (year != est.total).then(|| {
-            let count = ui.fmt.count(u64::from(plan.maintenance.per_month));
+            let count = ui
+                .fmt
+                .decimal(plan.maintenance.per_month.hundredths().into());
             let label = crate::content::fill(ui.result("first_year"), &[("count", &count)]);
             (label, year)
         });

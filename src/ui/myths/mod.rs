@@ -47,6 +47,8 @@ pub(crate) struct Ctx<'a> {
     linkable: bool,
     /// The level of the tool's title (see `Widget::heading`).
     level: u8,
+    /// The clinic's treatments, marked in the routes table.
+    offer: crate::cost::Offer,
 }
 
 impl Ctx<'_> {
@@ -178,6 +180,7 @@ pub fn MythsSection() -> Html {
         navigate: widget.navigate.clone(),
         linkable: widget.linkable,
         level: widget.heading,
+        offer: widget.offer,
     };
     let screen = widget.item.as_deref().and_then(myths::parse_item);
 

@@ -8,6 +8,16 @@ use crate::ui::evidence::TracedSources;
 use crate::ui::widgets::{heading, Heading};
 use yew::prelude::*;
 
+/// Whether the row (`iv`, `im`, `esketamine-nasal`, `oral-sublingual`: the estimator's id
+/// first) is a treatment the clinic named as its own.
+fn offered_here(ctx: &Ctx, row_id: &str) -> bool {
+    let route = row_id
+        .split('-')
+        .next()
+        .and_then(crate::cost::Route::from_id);
+    ctx.offer.listed() && route.is_some_and(|r| ctx.offer.offers(r))
+}
+
 /// The routes screen of the explorer.
 pub(crate) fn routes_panel(ctx: &Ctx, view: &RoutesView) -> Html {
     let ui = &ctx.content.ui;
@@ -52,11 +62,17 @@ pub(crate) fn routes_panel(ctx: &Ctx, view: &RoutesView) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for view.rows.iter().map(|row| html! {
-                            <tr data-route={row.id.to_owned()}>
-                                <th scope="row">{ row.name }</th>
-                                { for row.cells.iter().map(|c| html! { <td>{ *c }</td> }) }
-                            </tr>
+                        { for view.rows.iter().map(|row| {
+                            let offered = offered_here(ctx, row.id);
+                            html! {
+                                <tr data-route={row.id.to_owned()} data-offered={offered.then_some("true")}>
+                                    <th scope="row">
+                                        { row.name }
+                                        if offered { { " " }<strong>{ &ui.routes_offered }</strong> }
+                                    </th>
+                                    { for row.cells.iter().map(|c| html! { <td>{ *c }</td> }) }
+                                </tr>
+                            }
                         }) }
                     </tbody>
                 </table>

@@ -1,26 +1,12 @@
-//! Entry points: the standalone page (and PWA), and later the embed's custom element.
+//! The standalone page (and the offline app): the app mounted into the page's `#kg-root`.
 
 use crate::content::Locale;
-use crate::platform::route::RouteMode;
+use crate::platform::{browser_languages, panic, route::RouteMode};
 use crate::ui::{App, AppProps};
-use gloo::utils::{document, window};
+use gloo::utils::document;
 
 /// Id of the element the standalone page renders into.
 pub const STANDALONE_ROOT_ID: &str = "kg-root";
-
-/// The languages the browser prefers, most preferred first.
-pub fn browser_languages() -> Vec<String> {
-    let nav = window().navigator();
-    let mut out: Vec<String> = nav
-        .languages()
-        .iter()
-        .filter_map(|v| v.as_string())
-        .collect();
-    if let Some(l) = nav.language() {
-        out.push(l);
-    }
-    out
-}
 
 /// Mounts the app into the standalone page's `#kg-root`. On any other page (the wasm loaded by
 /// `embed.js` on a clinic's site) it does nothing: the custom element mounts instances.
@@ -29,7 +15,7 @@ pub fn start_standalone() {
     let Some(root) = doc.get_element_by_id(STANDALONE_ROOT_ID) else {
         return;
     };
-    super::panic::install_hook();
+    panic::install_hook();
     let langs = browser_languages();
     let locale = Locale::negotiate(langs.iter().map(String::as_str));
     if let Some(html) = doc.document_element() {
@@ -37,7 +23,7 @@ pub fn start_standalone() {
     }
     // The static "loading" markup inside the root is replaced by the app.
     root.set_inner_html("");
-    super::panic::register_mount(&root, locale);
+    panic::register_mount(&root, locale);
     let props = AppProps::new(locale, RouteMode::Fragment, "main", true);
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }
