@@ -6,7 +6,7 @@
 //! is checked by [`check_prices`] from the cost chunk once that has arrived (see `ui::lazy`),
 //! not by [`parse`], which runs before the first view.
 
-use crate::content::{fill, shell::EmbedStrings, Locale};
+use crate::content::{fill, shell::EmbedText, Locale};
 use crate::cost::plan::limits;
 use crate::cost::{CostContent, CurrencyCode, Offer, PlainUsd, PriceBook, PriceBookError, Route};
 use crate::nav::Section;
@@ -349,15 +349,15 @@ pub fn check_currency(
 }
 
 /// The heading and the messages shown inside the element for these problems, once the
-/// messages' text ([`EmbedStrings`]) is here.
+/// messages' text ([`EmbedText`]) is here.
 pub fn messages(errors: &[&ConfigError], locale: Locale) -> Option<(String, Vec<String>)> {
-    let strings = EmbedStrings::load(locale).ok()?;
+    let strings = EmbedText::load(locale).ok()?;
     let list = errors.iter().map(|e| message(e, &strings)).collect();
     Some((strings.title, list))
 }
 
 /// The message shown inside the element for one problem.
-pub fn message(error: &ConfigError, e: &EmbedStrings) -> String {
+pub fn message(error: &ConfigError, e: &EmbedText) -> String {
     let template = match error.problem {
         Problem::Checked => return error.value.clone(),
         Problem::CtaIncomplete => return e.cta_incomplete.clone(),
@@ -502,7 +502,7 @@ mod tests {
             ]
         );
         for locale in Locale::ALL {
-            let strings = EmbedStrings::load(*locale).unwrap();
+            let strings = EmbedText::load(*locale).unwrap();
             for error in &e {
                 let m = message(error, &strings);
                 assert!(m.contains("purple") || m.contains("none"), "{m}");
@@ -621,7 +621,7 @@ mod tests {
             );
             assert_eq!(shown_currency("XYZ", clinic_prices).as_str(), "USD");
         }
-        let shell = EmbedStrings::load(Locale::En).unwrap();
+        let shell = EmbedText::load(Locale::En).unwrap();
         let m = message(&ConfigError::new(Problem::BadCurrency, "XYZ"), &shell);
         assert!(m.contains("XYZ") && m.contains("US dollars"), "{m}");
         let es = CostContent::load(Locale::Es).unwrap();
@@ -678,7 +678,7 @@ mod tests {
 
     #[test]
     fn every_error_has_a_filled_message() {
-        let shell = EmbedStrings::load(Locale::En).unwrap();
+        let shell = EmbedText::load(Locale::En).unwrap();
         let cost = CostContent::load(Locale::En).unwrap();
         let (_, errors) = run(&[
             ("sections", "x"),

@@ -1,7 +1,7 @@
 //! Components render and respond, in headless Chromium (wasm-bindgen-test).
 #![cfg(target_arch = "wasm32")]
 
-use ketamine_guide::content::{shell::ShellStrings, Locale};
+use ketamine_guide::content::{shell::ShellText, Locale};
 use ketamine_guide::nav::Section;
 use ketamine_guide::platform::panic::show_error_panel;
 use wasm_bindgen_test::*;
@@ -35,7 +35,7 @@ fn visible_panels(root: &Element) -> Vec<String> {
 #[wasm_bindgen_test]
 async fn app_renders_header_tabs_and_marks_itself_ready() {
     let root = mount(Section::ALL.to_vec(), None).await;
-    let strings = ShellStrings::load(Locale::En).unwrap();
+    let strings = ShellText::load(Locale::En).unwrap();
     let app = root.query_selector(".kg-app").unwrap().expect("app root");
     assert_eq!(app.get_attribute("data-ready").as_deref(), Some("true"));
     assert_eq!(app.get_attribute("lang").as_deref(), Some("en"));
@@ -127,7 +127,7 @@ fn error_panel_replaces_the_content_with_a_readable_message() {
     let host = document().create_element("div").unwrap();
     host.set_inner_html("<p>half-rendered app</p>");
     show_error_panel(&host, Locale::En);
-    let strings = ShellStrings::load(Locale::En).unwrap();
+    let strings = ShellText::load(Locale::En).unwrap();
     let panel = host
         .query_selector("[role=alert]")
         .unwrap()

@@ -5,7 +5,7 @@
 
 use ketamine_guide::content::decode::from_str;
 use ketamine_guide::content::encode::to_string;
-use ketamine_guide::content::shell::{HelpStrings, ShellStrings};
+use ketamine_guide::content::shell::{HelpText, ShellText};
 use ketamine_guide::content::{Feature, Locale};
 use ketamine_guide::quiz::*;
 use proptest::prelude::*;
@@ -18,9 +18,9 @@ fn content() -> &'static QuizContent {
 }
 
 /// The crisis contacts, from the shell's text.
-fn help() -> &'static HelpStrings {
-    static H: OnceLock<HelpStrings> = OnceLock::new();
-    H.get_or_init(|| ShellStrings::load(Locale::En).expect("shell loads").help)
+fn help() -> &'static HelpText {
+    static H: OnceLock<HelpText> = OnceLock::new();
+    H.get_or_init(|| ShellText::load(Locale::En).expect("shell loads").help)
 }
 
 fn n(v: u32) -> Answer {
@@ -448,13 +448,13 @@ fn thoughts_of_self_harm_raise_crisis_help_and_a_provider_must_weigh_them_first(
     let calm = assess(content(), &baseline());
     assert!(!calm.crisis && calm.reasons.iter().all(|r| r.id != "self-harm"));
     for locale in Locale::ALL {
-        let h = ShellStrings::load(*locale).unwrap().help;
+        let h = ShellText::load(*locale).unwrap().help;
         assert!(h.call.contains("988") && h.text.contains("988"), "{h:?}");
         assert!(h.text_href.starts_with("sms:988"), "{}", h.text_href);
         assert!(h.chat_href.starts_with("https://988"), "{}", h.chat_href);
         assert!(h.emergency.contains("911") && h.danger.contains("911"));
     }
-    let es = ShellStrings::load(Locale::Es).unwrap().help;
+    let es = ShellText::load(Locale::Es).unwrap().help;
     assert!(
         es.call.contains("marque 2"),
         "the Spanish option is named: {}",

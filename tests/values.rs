@@ -4,7 +4,7 @@
 //! alike, never an option. Also the content that the values step and the stated decision read.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ketamine_guide::content::shell::ShellStrings;
+use ketamine_guide::content::shell::ShellText;
 use ketamine_guide::content::{raw, Feature, Locale};
 use ketamine_guide::options::{OptionsContent, Values};
 use ketamine_guide::quiz::*;
@@ -27,9 +27,9 @@ fn options(locale: Locale) -> &'static OptionsContent {
     &all[usize::from(locale == Locale::Es)]
 }
 
-fn shell() -> &'static ShellStrings {
-    static S: OnceLock<ShellStrings> = OnceLock::new();
-    S.get_or_init(|| ShellStrings::load(Locale::En).expect("shell"))
+fn shell() -> &'static ShellText {
+    static S: OnceLock<ShellText> = OnceLock::new();
+    S.get_or_init(|| ShellText::load(Locale::En).expect("shell"))
 }
 
 /// Any answers a person could give: for each question a fitting answer or none.

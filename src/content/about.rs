@@ -12,7 +12,7 @@ pub struct AboutContent {
     /// When each tool's content was last checked against its sources.
     pub checked: CheckedOn,
     /// The block's own labels.
-    pub ui: AboutUi,
+    pub ui: AboutText,
     /// The sections, in the order shown.
     pub sections: Vec<AboutSection>,
 }
@@ -50,7 +50,7 @@ crate::json_struct! {
 impl Decode;
 /// Labels of the block.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct AboutUi {
+pub struct AboutText {
     /// "Checked against its sources on {date}."
     pub checked: String,
     /// The button that shows the sections.
@@ -58,7 +58,7 @@ pub struct AboutUi {
     /// Beside a clinic's booking link: the site's owner offers ketamine treatment and did not
     /// write the guide (`data-cta-disclosure`).
     pub cta_owner: String,
-    /// Added to [`AboutUi::cta_owner`] where the clinic's own prices are the ones shown.
+    /// Added to [`AboutText::cta_owner`] where the clinic's own prices are the ones shown.
     pub cta_prices: String,
 }
 }

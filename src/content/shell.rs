@@ -8,7 +8,7 @@ crate::json_struct! {
 impl Decode;
 /// Every string the shell shows. A missing key fails deserialisation (and the native tests).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct ShellStrings {
+pub struct ShellText {
     /// The widget's title.
     pub title: String,
     /// The standalone page's `<title>` (what a tab and a screen reader announce).
@@ -42,7 +42,7 @@ pub struct ShellStrings {
     /// Button that reloads into the newer version.
     pub update_reload: String,
     /// The standing "Need help now?" link and the crisis contacts.
-    pub help: HelpStrings,
+    pub help: HelpText,
 }
 }
 
@@ -51,7 +51,7 @@ impl Decode;
 /// Crisis contacts: shown behind "Need help now?" on every tool, and in the self-check's
 /// crisis message. 988 and 911 are `tel:` links (see `ui::help`).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct HelpStrings {
+pub struct HelpText {
     /// The standing link that shows the contacts.
     pub open: String,
     /// What the 988 Lifeline is, and when it answers.
@@ -78,7 +78,7 @@ impl Decode;
 /// Messages for invalid embed attributes (`{value}` is what the clinic wrote):
 /// `content/<locale>/embed.toml`.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct EmbedStrings {
+pub struct EmbedText {
     /// Heading of the list of problems.
     pub title: String,
     /// `sections` names an unknown section.
@@ -108,14 +108,14 @@ pub struct EmbedStrings {
 }
 }
 
-impl EmbedStrings {
+impl EmbedText {
     /// Loads the embed messages for a locale.
     pub fn load(locale: Locale) -> Result<Self, ContentError> {
         load(locale, Feature::Embed)
     }
 }
 
-impl ShellStrings {
+impl ShellText {
     /// Loads the shell strings for a locale.
     pub fn load(locale: Locale) -> Result<Self, ContentError> {
         load(locale, Feature::Shell)
@@ -139,25 +139,25 @@ mod tests {
     #[test]
     fn every_locale_has_every_shell_string() {
         for &locale in Locale::ALL {
-            let strings = ShellStrings::load(locale).expect("loads");
+            let strings = ShellText::load(locale).expect("loads");
             assert!(!strings.title.is_empty() && !strings.help.call.is_empty());
-            let embed = EmbedStrings::load(locale).expect("embed messages load");
+            let embed = EmbedText::load(locale).expect("embed messages load");
             assert!(!embed.bad_persist.is_empty() && !embed.bad_theme.is_empty());
         }
     }
 
     #[test]
     fn a_missing_misspelt_or_mistyped_string_is_named() {
-        let e = from_str::<ShellStrings>(&edited(|v| v["privacy"] = 1.into()));
+        let e = from_str::<ShellText>(&edited(|v| v["privacy"] = 1.into()));
         assert_eq!(e, Err("privacy: expected a string".to_owned()));
-        let e = from_str::<ShellStrings>(&edited(|v| {
+        let e = from_str::<ShellText>(&edited(|v| {
             v.as_object_mut().expect("object").remove("loading");
         }));
         assert_eq!(e, Err("missing field `loading`".to_owned()));
-        let e = from_str::<ShellStrings>(&edited(|v| v["help"]["cal"] = "x".into()));
+        let e = from_str::<ShellText>(&edited(|v| v["help"]["cal"] = "x".into()));
         assert_eq!(e, Err("help: unknown or repeated member `cal`".to_owned()));
         // The first problem in field order is the one reported.
-        let e = from_str::<ShellStrings>(&edited(|v| {
+        let e = from_str::<ShellText>(&edited(|v| {
             v["tagline"] = serde_json::Value::Null;
             v["help"]["call"] = 2.into();
         }));

@@ -23,7 +23,7 @@ pub struct CostContent {
     /// Studies, labels and price reports behind the notes.
     pub sources: Vec<Source>,
     /// Labels, headings, messages and templates.
-    pub ui: CostUi,
+    pub ui: CostText,
 }
 }
 
@@ -84,7 +84,7 @@ impl Decode;
 /// All UI words. Keyed tables (`fields`, `errors`, `calc`, …) are checked by tests against the
 /// engine's keys, so a missing or misspelt entry fails the build's tests.
 #[derive(Clone, Debug, PartialEq, Default)]
-pub struct CostUi {
+pub struct CostText {
     /// Section headings by id (route, course, maintenance, prices, insurance, extras, …).
     pub headings: BTreeMap<String, String>,
     /// Field labels and hints by field id.

@@ -20,7 +20,7 @@ pub use link::{
     claim_fragment, options_fragment, parse_fragment, parse_item, routes_fragment, MythsLink,
 };
 pub use model::{
-    Bar, Chart, ChartKind, Claim, KeyNumber, MythsContent, MythsUi, RouteRow, RoutesTable,
+    Bar, Chart, ChartKind, Claim, KeyNumber, MythsContent, MythsText, RouteRow, RoutesTable,
     Strength, StrengthInfo, Topic, Verdict, VerdictInfo,
 };
 pub use query::{claim_by_id, filter_counts, query, FilterCounts, Query};

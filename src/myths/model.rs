@@ -6,7 +6,7 @@
 
 use crate::content::{load, ContentError, Evidence, Feature, Locale, Source};
 
-pub use super::strings::MythsUi;
+pub use super::strings::MythsText;
 
 crate::json_struct! {
 impl Decode;
@@ -14,7 +14,7 @@ impl Decode;
 #[derive(Clone, Debug, PartialEq)]
 pub struct MythsContent {
     /// Labels, headings and message templates of the explorer.
-    pub ui: MythsUi,
+    pub ui: MythsText,
     /// Words a search ignores, and words people type that the claims do not use.
     pub search: super::search::SearchHelp,
     /// Topics, in the order filter chips list them.
@@ -356,7 +356,7 @@ pub struct RouteRow {
 
 impl RouteRow {
     /// The row's cells after the route name, in the same order as
-    /// [`MythsUi::routes_headers`](super::strings::MythsUi::routes_headers) lists headers after the first.
+    /// [`MythsText::routes_headers`](super::strings::MythsText::routes_headers) lists headers after the first.
     pub fn cells(&self) -> [&str; 6] {
         [
             &self.onset,

@@ -5,7 +5,7 @@ crate::json_struct! {
 impl Decode;
 /// Every label, heading and message template of the explorer.
 #[derive(Clone, Debug, PartialEq, Default)]
-pub struct MythsUi {
+pub struct MythsText {
     /// Explorer heading.
     pub heading: String,
     /// One-line introduction under the heading.

@@ -1,7 +1,7 @@
 //! View models for the explorer: everything the UI needs, already decided and worded, so the
 //! Yew components only render. Text comes from the content's templates, never from code.
 
-use super::model::{Bar, Chart, ChartKind, Claim, MythsContent, MythsUi, Topic, Verdict};
+use super::model::{Bar, Chart, ChartKind, Claim, MythsContent, MythsText, Topic, Verdict};
 use super::query::{filter_counts, query, Query};
 use super::search::Matcher;
 use crate::content::Source;
@@ -97,7 +97,7 @@ pub fn explorer_view<'a>(content: &'a MythsContent, q: &Query) -> ExplorerView<'
 }
 
 /// "{count} claims shown", with the content's none / one / many variants.
-pub fn results_count_text(ui: &MythsUi, count: usize) -> String {
+pub fn results_count_text(ui: &MythsText, count: usize) -> String {
     let template = match count {
         0 => &ui.results_none,
         1 => &ui.results_one,
@@ -106,7 +106,7 @@ pub fn results_count_text(ui: &MythsUi, count: usize) -> String {
     template.replace("{count}", &count.to_string())
 }
 
-fn chip_text(ui: &MythsUi, label: &str, count: usize) -> String {
+fn chip_text(ui: &MythsText, label: &str, count: usize) -> String {
     ui.chip_template
         .replace("{label}", label)
         .replace("{count}", &count.to_string())
@@ -148,7 +148,7 @@ pub fn chart_geometry(chart: &Chart) -> ChartGeometry {
 }
 
 /// A bar's value as shown: "8%", "3.5%", "79 min" (decimal separator from the content).
-pub fn bar_value_text(ui: &MythsUi, bar: &Bar) -> String {
+pub fn bar_value_text(ui: &MythsText, bar: &Bar) -> String {
     format!(
         "{}{}",
         format_number(bar.value, &ui.decimal_separator),
@@ -157,7 +157,7 @@ pub fn bar_value_text(ui: &MythsUi, bar: &Bar) -> String {
 }
 
 /// The text alternative of a chart, from the content's template for its kind.
-pub fn chart_alt(ui: &MythsUi, label: &str, chart: &Chart) -> String {
+pub fn chart_alt(ui: &MythsText, label: &str, chart: &Chart) -> String {
     let template = match chart.kind {
         ChartKind::Compare => &ui.chart_alt_compare,
         ChartKind::BeforeAfter => &ui.chart_alt_before_after,

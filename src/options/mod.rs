@@ -21,7 +21,7 @@ impl Decode;
 #[derive(Clone, Debug, PartialEq)]
 pub struct OptionsContent {
     /// Headings, captions and labels.
-    pub ui: OptionsUi,
+    pub ui: OptionsText,
     /// The columns of the comparison, in order.
     pub columns: Vec<Column>,
     /// The options, in the order the table lists them (no order of merit).
@@ -39,7 +39,7 @@ crate::json_struct! {
 impl Decode;
 /// Labels of the comparison and of the values step.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct OptionsUi {
+pub struct OptionsText {
     /// The comparison's heading.
     pub heading: String,
     /// What the comparison is and how to read its numbers.

@@ -3,7 +3,7 @@
 //! With `panic = "abort"` the wasm instance is dead once the hook returns, so the panel must
 //! work without it: plain markup, and a reload *link* rather than a button with a handler.
 
-use crate::content::{shell::ShellStrings, Locale};
+use crate::content::{shell::ShellText, Locale};
 use std::cell::RefCell;
 use web_sys::Element;
 
@@ -38,7 +38,7 @@ pub fn install_hook() {
 
 /// Replaces `root`'s content with the error panel (also used by tests).
 pub fn show_error_panel(root: &Element, locale: Locale) {
-    let (title, body, reload) = match ShellStrings::load(locale) {
+    let (title, body, reload) = match ShellText::load(locale) {
         Ok(s) => (s.error_title, s.error_body, s.error_reload),
         // The content itself may be what failed: fall back to the shortest honest message.
         Err(_) => ("Error".to_owned(), String::new(), "Reload".to_owned()),

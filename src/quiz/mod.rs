@@ -33,4 +33,4 @@ pub use persist::StateError;
 pub use review::{review_rows, ReviewRow};
 pub use state::{most_screens, progress, screens, Action, Primary, QuizState, Screen, Step};
 pub use summary::{answer_tag, group_by_answer, summary_text, AnswerGroup, ValuesSection};
-pub use ui::{fill, QuizUi};
+pub use ui::{fill, QuizText};

@@ -8,7 +8,7 @@
 use crate::content::decode::{Decode, Fields, Json, Placeholder};
 use crate::content::{ContentError, Evidence, Feature, Locale, Source};
 
-use super::ui::QuizUi;
+use super::ui::QuizText;
 use super::Outcome;
 
 crate::json_struct! {
@@ -17,7 +17,7 @@ impl Decode;
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuizContent {
     /// Every label, heading and message the quiz UI shows.
-    pub ui: QuizUi,
+    pub ui: QuizText,
     /// Questions in the order they are asked.
     pub questions: Vec<Question>,
     /// Rules that turn answers into outcomes and reasons.

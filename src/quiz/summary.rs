@@ -5,7 +5,7 @@
 use super::engine::{AnswerLine, Assessment, Reason};
 use super::model::QuizContent;
 use super::ui::fill;
-use crate::content::shell::HelpStrings;
+use crate::content::shell::HelpText;
 use crate::content::Evidence;
 
 /// Reasons that quote the same answer, so the answer is shown once with every reason under it.
@@ -103,7 +103,7 @@ pub struct ValuesSection<'a> {
 pub fn summary_text(
     content: &QuizContent,
     assessment: &Assessment,
-    help: &HelpStrings,
+    help: &HelpText,
     date: &str,
     values: &ValuesSection<'_>,
 ) -> String {

@@ -10,13 +10,13 @@ crate::json_struct! {
 impl Decode;
 /// Labels, headings and messages of the quiz.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct QuizUi {
+pub struct QuizText {
     /// Heading of the quiz.
     pub title: String,
     /// The decision the self-check supports, for whom, and what it cannot do (`data-decision`,
     /// above the first question).
     pub decision: String,
-    /// The button that shows [`QuizUi::decision_more`].
+    /// The button that shows [`QuizText::decision_more`].
     pub decision_more_label: String,
     /// The conditions involved, in a few plain sentences (paragraphs apart by a blank line):
     /// in the "why" part, fetched right after the first view (empty until then).
@@ -52,7 +52,7 @@ pub struct QuizUi {
     /// Template for a number answer with `{value}` and `{unit}`.
     pub number_answer: String,
     /// Heading and texts for each outcome.
-    pub outcomes: OutcomeTexts,
+    pub outcomes: OutcomesText,
     /// Heading over the reasons that decided the outcome.
     pub deciding_heading: String,
     /// Heading over other reasons worth raising.
@@ -68,19 +68,19 @@ pub struct QuizUi {
     /// The closing line on every result: educational only, see a licensed provider.
     pub disclaimer: String,
     /// Crisis alert texts.
-    pub crisis: CrisisTexts,
+    pub crisis: CrisisText,
     /// Storage controls and notices.
-    pub storage: StorageTexts,
+    pub storage: StorageText,
     /// Result actions and the downloadable summary.
-    pub summary: SummaryTexts,
+    pub summary: SummaryText,
     /// Error messages for unanswered or badly typed answers.
-    pub errors: ErrorTexts,
+    pub errors: ErrorText,
 }
 }
 
 /// Heading and explanation per outcome, keyed by the outcome's id.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct OutcomeTexts {
+pub struct OutcomesText {
     /// For `not-suitable`.
     pub not_suitable: OutcomeText,
     /// For `review-first`.
@@ -91,10 +91,10 @@ pub struct OutcomeTexts {
     pub worth_discussing: OutcomeText,
 }
 
-impl Decode for OutcomeTexts {
+impl Decode for OutcomesText {
     fn decode(v: &Json) -> Result<Self, String> {
         let f = Fields::of(v)?;
-        let texts = OutcomeTexts {
+        let texts = OutcomesText {
             not_suitable: f.req("not-suitable")?,
             review_first: f.req("review-first")?,
             other_options_first: f.req("other-options-first")?,
@@ -105,7 +105,7 @@ impl Decode for OutcomeTexts {
     }
 }
 
-impl OutcomeTexts {
+impl OutcomesText {
     /// The texts for one outcome.
     pub fn get(&self, outcome: Outcome) -> &OutcomeText {
         match outcome {
@@ -133,9 +133,9 @@ pub struct OutcomeText {
 
 crate::json_struct! {
 impl Decode;
-/// The crisis alert (`role="alert"`); its contacts are the shell's (`HelpStrings`).
+/// The crisis alert (`role="alert"`); its contacts are the shell's (`HelpText`).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct CrisisTexts {
+pub struct CrisisText {
     /// Alert heading.
     pub heading: String,
     /// Opening sentence.
@@ -151,7 +151,7 @@ crate::json_struct! {
 impl Decode;
 /// Storage controls and notices.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct StorageTexts {
+pub struct StorageText {
     /// Checkbox label: keep answers in local storage.
     pub remember: String,
     /// Hint under that checkbox.
@@ -169,7 +169,7 @@ crate::json_struct! {
 impl Decode;
 /// Result actions and the downloadable provider summary.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct SummaryTexts {
+pub struct SummaryText {
     /// Button: print the result.
     pub print: String,
     /// Button: download the summary file.
@@ -219,7 +219,7 @@ crate::json_struct! {
 impl Decode;
 /// Error messages (GOV.UK style: say what to do).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct ErrorTexts {
+pub struct ErrorText {
     /// Heading of the error summary.
     pub summary_heading: String,
     /// A single-choice question is unanswered.
@@ -267,7 +267,7 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     text
 }
 
-impl QuizUi {
+impl QuizText {
     /// "Question 3 of 12", from the progress template.
     pub fn progress_label(&self, current: usize, total: usize) -> String {
         fill(

@@ -9,7 +9,7 @@ use super::app_hooks::{
 use super::loading::{self, Loaded};
 use super::tabs::Tabs;
 use super::{cost, header, load_failed, myths, quiz, AppProps, WidgetContext};
-use crate::content::{self, shell::ShellStrings, Feature, Locale};
+use crate::content::{self, shell::ShellText, Feature, Locale};
 use crate::embed_config::ConfigError;
 use crate::nav::{Place, Section};
 use crate::platform::update;
@@ -106,7 +106,7 @@ pub fn App(props: &AppProps) -> Html {
 }
 
 /// A newer version is ready (the offline copy): a status line and a reload button.
-fn update_offer(s: &ShellStrings) -> Html {
+fn update_offer(s: &ShellText) -> Html {
     html! {
         <div class="kg-update" role="status">
             <p>{ &s.update_available }</p>
@@ -118,7 +118,7 @@ fn update_offer(s: &ShellStrings) -> Html {
 }
 
 /// A section's tab label.
-fn tab_label(s: &ShellStrings, section: Section) -> String {
+fn tab_label(s: &ShellText, section: Section) -> String {
     match section {
         Section::Quiz => s.tab_quiz.clone(),
         Section::Myths => s.tab_myths.clone(),
@@ -132,7 +132,7 @@ struct Panels<'a> {
     styles: &'a ToolStyles,
     loaded: &'a Loaded,
     locale: Locale,
-    s: &'a ShellStrings,
+    s: &'a ShellText,
 }
 
 impl Panels<'_> {

@@ -4,7 +4,7 @@
 
 use super::loading::{self, Loaded};
 use super::{AppProps, Widget};
-use crate::content::{self, shell::ShellStrings, Feature, Locale};
+use crate::content::{self, shell::ShellText, Feature, Locale};
 use crate::nav::{Place, Section};
 use crate::platform::route::RouteMode;
 use crate::platform::storage::{self, Scope};
@@ -168,10 +168,10 @@ pub fn use_tool_content(
 
 /// The shell's text in `locale`, once it is here.
 #[hook]
-pub fn use_shell_strings(locale: Locale) -> Option<Rc<ShellStrings>> {
+pub fn use_shell_strings(locale: Locale) -> Option<Rc<ShellText>> {
     let strings = use_memo(
         (locale, content::available(locale, Feature::Shell)),
-        |(l, _)| ShellStrings::load(*l).map(Rc::new).ok(),
+        |(l, _)| ShellText::load(*l).map(Rc::new).ok(),
     );
     (*strings).clone()
 }
@@ -285,7 +285,7 @@ pub fn use_widget(
     props: &AppProps,
     place: &Place,
     locale: Locale,
-    shell: Option<Rc<ShellStrings>>,
+    shell: Option<Rc<ShellText>>,
     navigate: Callback<Place>,
     cleared: Callback<()>,
 ) -> Rc<Widget> {

@@ -2,14 +2,14 @@
 //! disclaimer and the privacy line.
 
 use super::{help, AppProps};
-use crate::content::{shell::ShellStrings, Locale};
+use crate::content::{shell::ShellText, Locale};
 use yew::prelude::*;
 
 /// The header's content. The standalone page owns the document's h1 and its banner; an embed is
 /// a part of the host's page: an h2 (or no title at all, `header="hide"`) and no banner
 /// landmark (the caller gives the banner role only on the standalone page).
 pub fn header(
-    s: &ShellStrings,
+    s: &ShellText,
     props: &AppProps,
     locale: Locale,
     on_language: &Callback<Locale>,

@@ -2,7 +2,7 @@
 //! inside the self-check's crisis message. Calls and texts are real `tel:` and `sms:` links, so
 //! a phone dials or opens a message at one tap.
 
-use crate::content::shell::HelpStrings;
+use crate::content::shell::HelpText;
 use yew::prelude::*;
 
 /// The 988 Suicide & Crisis Lifeline: its Spanish option is reached on the same number (the
@@ -12,7 +12,7 @@ const CALL_911: &str = "tel:911";
 
 /// The Lifeline (unless `brief`), its call, text and chat links, and what to do in immediate
 /// danger. `lifeline_id` names the first paragraph, for a message that is described by it.
-pub fn contacts(h: &HelpStrings, lifeline_id: Option<&'static str>, brief: bool) -> Html {
+pub fn contacts(h: &HelpText, lifeline_id: Option<&'static str>, brief: bool) -> Html {
     // Call, text, chat (in a new tab, so the guide stays open), then 911, each a large link.
     let links = [
         (CALL_988, &h.call, "kg-button"),
@@ -45,7 +45,7 @@ pub fn contacts(h: &HelpStrings, lifeline_id: Option<&'static str>, brief: bool)
 
 /// The standing "Need help now?" link: a native disclosure, so it opens without script and
 /// works the same inside an embed's shadow root.
-pub fn standing(h: &HelpStrings) -> Html {
+pub fn standing(h: &HelpText) -> Html {
     html! {
         <details class="kg-help" data-kg-help="">
             <summary>{ &h.open }</summary>

@@ -18,7 +18,7 @@ pub mod widgets;
 
 pub use app::App;
 
-use crate::content::{shell::ShellStrings, Locale};
+use crate::content::{shell::ShellText, Locale};
 use crate::cost::Offer;
 use crate::embed_config::{ConfigError, Theme};
 use crate::nav::{Place, Section};
@@ -137,7 +137,7 @@ pub struct Widget {
     /// A clinic's treatments and course.
     pub offer: Offer,
     /// The shell's text (loading and error messages inside a tool).
-    pub shell: Option<Rc<ShellStrings>>,
+    pub shell: Option<Rc<ShellText>>,
     /// This instance offers the evidence explorer (the estimator links to its routes table).
     pub offers_myths: bool,
     /// This instance offers the cost estimator (the self-check's result links to it).
@@ -185,7 +185,7 @@ fn pending(widget: &Widget, error: Option<&str>) -> Html {
 
 /// Shown when content could not be downloaded (offline before the first visit, a broken
 /// deployment): plain text, a reload link, nothing lost.
-fn load_failed(strings: Option<&ShellStrings>, detail: &str) -> Html {
+fn load_failed(strings: Option<&ShellText>, detail: &str) -> Html {
     crate::platform::log_error(detail);
     let (title, body, reload) = match strings {
         Some(s) => (

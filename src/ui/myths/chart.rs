@@ -2,7 +2,7 @@
 //! geometry in attributes (no inline styles, for a strict CSP) and colours from CSS tokens.
 //! The chart is one image to assistive technology, named by the engine's text alternative.
 
-use crate::myths::{bar_value_text, chart_alt, chart_geometry, Bar, Chart, ChartKind, MythsUi};
+use crate::myths::{bar_value_text, chart_alt, chart_geometry, Bar, Chart, ChartKind, MythsText};
 use yew::prelude::*;
 
 /// Width of the drawing in SVG units; the CSS scales it to the card.
@@ -14,7 +14,7 @@ const ROW: f64 = 46.0;
 const BAR_HEIGHT: f64 = 16.0;
 
 /// Renders a chart with its text alternative.
-pub(crate) fn bar_chart(ui: &MythsUi, label: &str, chart: &Chart) -> Html {
+pub(crate) fn bar_chart(ui: &MythsText, label: &str, chart: &Chart) -> Html {
     let geometry = chart_geometry(chart);
     let mut rows = vec![(&chart.a, geometry.a, "a")];
     if let (Some(b), Some(frac)) = (&chart.b, geometry.b) {
@@ -46,7 +46,7 @@ pub(crate) fn bar_chart(ui: &MythsUi, label: &str, chart: &Chart) -> Html {
     }
 }
 
-fn bar_row(ui: &MythsUi, bar: &Bar, frac: f64, which: &str, top: f64, track: bool) -> Html {
+fn bar_row(ui: &MythsText, bar: &Bar, frac: f64, which: &str, top: f64, track: bool) -> Html {
     let width = (frac * BAR_MAX).max(if frac > 0.0 { 2.0 } else { 0.0 });
     let bar_y = top + 22.0;
     let value_x = if track { BAR_MAX + 8.0 } else { width + 8.0 };

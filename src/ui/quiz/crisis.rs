@@ -7,7 +7,7 @@
 //! readers, so the focused element carries the message too: its name is the heading and its
 //! description the opening sentence and the Lifeline, read out with the focus.
 
-use crate::content::shell::HelpStrings;
+use crate::content::shell::HelpText;
 use crate::quiz::{Action, QuizContent};
 use crate::ui::help;
 use crate::ui::widgets::{heading, Heading};
@@ -17,13 +17,7 @@ use yew::prelude::*;
 /// screen where it is shown on its own: it then takes focus and is scrolled to the top.
 /// `result` marks the result, which it leads: brief there (the heading, the links and what to do
 /// in danger; the person has read the rest), so the result's headline shares the first screen.
-pub(super) fn alert(
-    c: &QuizContent,
-    h: &HelpStrings,
-    level: u8,
-    first: bool,
-    result: bool,
-) -> Html {
+pub(super) fn alert(c: &QuizContent, h: &HelpText, level: u8, first: bool, result: bool) -> Html {
     let t = &c.ui.crisis;
     html! {
         <div
