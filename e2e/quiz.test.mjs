@@ -114,7 +114,10 @@ test("reload mid-quiz keeps the answers and the screen; unreadable state is drop
   const ticked = await page.locator('fieldset[data-question="conditions"] input:checked').evaluateAll((els) => els.map((e) => e.value));
   assert.deepEqual(ticked, ["depression"], "earlier answers kept too");
 
-  await page.evaluate(() => sessionStorage.setItem("kg:main:quiz", '{"v":1,"data":"{\\"schema_version\\":99}"}'));
+  // As the previous release stored a state (its envelope's version 1): dropped with the notice.
+  await page.evaluate(() =>
+    sessionStorage.setItem("kg:main:quiz", '{"v":1,"data":"{\\"schema_version\\":1,\\"answers\\":{\\"age\\":40},\\"step\\":\\"review\\"}"}'),
+  );
   await page.reload();
   await waitReady(page);
   await page.locator('[data-notice="restore-failed"]').waitFor();

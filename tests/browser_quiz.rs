@@ -328,7 +328,6 @@ fn stored_result() -> (QuizState, String) {
         .with("medicines", choices(&["none"]))
         .with("route", choice("esketamine"));
     let state = QuizState {
-        schema_version: SCHEMA_VERSION,
         answers,
         drafts: Default::default(),
         step: Step::Result,

@@ -7,9 +7,10 @@ use crate::content::decode::{expected, Decode, Json};
 use crate::content::encode::Encode;
 use crate::content::id_map::IdMap;
 
-/// Version of the stored quiz state; bump when the meaning of stored answers changes so old
-/// state is discarded rather than misread.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The one version of the stored self-check (its storage envelope's): raise it when the shape
+/// or meaning of the stored state changes, and a state stored before is dropped with the
+/// notice instead of misread. 2: the state no longer carries a version of its own.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One answer.
 #[derive(Clone, Debug, PartialEq, Eq)]

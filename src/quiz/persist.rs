@@ -1,33 +1,20 @@
-//! Stored quiz state in and out of JSON. Anything unreadable, from another schema version or
-//! naming things the content does not know is refused with an error, never a panic.
+//! Stored quiz state in and out of JSON. Anything unreadable or naming things the content does
+//! not know is refused with an error, never a panic. The state's version is its storage
+//! envelope's ([`SCHEMA_VERSION`](super::SCHEMA_VERSION)): a state stored under another one
+//! never reaches here.
 
 use std::fmt;
 
-use super::answers::SCHEMA_VERSION;
 use super::model::QuizContent;
 use super::state::QuizState;
 
-/// Why stored state was refused.
+/// Why stored state was refused: not JSON, or not the shape of a quiz state.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StateError {
-    /// Not JSON, or not the shape of a quiz state.
-    Malformed(String),
-    /// Written by another schema version.
-    Version {
-        /// The version found.
-        found: u32,
-    },
-}
+pub struct StateError(pub String);
 
 impl fmt::Display for StateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StateError::Malformed(detail) => write!(f, "stored quiz state is unreadable: {detail}"),
-            StateError::Version { found } => write!(
-                f,
-                "stored quiz state has schema version {found}, expected {SCHEMA_VERSION}"
-            ),
-        }
+        write!(f, "stored quiz state is unreadable: {}", self.0)
     }
 }
 
@@ -39,20 +26,12 @@ impl QuizState {
         crate::content::encode::to_string(self)
     }
 
-    /// Reads state written by [`QuizState::to_json`], checking the schema version first so an
-    /// old shape is reported as such rather than as garbage.
+    /// Reads state written by [`QuizState::to_json`].
     pub fn from_json(text: &str) -> Result<Self, StateError> {
-        use crate::content::decode::{Decode, Fields};
-        let malformed =
-            |e: String| StateError::Malformed(e.trim_start_matches(['.', ':', ' ']).to_owned());
-        let value = crate::content::json::parse(text).map_err(|e| malformed(e.to_string()))?;
-        let found: u32 = Fields::of(&value)
-            .and_then(|f| f.req("schema_version"))
-            .map_err(malformed)?;
-        if found != SCHEMA_VERSION {
-            return Err(StateError::Version { found });
-        }
-        QuizState::decode(&value).map_err(malformed)
+        use crate::content::decode::Decode;
+        let unreadable = |e: String| StateError(e.trim_start_matches(['.', ':', ' ']).to_owned());
+        let value = crate::content::json::parse(text).map_err(|e| unreadable(e.to_string()))?;
+        QuizState::decode(&value).map_err(unreadable)
     }
 
     /// Reads stored state and repairs it against the content (drops unknown questions and
@@ -71,19 +50,19 @@ mod tests {
     use crate::content::Envelope;
     use crate::quiz::answers::{choice, choices, Answer, Answers};
     use crate::quiz::state::Step;
+    use crate::quiz::SCHEMA_VERSION;
 
-    /// As the release before this reader stored them (session storage, key `kg:main:quiz`).
+    /// As this release stores them (session storage, key `kg:main:quiz`).
     const STORED: [&str; 3] = [
-        r#"{"v":1,"data":"{\"schema_version\":1,\"answers\":{\"age\":34,\"bp_systolic\":null,\"medicines\":[\"lithium\",\"maoi\"],\"pregnant\":\"no\"},\"drafts\":{\"age\":\"34 \\\"x\\\"\"},\"step\":{\"question\":\"age\"},\"returning\":true,\"show_errors\":false}"}"#,
-        r#"{"v":1,"data":"{\"schema_version\":1,\"answers\":{\"age\":34,\"bp_systolic\":null,\"medicines\":[\"lithium\",\"maoi\"],\"pregnant\":\"no\"},\"drafts\":{\"age\":\"34 \\\"x\\\"\"},\"step\":\"review\",\"returning\":true,\"show_errors\":false}"}"#,
-        r#"{"v":1,"data":"{\"schema_version\":1,\"answers\":{\"age\":34,\"bp_systolic\":null,\"medicines\":[\"lithium\",\"maoi\"],\"pregnant\":\"no\"},\"drafts\":{\"age\":\"34 \\\"x\\\"\"},\"step\":\"result\",\"returning\":true,\"show_errors\":false}"}"#,
+        r#"{"v":2,"data":"{\"answers\":{\"age\":34,\"bp_systolic\":null,\"medicines\":[\"lithium\",\"maoi\"],\"pregnant\":\"no\"},\"drafts\":{\"age\":\"34 \\\"x\\\"\"},\"step\":{\"question\":\"age\"},\"returning\":true,\"show_errors\":false}"}"#,
+        r#"{"v":2,"data":"{\"answers\":{\"age\":34,\"bp_systolic\":null,\"medicines\":[\"lithium\",\"maoi\"],\"pregnant\":\"no\"},\"drafts\":{\"age\":\"34 \\\"x\\\"\"},\"step\":\"review\",\"returning\":true,\"show_errors\":false}"}"#,
+        r#"{"v":2,"data":"{\"answers\":{\"age\":34,\"bp_systolic\":null,\"medicines\":[\"lithium\",\"maoi\"],\"pregnant\":\"no\"},\"drafts\":{\"age\":\"34 \\\"x\\\"\"},\"step\":\"result\",\"returning\":true,\"show_errors\":false}"}"#,
     ];
 
     fn state(step: Step) -> QuizState {
         let mut drafts = IdMap::new();
         drafts.insert("age".to_owned(), "34 \"x\"".to_owned());
         QuizState {
-            schema_version: SCHEMA_VERSION,
             answers: Answers::new()
                 .with("age", Answer::Number(34))
                 .with("pregnant", choice("no"))
@@ -109,8 +88,8 @@ mod tests {
                 v: SCHEMA_VERSION,
                 data: expected.to_json(),
             };
-            // Written back the same, with the one member added since (`help_first`, read as
-            // false when absent, so these states still load).
+            // Written back the same, with the member left out on purpose (`help_first`, read
+            // as false when absent).
             let now = text.replace(r#"false}"}"#, r#"false,\"help_first\":false}"}"#);
             assert_eq!(to_string(&written), now);
         }
@@ -118,7 +97,7 @@ mod tests {
 
     #[test]
     fn optional_members_may_be_left_out() {
-        let text = r#"{"schema_version":1,"answers":{"age":40},"step":"review"}"#;
+        let text = r#"{"answers":{"age":40},"step":"review"}"#;
         let state = QuizState::from_json(text).expect("read");
         assert_eq!(state.answers.number("age"), Some(40));
         assert!(state.drafts.is_empty() && !state.returning && !state.show_errors);
@@ -128,39 +107,37 @@ mod tests {
     fn unreadable_state_says_why() {
         for (text, error) in [
             (
-                r#"{"schema_version":2,"answers":{},"step":"review"}"#,
-                StateError::Version { found: 2 },
+                r#"{"schema_version":1,"answers":{},"step":"review"}"#,
+                "unknown or repeated member `schema_version`",
+            ),
+            (r#"{"step":"review"}"#, "missing field `answers`"),
+            (
+                r#"{"answers":{"age":-3},"step":"review"}"#,
+                "answers.age: expected a whole number",
             ),
             (
-                r#"{"answers":{},"step":"review"}"#,
-                StateError::Malformed("missing field `schema_version`".into()),
+                r#"{"answers":{"age":true},"step":"review"}"#,
+                "answers.age: expected an answer",
             ),
             (
-                r#"{"schema_version":1,"answers":{"age":-3},"step":"review"}"#,
-                StateError::Malformed("answers.age: expected a whole number".into()),
+                r#"{"answers":{},"step":"elsewhere"}"#,
+                "step: expected a step",
             ),
             (
-                r#"{"schema_version":1,"answers":{"age":true},"step":"review"}"#,
-                StateError::Malformed("answers.age: expected an answer".into()),
+                r#"{"answers":{},"step":{"question":"a","b":1}}"#,
+                "step: unknown or repeated member `b`",
             ),
             (
-                r#"{"schema_version":1,"answers":{},"step":"elsewhere"}"#,
-                StateError::Malformed("step: expected a step".into()),
+                r#"{"answers":{},"step":"review","extra":true}"#,
+                "unknown or repeated member `extra`",
             ),
-            (
-                r#"{"schema_version":1,"answers":{},"step":{"question":"a","b":1}}"#,
-                StateError::Malformed("step: unknown or repeated member `b`".into()),
-            ),
-            (
-                r#"{"schema_version":1,"answers":{},"step":"review","extra":true}"#,
-                StateError::Malformed("unknown or repeated member `extra`".into()),
-            ),
-            (
-                "{",
-                StateError::Malformed("invalid JSON at byte 1: unexpected end".into()),
-            ),
+            ("{", "invalid JSON at byte 1: unexpected end"),
         ] {
-            assert_eq!(QuizState::from_json(text), Err(error), "{text}");
+            assert_eq!(
+                QuizState::from_json(text),
+                Err(StateError(error.into())),
+                "{text}"
+            );
         }
     }
 }

@@ -4,7 +4,7 @@
 //! Questions are grouped into screens ([`screens`]); the step names a screen by the id of its
 //! first question, so a screen keeps its place when branching adds or removes others.
 
-use super::answers::{Answer, Answers, SCHEMA_VERSION};
+use super::answers::{Answer, Answers};
 use super::engine::{fits, visible_questions};
 use super::input::{validate_number, FieldError, NumberError};
 use super::model::{Question, QuestionKind, QuizContent};
@@ -169,8 +169,6 @@ impl Decode, Encode;
 /// The whole quiz state: plain data, stored and restored as JSON.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuizState {
-    /// [`SCHEMA_VERSION`] when written.
-    pub schema_version: u32,
     /// The answers.
     pub answers: Answers,
     /// Raw text of number inputs, so a half-typed or mistyped value survives a reload.
@@ -194,7 +192,6 @@ impl QuizState {
             .first()
             .map(|s| s.id.to_owned());
         QuizState {
-            schema_version: SCHEMA_VERSION,
             answers: Answers::new(),
             drafts: IdMap::new(),
             step: first.map_or(Step::Review, Step::Question),

@@ -446,12 +446,12 @@ fn review_rows_show_answers_in_words() {
 #[test]
 fn restored_state_is_repaired_against_the_content() {
     let c = content();
-    let text = r#"{"schema_version":1,"answers":{"age":40,"ghost":"yes","psychosis":"purple"},
+    let text = r#"{"answers":{"age":40,"ghost":"yes","psychosis":"purple"},
         "step":{"question":"bp_diastolic"}}"#;
     let s = QuizState::restore(&c, text).expect("readable");
     assert_eq!(s.answers, Answers::new().with("age", Answer::Number(40)));
     assert_eq!(at(&s), "bp_systolic");
-    let text = r#"{"schema_version":1,"answers":{},"step":"result"}"#;
+    let text = r#"{"answers":{},"step":"result"}"#;
     assert_eq!(at(&QuizState::restore(&c, text).unwrap()), "review");
 }
 
