@@ -3,8 +3,7 @@
 
 use super::app_hooks::{
     first_section, offered_sections, use_language_choice, use_page_language_and_title, use_place,
-    use_ready_marker, use_shell_strings, use_tool_content, use_tool_styles, use_update_offer,
-    use_visited, use_widget, ToolStyles, Visited,
+    use_ready_marker, use_tool_content, use_update_offer, use_widget, ToolStyles, Visited,
 };
 use super::loading::{self, Loaded};
 use super::tabs::Tabs;
@@ -13,6 +12,7 @@ use crate::content::{self, shell::ShellText, Feature, Locale};
 use crate::embed_config::ConfigError;
 use crate::nav::{Place, Section};
 use crate::platform::update;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The whole widget.
@@ -25,15 +25,23 @@ pub fn App(props: &AppProps) -> Html {
     let shown = Some(place.section)
         .filter(|s| sections.contains(s))
         .unwrap_or_else(|| first_section(props, &sections));
-    let visited = use_visited(shown);
-    let styles = use_tool_styles();
+    let visited = Visited::new(shown, use_mut_ref(Vec::new), use_force_update());
+    let styles = ToolStyles::new(
+        use_mut_ref(Vec::new),
+        use_mut_ref(Vec::new),
+        use_force_update(),
+    );
     // Set once the first view is ready: what is fetched after that never delays it.
     let settled = use_state(|| false);
     let loaded = use_tool_content(props, wanted, &visited, *settled);
     let locale = loaded.locale;
-    let ready_now = loaded.complete && visited.all().into_iter().all(|s| styles.here(s));
+    let ready_now = loaded.complete && visited.all(|s| styles.here(s));
     let root = use_ready_marker(ready_now, settled.setter());
-    let strings = use_shell_strings(locale);
+    let strings = use_memo(
+        (locale, content::available(locale, Feature::Shell)),
+        |(l, _)| ShellText::load(*l).map(Rc::new).ok(),
+    );
+    let strings = (*strings).clone();
     use_page_language_and_title(
         locale,
         props.standalone,

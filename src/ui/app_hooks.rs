@@ -55,7 +55,10 @@ pub fn use_language_choice(props: &AppProps) -> (Locale, Callback<Locale>) {
 /// Where the person is, kept in step with the URL fragment (or memory, in an embed), and the
 /// callback that goes elsewhere. Places outside the offered sections are ignored.
 #[hook]
-pub fn use_place(props: &AppProps, sections: &[Section]) -> (Place, Callback<Place>) {
+pub fn use_place(
+    props: &AppProps,
+    sections: &[Section],
+) -> (UseStateHandle<Place>, Callback<Place>) {
     let first = first_section(props, sections);
     let place = {
         let sections = sections.to_vec();
@@ -89,7 +92,7 @@ pub fn use_place(props: &AppProps, sections: &[Section]) -> (Place, Callback<Pla
             }
         })
     };
-    ((*place).clone(), navigate)
+    (place, navigate)
 }
 
 /// The section opened first when the URL does not name one.
@@ -110,14 +113,36 @@ pub struct Visited {
 }
 
 impl Visited {
+    /// The sections shown so far, `shown` included, kept in `shown_so_far` (the app's
+    /// `use_mut_ref`; a plain constructor rather than a hook of its own, which would cost the
+    /// first view a boxed closure).
+    pub fn new(
+        shown: Section,
+        shown_so_far: Rc<RefCell<Vec<Section>>>,
+        refresh: UseForceUpdateHandle,
+    ) -> Self {
+        if !shown_so_far.borrow().contains(&shown) {
+            shown_so_far.borrow_mut().push(shown);
+        }
+        Visited {
+            shown: shown_so_far,
+            refresh,
+        }
+    }
+
     /// The section has been shown.
     pub fn contains(&self, sec: Section) -> bool {
         self.shown.borrow().contains(&sec)
     }
 
-    /// Every section shown so far.
-    pub fn all(&self) -> Vec<Section> {
-        self.shown.borrow().clone()
+    /// Whether every section shown so far passes `test`.
+    pub fn all(&self, test: impl Fn(Section) -> bool) -> bool {
+        self.shown.borrow().iter().all(|&s| test(s))
+    }
+
+    /// The features of the sections shown so far.
+    pub fn features(&self) -> Vec<Feature> {
+        self.shown.borrow().iter().map(|s| s.feature()).collect()
     }
 
     /// Drops the other tools: opened again, they start from nothing, as storage now holds
@@ -128,19 +153,6 @@ impl Visited {
             this.shown.borrow_mut().retain(|&s| s == Section::Quiz);
             this.refresh.force_update();
         })
-    }
-}
-
-/// The sections shown so far, `shown` included.
-#[hook]
-pub fn use_visited(shown: Section) -> Visited {
-    let visited = use_mut_ref(Vec::<Section>::new);
-    if !visited.borrow().contains(&shown) {
-        visited.borrow_mut().push(shown);
-    }
-    Visited {
-        shown: visited,
-        refresh: use_force_update(),
     }
 }
 
@@ -158,22 +170,12 @@ pub fn use_tool_content(
     let explain = !props.config_errors.is_empty() || check_config;
     let why = settled && visited.contains(Section::Quiz);
     let needed: Vec<Feature> = std::iter::once(Feature::Shell)
-        .chain(visited.all().into_iter().map(|s| s.feature()))
+        .chain(visited.features())
         .chain(check_config.then_some(Feature::Cost))
         .chain(explain.then_some(Feature::Embed))
         .chain(why.then_some(Feature::Why))
         .collect();
     loading::use_content(wanted, needed)
-}
-
-/// The shell's text in `locale`, once it is here.
-#[hook]
-pub fn use_shell_strings(locale: Locale) -> Option<Rc<ShellText>> {
-    let strings = use_memo(
-        (locale, content::available(locale, Feature::Shell)),
-        |(l, _)| ShellText::load(*l).map(Rc::new).ok(),
-    );
-    (*strings).clone()
 }
 
 /// Each tool's own stylesheet, linked in its panel on first use with its integrity value: the
@@ -187,6 +189,21 @@ pub struct ToolStyles {
 }
 
 impl ToolStyles {
+    /// The tools' stylesheets, as they load: which have loaded and which failed (the app's
+    /// `use_mut_ref`s; a plain constructor rather than a hook of its own, which would cost the
+    /// first view a boxed closure).
+    pub fn new(
+        loaded: Rc<RefCell<Vec<Section>>>,
+        failed: Rc<RefCell<Vec<Section>>>,
+        refresh: UseForceUpdateHandle,
+    ) -> Self {
+        ToolStyles {
+            loaded,
+            failed,
+            refresh,
+        }
+    }
+
     /// The tool's stylesheet has loaded (or it has none).
     pub fn here(&self, sec: Section) -> bool {
         content::style_file(sec.feature()).is_none() || self.loaded.borrow().contains(&sec)
@@ -212,16 +229,6 @@ impl ToolStyles {
             let href = content::style_file(sec.feature()).map(|f| f.href);
             format!("{}: refused or not downloaded", href.unwrap_or_default())
         })
-    }
-}
-
-/// The tools' stylesheets, as they load.
-#[hook]
-pub fn use_tool_styles() -> ToolStyles {
-    ToolStyles {
-        loaded: use_mut_ref(Vec::new),
-        failed: use_mut_ref(Vec::new),
-        refresh: use_force_update(),
     }
 }
 
@@ -289,15 +296,15 @@ pub fn use_widget(
     navigate: Callback<Place>,
     cleared: Callback<()>,
 ) -> Rc<Widget> {
-    let sections = offered_sections(props);
     // The self-check reads "Why we ask" (and the longer description of its decision) into its
     // questions: its arrival re-renders the tools.
     let why_here = content::available(locale, Feature::Why);
     use_memo(
         (props.clone(), place.item.clone(), locale, shell, why_here),
         {
-            let offers_myths = sections.contains(&Section::Myths);
-            let offers_cost = sections.contains(&Section::Cost);
+            // No list offers every section.
+            let offers = |s| props.sections.is_empty() || props.sections.contains(&s);
+            let (offers_myths, offers_cost) = (offers(Section::Myths), offers(Section::Cost));
             move |(p, item, locale, shell, why)| Widget {
                 locale: *locale,
                 scope: Scope::new(&p.instance, p.persist),
