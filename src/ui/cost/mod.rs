@@ -14,8 +14,8 @@ mod summary;
 use super::evidence::TracedSources;
 use super::widgets::{heading, Heading};
 use super::WidgetContext;
-use crate::cost::{estimate, CostContent, NumberFormat, PriceBook, Route, RouteSet};
-use crate::platform::storage::Loaded;
+use crate::cost::{estimate, CostContent, NumberFormat, Offer, PriceBook, Route, RouteSet};
+use crate::platform::storage::{Loaded, Scope};
 use format::IntlFormat;
 use state::{Action, CostState, Field, FieldError, Saved, STORE_NAME, STORE_VERSION};
 use std::rc::Rc;
@@ -275,6 +275,53 @@ fn base_book(prices: Option<&str>, c: &CostContent, fmt: &IntlFormat) -> (PriceB
     }
 }
 
+/// The estimator's state: restored from storage at mount (dropped with a notice when it cannot
+/// be read), following a clinic's prices and treatments when an embed's attributes change, and
+/// stored again from an effect. An untouched plan is not stored: after "Clear my answers" and a
+/// reload, nothing of ours reappears in storage until the person edits something.
+#[hook]
+fn use_stored_plan(scope: &Scope, base: PriceBook, offer: Offer) -> UseReducerHandle<CostState> {
+    let state = {
+        let scope = scope.clone();
+        use_reducer(move || {
+            let mut s = CostState::new(base, offer);
+            match scope.load::<Saved>(STORE_NAME, STORE_VERSION) {
+                Loaded::Restored(saved) => s = s.restored(saved),
+                Loaded::Discarded => s.discarded = true,
+                Loaded::Empty => {}
+            }
+            s
+        })
+    };
+    {
+        let state = state.clone();
+        use_effect_with(offer, move |offer| {
+            if state.offer != *offer {
+                state.dispatch(Action::Offer(*offer));
+            }
+        });
+    }
+    {
+        let state = state.clone();
+        use_effect_with(base, move |book| {
+            if state.base_book != *book {
+                state.dispatch(Action::Base(*book));
+            }
+        });
+    }
+    {
+        let scope = scope.clone();
+        use_effect_with(state.saved.clone(), move |saved| {
+            if *saved == CostState::new(base, offer).saved {
+                scope.remove(STORE_NAME);
+            } else {
+                scope.save(STORE_NAME, STORE_VERSION, saved);
+            }
+        });
+    }
+    state
+}
+
 /// The cost section's content.
 #[component]
 pub fn CostSection() -> Html {
@@ -299,51 +346,7 @@ pub fn CostSection() -> Html {
     // Set when the embed asked for a currency that the figures are not in.
     let asked_currency =
         (shown.as_str() != widget.currency.as_str()).then(|| widget.currency.clone());
-    let offer = widget.offer;
-    let state = {
-        let scope = widget.scope.clone();
-        let base = origin_and_book.0;
-        use_reducer(move || {
-            let mut s = CostState::new(base, offer);
-            match scope.load::<Saved>(STORE_NAME, STORE_VERSION) {
-                Loaded::Restored(saved) => s = s.restored(saved),
-                Loaded::Discarded => s.discarded = true,
-                Loaded::Empty => {}
-            }
-            s
-        })
-    };
-    {
-        // The clinic's treatments or course changed after load (embed attributes): follow them.
-        let state = state.clone();
-        use_effect_with(offer, move |offer| {
-            if state.offer != *offer {
-                state.dispatch(Action::Offer(*offer));
-            }
-        });
-    }
-    {
-        // A clinic's prices changed after load (the embed's `prices` attribute): follow them.
-        let state = state.clone();
-        use_effect_with(origin_and_book.0, move |book| {
-            if state.base_book != *book {
-                state.dispatch(Action::Base(*book));
-            }
-        });
-    }
-    {
-        let scope = widget.scope.clone();
-        let base = origin_and_book.0;
-        use_effect_with(state.saved.clone(), move |saved| {
-            // An untouched plan is not stored: after "Clear my answers" and a reload, nothing
-            // of ours reappears in storage until the person edits something.
-            if *saved == CostState::new(base, offer).saved {
-                scope.remove(STORE_NAME);
-            } else {
-                scope.save(STORE_NAME, STORE_VERSION, saved);
-            }
-        });
-    }
+    let state = use_stored_plan(&widget.scope, origin_and_book.0, widget.offer);
     let c = match content.as_ref() {
         Ok(c) => c.clone(),
         Err(e) => return html! { <p class="kg-error" role="alert">{ e.to_string() }</p> },
