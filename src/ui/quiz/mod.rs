@@ -211,16 +211,12 @@ struct QuizProps {
     content: Content,
 }
 
-/// The self-check's state: restored from storage at mount (or fresh, with a notice when what
-/// was stored could not be read), given new words when the language changes, and stored again
-/// from an effect so rendering stays pure. A fresh state is nothing worth keeping, and storing
-/// it would leave a trace right after "Clear my answers"; "Start again" leaves a fresh state,
-/// and what mattered to the person goes with their answers.
-#[hook]
-fn use_stored_quiz(content: &Content, scope: &Scope) -> UseReducerHandle<Model> {
+#[component]
+fn Quiz(props: &QuizProps) -> Html {
+    let widget = use_context::<WidgetContext>().expect("inside App");
     let model = {
-        let content = content.0.clone();
-        let scope = scope.clone();
+        let content = props.content.0.clone();
+        let scope = widget.scope.clone();
         use_reducer(move || {
             let (quiz, notice) = restore(&scope, &content);
             Model {
@@ -235,13 +231,19 @@ fn use_stored_quiz(content: &Content, scope: &Scope) -> UseReducerHandle<Model> 
     };
     {
         let model = model.dispatcher();
-        use_effect_with(content.clone(), move |c| {
+        use_effect_with(props.content.clone(), move |c| {
             model.dispatch(Msg::Language(c.0.clone()))
         });
     }
+    let remember = use_state(|| widget.scope.remembers());
+    let root = use_node_ref();
+
+    // Store from an effect so rendering stays pure. A fresh state is nothing worth keeping,
+    // and storing it would leave a trace right after "Clear my answers". "Start again" leaves a
+    // fresh state: what mattered to the person goes with their answers.
     {
-        let scope = scope.clone();
-        let content = content.0.clone();
+        let scope = widget.scope.clone();
+        let content = props.content.0.clone();
         use_effect_with(model.quiz.clone(), move |quiz| {
             if *quiz == QuizState::new(&content) {
                 scope.remove(STORE);
@@ -251,28 +253,10 @@ fn use_stored_quiz(content: &Content, scope: &Scope) -> UseReducerHandle<Model> 
             }
         });
     }
-    model
-}
-
-/// The last screens (review, result, summary): their code, text and stylesheet, fetched once
-/// `wanted` (after the first step, or at once when a stored state is already past it), and
-/// again on arriving there (`at_end`) if a download failed.
-struct LastScreens {
-    /// The whole content (with the results part), once it and the code that reads it are here.
-    whole: Option<Content>,
-    /// Their stylesheet, linked once wanted (a file of its own in the release build).
-    style: Option<content::StyleFile>,
-    /// Called when the stylesheet loads or fails: unstyled beats nothing.
-    on_style: Callback<Event>,
-    /// Everything the last screens need is here (a stylesheet whose integrity value is not
-    /// known yet is not linked yet: not ready either).
-    ready: bool,
-    /// Why their code or text could not be fetched.
-    error: Option<String>,
-}
-
-#[hook]
-fn use_last_screens(locale: crate::content::Locale, wanted: bool, at_end: bool) -> LastScreens {
+    let at_end = !matches!(model.quiz.step, Step::Question(_));
+    // The whole content (with the results part) for the last screens, once it and their code
+    // (which reads it) are here.
+    let locale = widget.locale;
     let whole = use_memo(
         (
             locale,
@@ -284,22 +268,46 @@ fn use_last_screens(locale: crate::content::Locale, wanted: bool, at_end: bool) 
             read(l).map(|c| Content(Rc::new(c)))
         },
     );
-    let style = content::style_file(Feature::Results).filter(|_| wanted);
-    let styled = use_state(|| false);
-    let error = use_state(|| None::<String>);
+    // Their stylesheet too (a file of its own in the release build), linked once the first
+    // answer is in; the last screens wait for it (or for its failure: unstyled beats nothing).
+    let end_style = content::style_file(Feature::Results).filter(|_| model.moved > 0 || at_end);
+    let end_styled = use_state(|| false);
+    // A stylesheet whose integrity value is not known yet is not linked yet: not ready either.
+    let end_ready = whole.is_some() && end_style.as_ref().is_none_or(|_| *end_styled);
     {
-        let error = error.clone();
+        // Also when the last screens' code or text arrives after the step that needs it.
+        let root = root.clone();
+        let end_shown = at_end && end_ready;
+        use_effect_with((model.moved, end_shown), move |&(moved, _)| {
+            if moved > 0 {
+                move_focus(&root);
+            }
+        });
+    }
+
+    let dispatch = {
+        let model = model.dispatcher();
+        Callback::from(move |a: Action| model.dispatch(Msg::Do(a)))
+    };
+    let c = &*model.content;
+    let state = &model.quiz;
+    // The last screens' code and text: fetched after the first step (or at once when the
+    // stored state is already there), and again on arriving there if a download failed.
+    let end_error = use_state(|| None::<String>);
+    {
+        let end_error = end_error.clone();
         let refresh = use_force_update();
+        let wanted = model.moved > 0 || at_end;
         use_effect_with((wanted, at_end, locale), move |&(wanted, _, locale)| {
             if !wanted {
                 return;
             }
             let done = move |result: Result<(), String>| match result {
                 Ok(()) => {
-                    error.set(None);
+                    end_error.set(None);
                     refresh.force_update();
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => end_error.set(Some(e)),
             };
             if end::get().is_none() {
                 let done = done.clone();
@@ -314,49 +322,7 @@ fn use_last_screens(locale: crate::content::Locale, wanted: bool, at_end: bool) 
             }
         });
     }
-    let ready = whole.is_some() && style.as_ref().is_none_or(|_| *styled);
-    let on_style = {
-        let styled = styled.clone();
-        Callback::from(move |_: Event| styled.set(true))
-    };
-    LastScreens {
-        whole: (*whole).clone(),
-        style,
-        on_style,
-        ready,
-        error: (*error).clone(),
-    }
-}
-
-/// Moves focus to the new screen after every step that changed it (never on first load), and
-/// also when the last screens' code or text arrives after the step that needs it.
-#[hook]
-fn use_focus_on_move(root: &NodeRef, moved: u32, end_shown: bool) {
-    let root = root.clone();
-    use_effect_with((moved, end_shown), move |&(moved, _)| {
-        if moved > 0 {
-            move_focus(&root);
-        }
-    });
-}
-
-/// The self-check: the question screens, crisis help, the last screens and the storage
-/// controls.
-#[component]
-fn Quiz(props: &QuizProps) -> Html {
-    let widget = use_context::<WidgetContext>().expect("inside App");
-    let model = use_stored_quiz(&props.content, &widget.scope);
-    let remember = use_state(|| widget.scope.remembers());
-    let root = use_node_ref();
-    let at_end = !matches!(model.quiz.step, Step::Question(_));
-    let last = use_last_screens(widget.locale, model.moved > 0 || at_end, at_end);
-    use_focus_on_move(&root, model.moved, at_end && last.ready);
-
-    let dispatch = {
-        let model = model.dispatcher();
-        Callback::from(move |a: Action| model.dispatch(Msg::Do(a)))
-    };
-    let (c, state, level) = (&*model.content, &model.quiz, widget.heading);
+    let level = widget.heading;
     // Crisis help first: on its own screen after the answer that calls for it. Its contacts are
     // the shell's, always here with the first view.
     let help = widget.shell.as_deref().map(|s| &s.help);
@@ -370,14 +336,18 @@ fn Quiz(props: &QuizProps) -> Html {
     });
     // After a Change, Next says where it leads when that is back to the review (the label comes
     // with the last screens' text, which the review needed).
-    let next_label = match last.whole.as_ref() {
+    let next_label = match whole.as_ref() {
         Some(w) if state.next_returns_to_review(c) => w.0.ui.save_return.as_str(),
         _ => c.ui.next.as_str(),
+    };
+    let on_end_style = {
+        let end_styled = end_styled.clone();
+        Callback::from(move |_: Event| end_styled.set(true))
     };
     let body = match (
         &state.step,
         end::get(),
-        last.whole.as_ref().filter(|_| last.ready),
+        whole.as_ref().as_ref().filter(|_| end_ready),
     ) {
         _ if first => crisis::go_on(c, &dispatch),
         (Step::Question(_), _, _) => {
@@ -394,25 +364,31 @@ fn Quiz(props: &QuizProps) -> Html {
             round: model.round,
             model: model.dispatcher(),
         }),
-        _ => super::pending(&widget, last.error.as_deref()),
+        _ => super::pending(&widget, end_error.as_deref()),
     };
+    let notice = model.notice.map(|n| {
+        let text = match n {
+            Notice::Cleared => &c.ui.storage.cleared,
+            Notice::RestoreFailed => &c.ui.storage.restore_failed,
+        };
+        html! { <p class="kg-quiz-notice" role="status" data-notice={notice_id(n)}>{ text }</p> }
+    });
     let step_id = match state.step {
         _ if first => "help",
         Step::Question(_) => "question",
         Step::Review => "review",
         Step::Result => "result",
     };
-    let on_style = last.on_style;
 
     html! {
         <div class="kg-quiz" ref={root} data-step={step_id}>
             // Linked only with its integrity value, so bytes that differ from this release's are
             // refused (the screens then show unstyled rather than not at all).
-            if let Some(content::StyleFile { href, integrity: Some(integrity) }) = last.style {
-                <link rel="stylesheet" {href} {integrity} crossorigin="anonymous" data-kg-style="results" onload={on_style.clone()} onerror={on_style} />
+            if let Some(content::StyleFile { href, integrity: Some(integrity) }) = end_style {
+                <link rel="stylesheet" {href} {integrity} crossorigin="anonymous" data-kg-style="results" onload={on_end_style.clone()} onerror={on_end_style} />
             }
             { heading(level, 0, Heading { class: "kg-section-title", ..Heading::default() }, html! { &c.ui.title }) }
-            { for model.notice.map(|n| notice(c, n)) }
+            { for notice }
             // Kept at one place in the tree so it is announced once, not again on every screen.
             if let (true, Some(help)) = (state.crisis(c) && !answering_crisis, help) {
                 { crisis::alert(c, help, level, first, state.step == Step::Result) }
@@ -421,15 +397,6 @@ fn Quiz(props: &QuizProps) -> Html {
             { storage_controls(c, &widget, &remember, &model) }
         </div>
     }
-}
-
-/// A notice above the self-check (never an alert: the crisis alert is the only one).
-fn notice(c: &QuizContent, n: Notice) -> Html {
-    let text = match n {
-        Notice::Cleared => &c.ui.storage.cleared,
-        Notice::RestoreFailed => &c.ui.storage.restore_failed,
-    };
-    html! { <p class="kg-quiz-notice" role="status" data-notice={notice_id(n)}>{ text }</p> }
 }
 
 /// What the last screens need.
