@@ -59,8 +59,12 @@ async function encode(file, body, accept, info) {
   return { body };
 }
 
-/** A name with a content hash: `…-<16 hex>.<ext>` or `…-<16 hex>-<part>.wasm` / `_bg.wasm`. */
-export const HASHED = /-[0-9a-f]{16}([-_][a-z0-9_]+)?\.(js|wasm|css|json)$/;
+/**
+ * A name with a content hash: `…-<hex>.<ext>` or `…-<hex>-<part>.wasm` / `_bg.wasm`. Trunk writes
+ * its 64-bit hash without leading zeros (about one build in sixteen has a 15-digit name);
+ * build.rs pads its own to 16.
+ */
+export const HASHED = /-[0-9a-f]{8,16}([-_][a-z0-9_]+)?\.(js|wasm|css|json)$/;
 
 /**
  * Starts serving `dir`; resolves to { server, url, close }. `pages` maps extra paths to their
