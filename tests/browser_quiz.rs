@@ -506,3 +506,74 @@ async fn stored_values_of_another_version_are_dropped_with_the_notice_and_the_an
     assert_eq!(count(&root, "[data-values-summary]"), 0);
     assert_eq!(session().get_item("kg:q-old-values:values").unwrap(), None);
 }
+
+/// The personas every test layer plays (`e2e/fixtures/quiz-personas.json`, written by the native
+/// engine tests and played by keyboard in the e2e journeys), each stored at its result as the
+/// widget stores a state: the browser shows the persona's outcome, its deciding reasons in
+/// order, its other reasons, and the crisis help exactly when the persona calls for it.
+#[wasm_bindgen_test]
+async fn every_shared_persona_shows_its_outcome_and_reasons_when_its_result_is_restored() {
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("../e2e/fixtures/quiz-personas.json")).expect("JSON");
+    let personas = fixture.as_array().expect("a list of personas");
+    assert!(personas.len() >= 10, "the fixture holds the personas");
+    let ids = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .expect("a list of ids")
+            .iter()
+            .map(|s| s.as_str().expect("an id").to_owned())
+            .collect()
+    };
+    let attrs = |root: &Element, selector: &str, name: &str| -> Vec<String> {
+        let list = root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<Element>().ok()?.get_attribute(name))
+            .collect()
+    };
+    for (i, p) in personas.iter().enumerate() {
+        let name = p["name"].as_str().expect("a name");
+        let answers: Answers =
+            ketamine_guide::content::decode::from_str(&p["answers"].to_string()).expect(name);
+        let state = QuizState {
+            answers,
+            drafts: Default::default(),
+            step: Step::Result,
+            returning: false,
+            show_errors: false,
+            help_first: false,
+        };
+        let instance = format!("q-persona-{i}");
+        let stored =
+            ketamine_guide::content::encode::to_string(&ketamine_guide::content::Envelope {
+                v: SCHEMA_VERSION,
+                data: state.to_json(),
+            });
+        session()
+            .set_item(&format!("kg:{instance}:quiz"), &stored)
+            .unwrap();
+        let root = mount(&instance, true).await;
+        let result = one(&root, "[data-outcome]");
+        assert_eq!(
+            result.get_attribute("data-outcome").as_deref(),
+            p["outcome"].as_str(),
+            "{name}"
+        );
+        assert_eq!(
+            attrs(&root, "[data-reason]", "data-reason"),
+            ids(&p["reason_ids"]),
+            "{name}"
+        );
+        let mut others = attrs(&root, "[data-other-reason]", "data-other-reason");
+        let mut expected_others = ids(&p["other_reason_ids"]);
+        others.sort();
+        expected_others.sort();
+        assert_eq!(others, expected_others, "{name}: the other reasons");
+        let crisis = p["crisis"].as_bool().expect("crisis");
+        assert_eq!(
+            count(&root, r#"[role=alert] a[href^="tel:988"]"#) > 0,
+            crisis,
+            "{name}: crisis help shown exactly when called for"
+        );
+    }
+}
