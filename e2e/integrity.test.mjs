@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { ARTIFACTS, DIST, launch, screenshot, waitReady, clinicPage } from "./helpers.mjs";
 import { startServer } from "../tools/serve.mjs";
 import { SEL } from "./selectors.mjs";
+import { contrast } from "./looks.mjs";
 
 let browser;
 const copies = [];
@@ -192,6 +193,29 @@ test("optional parts: a refused service-worker registration is one warning, and 
   assert.equal(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)), 0, "no worker registered");
   await quizWorks(page);
   onlyRefusal(errors, name, /^$/);
+  await context.close();
+  await server.close();
+});
+
+test("integrity: an altered main wasm is refused; the page shows its readable panel and none of the app", async () => {
+  const { dir, name } = alteredCopy(/_bg\.wasm$/, withCustomSection);
+  const server = await startServer({ dir, csp: true });
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(server.url);
+  const panel = page.locator("[data-error-panel][role=alert]");
+  await panel.waitFor({ timeout: 15000 });
+  assert.match(await panel.innerText(), /could not load/i);
+  const { ratio } = await contrast(panel.locator("a.kg-button"));
+  assert.ok(ratio >= 4.5, `the reload link's contrast is ${ratio.toFixed(2)}:1`);
+  // Nothing from the refused module ran: no tab, no question, never ready.
+  assert.equal(await page.locator("[role=tab]").count(), 0, "no tool rendered");
+  assert.equal(await page.locator('.kg-app[data-ready="true"]').count(), 0, "never ready");
+  await page.screenshot({ path: join(ARTIFACTS, "integrity-main-wasm-panel.png") });
+  assert.ok(errors.some((e) => e.includes(name) || /integrity|digest|SRI/i.test(e)), `the refusal is reported: ${errors.join("\n")}`);
   await context.close();
   await server.close();
 });

@@ -2,6 +2,7 @@
 // section, back button, load-failure panel, and a network audit of the whole journey.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { contrast } from "./looks.mjs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { recordRequests, foreignRequests, waitReady, screenshot, DIST } from "./helpers.mjs";
@@ -78,6 +79,9 @@ test("a wasm that fails to load shows a readable panel, not a blank page", async
   const panel = page.locator("[data-error-panel][role=alert]");
   await panel.waitFor({ timeout: 15000 });
   assert.match(await panel.innerText(), /could not load/i);
+  // Its one action is readable: the reload link's text against the button it is painted on.
+  const { ratio } = await contrast(panel.locator("a.kg-button"));
+  assert.ok(ratio >= 4.5, `the reload link's contrast is ${ratio.toFixed(2)}:1`);
   await screenshot(page, "shell-load-error");
   await context.close();
 });
