@@ -214,45 +214,15 @@ struct QuizProps {
 #[component]
 fn Quiz(props: &QuizProps) -> Html {
     let widget = use_context::<WidgetContext>().expect("inside App");
-    let model = {
-        let content = props.content.0.clone();
-        let scope = widget.scope.clone();
-        use_reducer(move || {
-            let (quiz, notice) = restore(&scope, &content);
-            Model {
-                content,
-                quiz,
-                moved: 0,
-                notice,
-                changed: None,
-                round: 0,
-            }
-        })
-    };
-    {
-        let model = model.dispatcher();
-        use_effect_with(props.content.clone(), move |c| {
-            model.dispatch(Msg::Language(c.0.clone()))
-        });
-    }
+    let content = props.content.0.clone();
+    let model = use_reducer(start(widget.scope.clone(), content.clone()));
+    let dispatcher = model.dispatcher();
+    use_effect_with(props.content.clone(), move |c| {
+        dispatcher.dispatch(Msg::Language(c.0.clone()))
+    });
     let remember = use_state(|| widget.scope.remembers());
     let root = use_node_ref();
-
-    // Store from an effect so rendering stays pure. A fresh state is nothing worth keeping,
-    // and storing it would leave a trace right after "Clear my answers". "Start again" leaves a
-    // fresh state: what mattered to the person goes with their answers.
-    {
-        let scope = widget.scope.clone();
-        let content = props.content.0.clone();
-        use_effect_with(model.quiz.clone(), move |quiz| {
-            if *quiz == QuizState::new(&content) {
-                scope.remove(STORE);
-                scope.remove(VALUES_STORE);
-            } else {
-                scope.save(STORE, SCHEMA_VERSION, &quiz.to_json());
-            }
-        });
-    }
+    use_effect_with(model.quiz.clone(), store(widget.scope.clone(), content));
     let at_end = !matches!(model.quiz.step, Step::Question(_));
     // The whole content (with the results part) for the last screens, once it and their code
     // (which reads it) are here.
@@ -274,83 +244,159 @@ fn Quiz(props: &QuizProps) -> Html {
     let end_styled = use_state(|| false);
     // A stylesheet whose integrity value is not known yet is not linked yet: not ready either.
     let end_ready = whole.is_some() && end_style.as_ref().is_none_or(|_| *end_styled);
-    {
-        // Also when the last screens' code or text arrives after the step that needs it.
-        let root = root.clone();
-        let end_shown = at_end && end_ready;
-        use_effect_with((model.moved, end_shown), move |&(moved, _)| {
-            if moved > 0 {
-                move_focus(&root);
-            }
-        });
-    }
-
-    let dispatch = {
-        let model = model.dispatcher();
-        Callback::from(move |a: Action| model.dispatch(Msg::Do(a)))
-    };
-    let c = &*model.content;
-    let state = &model.quiz;
+    // Also when the last screens' code or text arrives after the step that needs it.
+    let moved_focus = root.clone();
+    use_effect_with((model.moved, at_end && end_ready), move |&(moved, _)| {
+        if moved > 0 {
+            move_focus(&moved_focus);
+        }
+    });
     // The last screens' code and text: fetched after the first step (or at once when the
     // stored state is already there), and again on arriving there if a download failed.
     let end_error = use_state(|| None::<String>);
-    {
-        let end_error = end_error.clone();
-        let refresh = use_force_update();
-        let wanted = model.moved > 0 || at_end;
-        use_effect_with((wanted, at_end, locale), move |&(wanted, _, locale)| {
-            if !wanted {
-                return;
-            }
-            let done = move |result: Result<(), String>| match result {
-                Ok(()) => {
-                    end_error.set(None);
-                    refresh.force_update();
-                }
-                Err(e) => end_error.set(Some(e)),
-            };
-            if end::get().is_none() {
-                let done = done.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    done(end::load().await);
-                });
-            }
-            if !content::available(locale, Feature::Results) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    done(content::ensure(locale, vec![Feature::Results]).await);
-                });
-            }
-        });
-    }
+    let refresh = use_force_update();
+    use_effect_with(
+        (model.moved > 0 || at_end, at_end, locale),
+        fetch_last_screens(end_error.clone(), refresh),
+    );
+    let on_end_style = {
+        let end_styled = end_styled.clone();
+        Callback::from(move |_: Event| end_styled.set(true))
+    };
+    let c = &*model.content;
+    let state = &model.quiz;
     let level = widget.heading;
     // Crisis help first: on its own screen after the answer that calls for it. Its contacts are
     // the shell's, always here with the first view.
     let help = widget.shell.as_deref().map(|s| &s.help);
     let first = state.help_first && help.is_some();
-    // While the person answers the question that can call for help, nothing appears above it
-    // (it would move what they are tapping): the help comes first once they go on.
-    let answering_crisis = state.current_screen(c).is_some_and(|s| {
+    let body = screen(
+        &model,
+        &widget,
+        (whole.as_ref().as_ref(), end_ready),
+        end_error.as_deref(),
+        first,
+    );
+
+    html! {
+        <div class="kg-quiz" ref={root} data-step={step_id(state, first)}>
+            // Linked only with its integrity value, so bytes that differ from this release's are
+            // refused (the screens then show unstyled rather than not at all).
+            if let Some(content::StyleFile { href, integrity: Some(integrity) }) = end_style {
+                <link rel="stylesheet" {href} {integrity} crossorigin="anonymous" data-kg-style="results" onload={on_end_style.clone()} onerror={on_end_style} />
+            }
+            { heading(level, 0, Heading { class: "kg-section-title", ..Heading::default() }, html! { &c.ui.title }) }
+            { for model.notice.map(|n| notice(c, n)) }
+            // Kept at one place in the tree so it is announced once, not again on every screen.
+            // While the person answers the question that can call for help, nothing appears
+            // above it (it would move what they are tapping): the help comes first once they
+            // go on.
+            if let (true, Some(help)) = (state.crisis(c) && !answering_crisis(c, state), help) {
+                { crisis::alert(c, help, level, first, state.step == Step::Result) }
+            }
+            { body }
+            { storage_controls(c, &widget, &remember, &model) }
+        </div>
+    }
+}
+
+/// The self-check's first state: what is stored for this instance, or a fresh start.
+fn start(scope: Scope, content: Rc<QuizContent>) -> impl FnOnce() -> Model {
+    move || {
+        let (quiz, notice) = restore(&scope, &content);
+        Model {
+            content,
+            quiz,
+            moved: 0,
+            notice,
+            changed: None,
+            round: 0,
+        }
+    }
+}
+
+/// Stores the answers after each change (from an effect, so rendering stays pure). A fresh
+/// state is nothing worth keeping, and storing it would leave a trace right after "Clear my
+/// answers". "Start again" leaves a fresh state: what mattered to the person goes with their
+/// answers.
+fn store(scope: Scope, content: Rc<QuizContent>) -> impl FnOnce(&QuizState) {
+    move |quiz| {
+        if *quiz == QuizState::new(&content) {
+            scope.remove(STORE);
+            scope.remove(VALUES_STORE);
+        } else {
+            scope.save(STORE, SCHEMA_VERSION, &quiz.to_json());
+        }
+    }
+}
+
+/// Fetches the last screens' code and the results part of the text once they are wanted (the
+/// first step is taken, or the stored state is past the questions), and re-renders when they
+/// are here; a failed download is kept to be shown where the screens would be.
+fn fetch_last_screens(
+    end_error: UseStateHandle<Option<String>>,
+    refresh: UseForceUpdateHandle,
+) -> impl FnOnce(&(bool, bool, content::Locale)) {
+    move |&(wanted, _, locale)| {
+        if !wanted {
+            return;
+        }
+        let done = move |result: Result<(), String>| match result {
+            Ok(()) => {
+                end_error.set(None);
+                refresh.force_update();
+            }
+            Err(e) => end_error.set(Some(e)),
+        };
+        if end::get().is_none() {
+            let done = done.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                done(end::load().await);
+            });
+        }
+        if !content::available(locale, Feature::Results) {
+            wasm_bindgen_futures::spawn_local(async move {
+                done(content::ensure(locale, vec![Feature::Results]).await);
+            });
+        }
+    }
+}
+
+/// The person is on the screen with the question that can call for crisis help.
+fn answering_crisis(c: &QuizContent, state: &QuizState) -> bool {
+    state.current_screen(c).is_some_and(|s| {
         s.questions
             .iter()
             .any(|q| Some(q.id.as_str()) == c.crisis_question())
-    });
-    // After a Change, Next says where it leads when that is back to the review (the label comes
-    // with the last screens' text, which the review needed).
-    let next_label = match whole.as_ref() {
-        Some(w) if state.next_returns_to_review(c) => w.0.ui.save_return.as_str(),
-        _ => c.ui.next.as_str(),
+    })
+}
+
+/// What the step shows below the title: the crisis help on its own screen, a question, the
+/// review or result (once their code, text and stylesheet are here), or a status line (or the
+/// error panel) until then.
+fn screen(
+    model: &UseReducerHandle<Model>,
+    widget: &Widget,
+    (whole, end_ready): (Option<&Content>, bool),
+    end_error: Option<&str>,
+    first: bool,
+) -> Html {
+    let c = &*model.content;
+    let state = &model.quiz;
+    let dispatch = {
+        let model = model.dispatcher();
+        Callback::from(move |a: Action| model.dispatch(Msg::Do(a)))
     };
-    let on_end_style = {
-        let end_styled = end_styled.clone();
-        Callback::from(move |_: Event| end_styled.set(true))
-    };
-    let body = match (
-        &state.step,
-        end::get(),
-        whole.as_ref().as_ref().filter(|_| end_ready),
-    ) {
+    let level = widget.heading;
+    match (&state.step, end::get(), whole.filter(|_| end_ready)) {
         _ if first => crisis::go_on(c, &dispatch),
         (Step::Question(_), _, _) => {
+            // After a Change, Next says where it leads when that is back to the review (the
+            // label comes with the last screens' text, which the review needed).
+            let next_label = match whole {
+                Some(w) if state.next_returns_to_review(c) => w.0.ui.save_return.as_str(),
+                _ => c.ui.next.as_str(),
+            };
             let loading = widget.shell.as_deref().map_or("", |s| s.loading.as_str());
             question::screen(c, state, &dispatch, level, (next_label, loading))
         }
@@ -364,38 +410,26 @@ fn Quiz(props: &QuizProps) -> Html {
             round: model.round,
             model: model.dispatcher(),
         }),
-        _ => super::pending(&widget, end_error.as_deref()),
+        _ => super::pending(widget, end_error),
+    }
+}
+
+/// A notice above the quiz.
+fn notice(c: &QuizContent, n: Notice) -> Html {
+    let text = match n {
+        Notice::Cleared => &c.ui.storage.cleared,
+        Notice::RestoreFailed => &c.ui.storage.restore_failed,
     };
-    let notice = model.notice.map(|n| {
-        let text = match n {
-            Notice::Cleared => &c.ui.storage.cleared,
-            Notice::RestoreFailed => &c.ui.storage.restore_failed,
-        };
-        html! { <p class="kg-quiz-notice" role="status" data-notice={notice_id(n)}>{ text }</p> }
-    });
-    let step_id = match state.step {
+    html! { <p class="kg-quiz-notice" role="status" data-notice={notice_id(n)}>{ text }</p> }
+}
+
+/// The step as the root's `data-step` names it.
+fn step_id(state: &QuizState, first: bool) -> &'static str {
+    match state.step {
         _ if first => "help",
         Step::Question(_) => "question",
         Step::Review => "review",
         Step::Result => "result",
-    };
-
-    html! {
-        <div class="kg-quiz" ref={root} data-step={step_id}>
-            // Linked only with its integrity value, so bytes that differ from this release's are
-            // refused (the screens then show unstyled rather than not at all).
-            if let Some(content::StyleFile { href, integrity: Some(integrity) }) = end_style {
-                <link rel="stylesheet" {href} {integrity} crossorigin="anonymous" data-kg-style="results" onload={on_end_style.clone()} onerror={on_end_style} />
-            }
-            { heading(level, 0, Heading { class: "kg-section-title", ..Heading::default() }, html! { &c.ui.title }) }
-            { for notice }
-            // Kept at one place in the tree so it is announced once, not again on every screen.
-            if let (true, Some(help)) = (state.crisis(c) && !answering_crisis, help) {
-                { crisis::alert(c, help, level, first, state.step == Step::Result) }
-            }
-            { body }
-            { storage_controls(c, &widget, &remember, &model) }
-        </div>
     }
 }
 

@@ -62,37 +62,12 @@ pub(super) fn ResultView(props: &ResultProps) -> Html {
         let lines = lines.iter().map(|l| format!("{}: {}", l.label, l.weight));
         (o.ui.values_heading.clone(), lines.collect())
     });
-    let texts = c.ui.outcomes.get(assessment.outcome);
     let date = intl::today(widget.locale);
     let level = props.level;
 
-    let on_print = Callback::from(|_: MouseEvent| device::print());
-    let on_download = {
-        let content = props.content.0.clone();
-        let assessment = assessment.clone();
-        let help = widget.shell.clone();
-        let date = date.clone();
-        let (heading, lines) = values.clone();
-        Callback::from(move |_: MouseEvent| {
-            let Some(shell) = help.as_deref() else {
-                return;
-            };
-            let values = ValuesSection {
-                heading: &heading,
-                lines: lines.clone(),
-            };
-            let text = summary_text(&content, &assessment, &shell.help, &date, &values);
-            let name = crate::quiz::fill(
-                &content.ui.summary.filename,
-                &[("date", &intl::today_iso())],
-            );
-            let _ = device::download_text(&name, &text);
-        })
-    };
-    let on_back = props.dispatch.reform(|_: MouseEvent| Action::Back);
     let deciding = group_by_answer(c, assessment.deciding());
     let others = group_by_answer(c, assessment.others());
-    let s = &c.ui.summary;
+    let on_download = download(&props.content, &assessment, &widget, &date, &values);
 
     html! {
         <div
@@ -100,27 +75,7 @@ pub(super) fn ResultView(props: &ResultProps) -> Html {
             data-outcome={assessment.outcome.id()}
             data-kg-top={(!assessment.crisis).then_some("true")}
         >
-            <p class="kg-quiz-summary-title">{ &s.title }</p>
-            <div class="kg-quiz-result-head">
-                { heading(level, 1, Heading { class: "kg-quiz-outcome", step: true, ..Heading::default() }, html! { &texts.heading }) }
-                <div class="kg-quiz-actions kg-noprint">
-                    <button type="button" class="kg-button" data-action="print" onclick={on_print}>
-                        { &s.print }
-                    </button>
-                    <button
-                        type="button"
-                        class="kg-button"
-                        data-action="download"
-                        aria-describedby="kg-quiz-download-hint"
-                        onclick={on_download}
-                    >{ &s.download }</button>
-                </div>
-            </div>
-            <p class="kg-quiz-hint kg-noprint" id="kg-quiz-download-hint">{ &s.download_hint }</p>
-            <p>{ &texts.explanation }</p>
-            <p class="kg-quiz-discuss">{ &texts.discuss }</p>
-            <p class="kg-quiz-date">{ crate::quiz::fill(&s.date, &[("date", &date)]) }</p>
-
+            { head(c, &assessment, level, &date, on_download) }
             { sub(level, &c.ui.deciding_heading) }
             <ul class="kg-quiz-reasons">
                 { for deciding.iter().map(|g| group(c, g, true)) }
@@ -152,33 +107,118 @@ pub(super) fn ResultView(props: &ResultProps) -> Html {
                 <CtaNote id="kg-quiz-cta-note" />
             }
             { next_steps(c, &widget, options.map(|o| o.ui.link.as_str()), level) }
-            if *confirming {
-                <div class="kg-quiz-confirm kg-noprint" role="group" aria-labelledby="kg-quiz-confirm-q">
-                    <p id="kg-quiz-confirm-q" tabindex="-1" ref={confirm_ref}>{ &s.restart_confirm }</p>
-                    <div class="kg-quiz-buttons">
-                        <button type="button" class="kg-button" data-action="restart-confirm"
-                            onclick={props.dispatch.reform(|_: MouseEvent| Action::Restart)}>
-                            { &s.restart_yes }
-                        </button>
-                        <button type="button" class="kg-button kg-secondary" data-action="restart-cancel"
-                            onclick={cancel(&confirming)}>
-                            { &s.restart_no }
-                        </button>
-                    </div>
-                </div>
-            } else {
-                <div class="kg-quiz-buttons kg-noprint">
-                    <button type="button" class="kg-button kg-secondary" data-action="back" onclick={on_back}>
-                        { &c.ui.back }
-                    </button>
-                    <button type="button" class="kg-button kg-secondary" data-action="restart"
-                        onclick={let confirming = confirming.clone(); move |_: MouseEvent| confirming.set(true)}>
-                        { &c.ui.restart }
-                    </button>
-                </div>
-            }
+            { start_again(c, &props.dispatch, &confirming, &confirm_ref) }
             <p class="kg-quiz-disclaimer"><strong>{ &c.ui.disclaimer }</strong></p>
             <crate::ui::about::AboutGuide tool={crate::content::Feature::Quiz} />
+        </div>
+    }
+}
+
+/// The result's head: the outcome with Print and Download beside it, what it means, what to
+/// discuss and the date.
+fn head(
+    c: &QuizContent,
+    assessment: &Assessment,
+    level: u8,
+    date: &str,
+    on_download: Callback<MouseEvent>,
+) -> Html {
+    let s = &c.ui.summary;
+    let texts = c.ui.outcomes.get(assessment.outcome);
+    let on_print = Callback::from(|_: MouseEvent| device::print());
+    html! {
+        <>
+            <p class="kg-quiz-summary-title">{ &s.title }</p>
+            <div class="kg-quiz-result-head">
+                { heading(level, 1, Heading { class: "kg-quiz-outcome", step: true, ..Heading::default() }, html! { &texts.heading }) }
+                <div class="kg-quiz-actions kg-noprint">
+                    <button type="button" class="kg-button" data-action="print" onclick={on_print}>
+                        { &s.print }
+                    </button>
+                    <button
+                        type="button"
+                        class="kg-button"
+                        data-action="download"
+                        aria-describedby="kg-quiz-download-hint"
+                        onclick={on_download}
+                    >{ &s.download }</button>
+                </div>
+            </div>
+            <p class="kg-quiz-hint kg-noprint" id="kg-quiz-download-hint">{ &s.download_hint }</p>
+            <p>{ &texts.explanation }</p>
+            <p class="kg-quiz-discuss">{ &texts.discuss }</p>
+            <p class="kg-quiz-date">{ crate::quiz::fill(&s.date, &[("date", date)]) }</p>
+        </>
+    }
+}
+
+/// Download: the provider summary as a text file, crisis help first, with the values as said.
+fn download(
+    content: &Content,
+    assessment: &Assessment,
+    widget: &Widget,
+    date: &str,
+    (heading, lines): &(String, Vec<String>),
+) -> Callback<MouseEvent> {
+    let content = content.0.clone();
+    let assessment = assessment.clone();
+    let help = widget.shell.clone();
+    let (date, heading, lines) = (date.to_owned(), heading.clone(), lines.clone());
+    Callback::from(move |_: MouseEvent| {
+        let Some(shell) = help.as_deref() else {
+            return;
+        };
+        let values = ValuesSection {
+            heading: &heading,
+            lines: lines.clone(),
+        };
+        let text = summary_text(&content, &assessment, &shell.help, &date, &values);
+        let name = crate::quiz::fill(
+            &content.ui.summary.filename,
+            &[("date", &intl::today_iso())],
+        );
+        let _ = device::download_text(&name, &text);
+    })
+}
+
+/// Back and "Start again", or once "Start again" is pressed, the question that confirms it.
+fn start_again(
+    c: &QuizContent,
+    dispatch: &Callback<Action>,
+    confirming: &UseStateHandle<bool>,
+    confirm_ref: &NodeRef,
+) -> Html {
+    let s = &c.ui.summary;
+    if **confirming {
+        return html! {
+            <div class="kg-quiz-confirm kg-noprint" role="group" aria-labelledby="kg-quiz-confirm-q">
+                <p id="kg-quiz-confirm-q" tabindex="-1" ref={confirm_ref.clone()}>{ &s.restart_confirm }</p>
+                <div class="kg-quiz-buttons">
+                    <button type="button" class="kg-button" data-action="restart-confirm"
+                        onclick={dispatch.reform(|_: MouseEvent| Action::Restart)}>
+                        { &s.restart_yes }
+                    </button>
+                    <button type="button" class="kg-button kg-secondary" data-action="restart-cancel"
+                        onclick={cancel(confirming)}>
+                        { &s.restart_no }
+                    </button>
+                </div>
+            </div>
+        };
+    }
+    let on_restart = {
+        let confirming = confirming.clone();
+        move |_: MouseEvent| confirming.set(true)
+    };
+    html! {
+        <div class="kg-quiz-buttons kg-noprint">
+            <button type="button" class="kg-button kg-secondary" data-action="back"
+                onclick={dispatch.reform(|_: MouseEvent| Action::Back)}>
+                { &c.ui.back }
+            </button>
+            <button type="button" class="kg-button kg-secondary" data-action="restart" onclick={on_restart}>
+                { &c.ui.restart }
+            </button>
         </div>
     }
 }
