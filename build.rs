@@ -83,8 +83,8 @@ fn main() {
                 let json = serde_json::to_string(&value).expect("JSON serialises");
                 let out = Path::new(&out_dir).join(format!("{locale_name}-{feature}.json"));
                 let hashed = format!(
-                    "kg-{locale_name}-{feature}-{:016x}.json",
-                    fnv1a(json.as_bytes())
+                    "kg-{locale_name}-{feature}-{:08x}.json",
+                    name_hash(json.as_bytes())
                 );
                 fs::write(Path::new(&out_dir).join(&hashed), &json).expect("write hashed content");
                 fs::write(&out, json).expect("write generated content");
@@ -107,7 +107,7 @@ fn main() {
         let path = Path::new("styles").join(format!("{tool}.css"));
         println!("cargo:rerun-if-changed={}", path.display());
         let css = fs::read_to_string(&path).expect("tool stylesheet readable");
-        let hashed = format!("kg-style-{tool}-{:016x}.css", fnv1a(css.as_bytes()));
+        let hashed = format!("kg-style-{tool}-{:08x}.css", name_hash(css.as_bytes()));
         fs::write(Path::new(&out_dir).join(&hashed), css).expect("write tool stylesheet");
         styles.push_str(&format!("        {tool:?} => Some({hashed:?}),\n"));
         shipped.styles.push([tool.to_owned(), hashed]);
@@ -411,10 +411,15 @@ fn written_date(iso: &str, pattern: &str, months: &[String]) -> Option<String> {
 /// stylesheet, linked from index.html.
 const LAZY_STYLES: [&str; 5] = ["myths", "cost", "results", "options", "about"];
 
-/// FNV-1a, 64 bit: a stable content hash for file names (std's hasher may change between
-/// Rust releases; this must not, or cached copies would be named wrongly).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+/// A content file's or stylesheet's name hash: FNV-1a, 64 bit, folded to 32. It is stable
+/// (std's hasher may change between Rust releases; this must not, or cached copies would be
+/// named wrongly). Eight hex digits are enough to tell a release's copy of a file from another
+/// (each file is also checked against its SHA-256), and every one of these names is compiled
+/// into the main module: 16 digits cost its first view about 90 bytes more, and as many bytes
+/// of noise from build to build, since random digits compress differently.
+fn name_hash(bytes: &[u8]) -> u32 {
+    let h = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    });
+    (h ^ (h >> 32)) as u32
 }

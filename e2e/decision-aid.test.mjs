@@ -53,7 +53,7 @@ for (const lang of ["en", "es"]) {
         // description with "Why we ask", after the first view.
         const files = {};
         page.on("response", async (r) => {
-          const m = /kg-[a-z]+-(quiz|why)-[0-9a-f]{16}\.json$/.exec(r.url());
+          const m = /kg-[a-z]+-(quiz|why)-[0-9a-f]{8}\.json$/.exec(r.url());
           if (m) files[m[1]] = await r.text();
         });
         await page.goto(env.server.url);
