@@ -1,10 +1,11 @@
-// Where a person looks, on a phone (390×844) and a desktop: the first question visible without
-// scrolling in English and Spanish; after "I'm not sure" to self-harm, the crisis message is the
-// next thing on screen, inside the viewport and focused, with call and text links; "Need help
-// now?" at the top of every tool; the result headline at the top with Print and Download beside
-// it; the provider summary with every answer (the "no" answers too), deciding ones first, on
-// screen, in the file and in print (few pages, no focus ring); links to the other tools; the
-// progress read with the question; follow-up questions naming only what was picked.
+// Where a person looks, on a phone (390×844), at 200 % zoom (640×360) and on a desktop: the
+// first question visible without scrolling in English and Spanish; after "I'm not sure" to
+// self-harm, the crisis message is the next thing on screen, inside the viewport and focused,
+// with call and text links; "Need help now?" at the top of every tool; the result headline at
+// the top with Print and Download beside it; the provider summary with every answer (the "no"
+// answers too), deciding ones first, on screen, in the file and in print (few pages, no focus
+// ring); links to the other tools; the progress read with the question; follow-up questions
+// naming only what was picked; the pregnancy question saying why everyone is asked.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -23,6 +24,8 @@ useServers({
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
+/** A 1280×720 screen at 200 % zoom: 640×360 CSS pixels, each drawn twice as large. */
+const ZOOM_200 = { viewport: { width: 640, height: 360 }, deviceScaleFactor: 2 };
 const LOCALES = { en: "en-US", es: "es-US" };
 const unsure = () => persona("not-suitable", true);
 
@@ -92,6 +95,61 @@ for (const lang of ["en", "es"]) {
       assert.deepEqual(errors, []);
       await context.close();
     }
+  });
+
+  // UX review 2.4: at 200 % zoom on a 1280×720 screen (640×360 CSS pixels) the first question
+  // was at y≈660, two screens down, for a person who uses the keyboard only. The header and the
+  // self-check are tighter on a short screen, the decision is stated on the first screen
+  // (IPDAS), and six Tab presses reach the first answer box, which is then on screen with its
+  // question.
+  test(`at 200 % zoom the decision is on the first screen and six Tab presses bring the first question into view (${lang})`, async () => {
+    for (const colorScheme of ["light", "dark"]) {
+      const { context, page, errors } = await openApp("", { ...ZOOM_200, locale: LOCALES[lang], colorScheme });
+      const question = page.locator("fieldset[data-question] .kg-quiz-question").first();
+      await question.waitFor();
+      assert.equal(await page.evaluate(() => scrollY), 0);
+      const decision = await inViewport(page, page.locator("[data-decision] > p"));
+      assert.ok(decision.box.y >= 0 && decision.box.y < 300, `the decision starts on the first screen: ${JSON.stringify(decision.box)}`);
+      // Tighter than before: the question starts less than one screen below the first.
+      assert.ok((await question.boundingBox()).y < 2 * 360 - 300, "the first question is within reach");
+      await shot(page, `view-first-zoom-200-${lang}-${colorScheme}`);
+      const input = page.locator("fieldset[data-question] input").first();
+      let presses = 0;
+      while (!(await input.evaluate((el) => el === document.activeElement)) && presses < 6) {
+        await page.keyboard.press("Tab");
+        presses++;
+      }
+      assert.ok(await input.evaluate((el) => el === document.activeElement), `the answer box after ${presses} Tab presses`);
+      assert.ok((await inViewport(page, input)).inside, "the focused answer box is on screen");
+      assert.ok((await inViewport(page, question)).inside, "with its question");
+      await shot(page, `view-first-zoom-200-${lang}-${colorScheme}-focused`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  });
+
+  // UX review 2.6: a 67-year-old read the pregnancy question as not written for her. It says
+  // why everyone is asked, and "None of these" is one tap that clears any other choice.
+  test(`the pregnancy question says it is asked of everyone, and "None of these" stands alone (${lang})`, async () => {
+    const { context, page, errors } = await openApp("", { ...PHONE, locale: LOCALES[lang] });
+    let seen = false;
+    await play(page, persona("worth-discussing"), {
+      onScreen: async (questions) => {
+        if (!questions.includes("pregnancy")) return;
+        seen = true;
+        const field = page.locator('fieldset[data-question="pregnancy"]');
+        const described = await field.getAttribute("aria-describedby");
+        assert.ok(described, "the question has a description");
+        const hint = await page.locator(`[id="${described.split(" ")[0]}"]`).innerText();
+        assert.match(hint, lang === "en" ? /^We ask everyone\./ : /^Se lo preguntamos a todas las personas\./);
+        await field.locator('input[value="breastfeeding"]').check();
+        await field.locator('input[value="none"]').check();
+        assert.deepEqual(await field.locator("input:checked").evaluateAll((els) => els.map((e) => e.value)), ["none"]);
+      },
+    });
+    assert.ok(seen, "the persona met the pregnancy question");
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 }
 
