@@ -142,6 +142,42 @@ test("(a) an office manager fills the configurator, pastes the code on her own s
   await context.close();
 });
 
+// UX review 4.7, 4.8 and 4.10: the preview ignored "Open first", sat far below the form, and the
+// page's words disagreed with the code with no word on where to paste it.
+test("the preview sits beside the form, opens on the tool chosen to open first, and the page says where the code goes; no tool chosen, no code", { timeout: 90000 }, async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const { page, errors } = await openConfigurator(context);
+  const form = await page.locator("#cf-form").boundingBox();
+  const preview = await page.locator("#cf-preview").boundingBox();
+  assert.ok(preview.x >= form.x + form.width - 1, `the preview (x ${preview.x}) is beside the form (ends at ${form.x + form.width})`);
+  assert.ok(preview.y < form.y + 900, "and starts on the same screen");
+
+  const opened = () =>
+    page.evaluate(() => document.querySelector("#cf-preview").shadowRoot.querySelector('[role=tab][aria-selected="true"]')?.dataset.tab);
+  for (const tool of ["myths", "cost", "quiz"]) {
+    await page.locator("#cf-start").selectOption(tool);
+    await page.waitForFunction((t) => document.querySelector("#cf-preview").shadowRoot.querySelector('[role=tab][aria-selected="true"]')?.dataset.tab === t, tool);
+    assert.equal(await opened(), tool);
+    assert.match(await page.locator("#cf-snippet").innerText(), new RegExp(`start="${tool}"`), `the code opens on ${tool} too`);
+  }
+
+  for (const site of ["WordPress", "Squarespace", "Wix"]) {
+    assert.equal(await page.locator(".cf-where dt", { hasText: site }).count(), 1, `where to paste it in ${site}`);
+  }
+  assert.match(await page.locator(".cf-where dd").first().innerText(), /Custom HTML/);
+
+  for (const box of await page.locator('#cf-sections input[name="section"]').all()) await box.uncheck();
+  await page.locator("#cf-problems").getByText(/Choose at least one tool/).waitFor();
+  assert.equal(await page.locator("#cf-copy").getAttribute("aria-disabled"), "true", "the code cannot be copied");
+  // Pressed anyway (it stays focusable, so a keyboard user learns why): the field says what to do.
+  await page.locator("#cf-copy").focus();
+  await page.keyboard.press("Enter");
+  await page.locator("#cf-sections-error").getByText("Choose at least one tool.").waitFor();
+  assert.doesNotMatch(await page.locator("#cf-copied").innerText(), /^Copied/, "no code is copied without a tool");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("(c) pasting an existing code fills the same form back, and the form writes the same code", { timeout: 90000 }, async () => {
   assert.ok(copiedSnippet, "test (a) copied a snippet");
   const context = await env.browser.newContext();

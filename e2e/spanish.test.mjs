@@ -192,6 +192,14 @@ test("in Spanish, 'adictiva' and 'enganchado' find the addiction claim, and Engl
   assert.match(await page.locator("[data-estimate]").innerText(), /Su primer ciclo:?\s*De \$2,400 a \$4,800; lo típico: \$3,600/);
   assert.match(await page.locator("[data-first-year]").innerText(), /Primeros 12 meses, con refuerzos \(1 al mes\)/);
   await page.locator("#kg-cost-coverage-percent").check();
+  // The insurers' Spanish labels are longer than the English: none is cut off on the phone.
+  const insurers = page.locator('label[for^="kg-cost-insurer-"]');
+  assert.equal(await insurers.count(), 5);
+  const cut = await insurers.evaluateAll((ls) =>
+    ls.filter((l) => l.scrollWidth > l.clientWidth + 1 || l.getBoundingClientRect().right > innerWidth).map((l) => l.textContent),
+  );
+  assert.deepEqual(cut, [], "no insurer's label is cut off");
+  assert.match(await page.locator('label[for="kg-cost-insurer-commercial"]').innerText(), /seguro privado/);
   await page.locator("[data-group=insurer]").scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(ROOT, "e2e", "artifacts", "es-cost-insurer-phone.png") });
   await context.close();
