@@ -219,3 +219,40 @@ test("integrity: an altered main wasm is refused; the page shows its readable pa
   await context.close();
   await server.close();
 });
+
+test("integrity: an altered JS glue is refused; the page shows its readable panel and none of the app", async () => {
+  const { dir, name } = alteredCopy(/^ketamine-guide-[0-9a-f]+\.js$/, (bytes) => Buffer.concat([bytes, Buffer.from("\n;window.__altered=1;")]));
+  const server = await startServer({ dir, csp: true });
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.goto(server.url);
+  const panel = page.locator("[data-error-panel][role=alert]");
+  await panel.waitFor({ timeout: 15000 });
+  assert.match(await panel.innerText(), /could not load/i);
+  assert.equal(await page.evaluate(() => window.__altered), undefined, "nothing of the altered glue ran");
+  assert.equal(await page.locator("[role=tab]").count(), 0, "no tool rendered");
+  assert.ok(errors.some((e) => e.includes(name)), `the refusal names the file: ${errors.join("\n")}`);
+  await context.close();
+  await server.close();
+});
+
+test("integrity: an altered loader is refused; after a wait the page offers a reload, and nothing of the app runs", async () => {
+  const { dir } = alteredCopy(/^boot-[0-9a-f]+\.js$/, (bytes) => Buffer.concat([bytes, Buffer.from("\n;window.__altered=1;")]));
+  const server = await startServer({ dir, csp: true });
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const slow = page.locator("[data-loading-slow]");
+  assert.equal(await slow.isVisible(), false, "not at once: a slow connection gets time first");
+  await page.waitForFunction(() => getComputedStyle(document.querySelector("[data-loading-slow]")).visibility === "visible", null, { timeout: 15000 });
+  assert.match(await slow.innerText(), /Reload the page/);
+  const { ratio } = await contrast(slow.locator("a"));
+  assert.ok(ratio >= 4.5, `the reload link's contrast is ${ratio.toFixed(2)}:1`);
+  assert.equal(await page.evaluate(() => window.__altered), undefined, "nothing of the altered loader ran");
+  assert.equal(await page.locator("[role=tab]").count(), 0, "no tool rendered");
+  await page.screenshot({ path: join(ARTIFACTS, "integrity-loader-slow.png") });
+  await context.close();
+  await server.close();
+});
