@@ -248,8 +248,11 @@ test("integrity: an altered loader is refused; after a wait the page offers a re
   assert.equal(await slow.isVisible(), false, "not at once: a slow connection gets time first");
   await page.waitForFunction(() => getComputedStyle(document.querySelector("[data-loading-slow]")).visibility === "visible", null, { timeout: 15000 });
   assert.match(await slow.innerText(), /Reload the page/);
-  const { ratio } = await contrast(slow.locator("a"));
-  assert.ok(ratio >= 4.5, `the reload link's contrast is ${ratio.toFixed(2)}:1`);
+  for (const colorScheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme });
+    const { ratio } = await contrast(slow.locator("a"));
+    assert.ok(ratio >= 4.5, `the reload link's contrast is ${ratio.toFixed(2)}:1 (${colorScheme})`);
+  }
   assert.equal(await page.evaluate(() => window.__altered), undefined, "nothing of the altered loader ran");
   assert.equal(await page.locator("[role=tab]").count(), 0, "no tool rendered");
   await page.screenshot({ path: join(ARTIFACTS, "integrity-loader-slow.png") });
