@@ -46,9 +46,12 @@ const withChangedFigure = (bytes) => {
 };
 // A rule appended: still valid CSS, and visible if accepted.
 const withExtraRule = (bytes) => Buffer.concat([bytes, Buffer.from(".kg-app{outline:9px solid red}")]);
+// A statement appended: still valid JavaScript, and it leaves a mark on the page if it runs.
+const withMark = (bytes) => Buffer.concat([bytes, Buffer.from("\n;window.__altered=1;")]);
 
-/** Opens the copy's standalone page under the strict CSP; records errors and violations. */
-async function open(dir) {
+/** Opens the copy's standalone page under the strict CSP; records errors and violations, and
+ * waits for the first view unless the copy is not meant to start (`ready: false`). */
+async function open(dir, { ready = true } = {}) {
   const server = await startServer({ dir, csp: true });
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
@@ -60,12 +63,21 @@ async function open(dir) {
     document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(server.url);
-  await waitReady(page);
+  if (ready) await waitReady(page);
   const close = async () => {
     await context.close();
     await server.close();
   };
   return { page, errors, close };
+}
+
+/** The page's own readable panel, in place of the whole app. */
+async function expectPagePanel(page) {
+  const panel = page.locator("[data-error-panel][role=alert]");
+  await panel.waitFor({ timeout: 15000 });
+  assert.match(await panel.innerText(), /could not load/i);
+  assert.equal(await page.locator("[role=tab]").count(), 0, "no tool rendered");
+  return panel;
 }
 
 /** Every console error is the refusal's own: it names the refused file, or is its tool's panel saying what did not load. */
@@ -199,51 +211,30 @@ test("optional parts: a refused service-worker registration is one warning, and 
 
 test("integrity: an altered main wasm is refused; the page shows its readable panel and none of the app", async () => {
   const { dir, name } = alteredCopy(/_bg\.wasm$/, withCustomSection);
-  const server = await startServer({ dir, csp: true });
-  const context = await browser.newContext({ serviceWorkers: "block" });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  await page.goto(server.url);
-  const panel = page.locator("[data-error-panel][role=alert]");
-  await panel.waitFor({ timeout: 15000 });
-  assert.match(await panel.innerText(), /could not load/i);
+  const { page, errors, close } = await open(dir, { ready: false });
+  // Nothing from the refused module ran: no tab, no question, never ready.
+  const panel = await expectPagePanel(page);
   const { ratio } = await contrast(panel.locator("a.kg-button"));
   assert.ok(ratio >= 4.5, `the reload link's contrast is ${ratio.toFixed(2)}:1`);
-  // Nothing from the refused module ran: no tab, no question, never ready.
-  assert.equal(await page.locator("[role=tab]").count(), 0, "no tool rendered");
   assert.equal(await page.locator('.kg-app[data-ready="true"]').count(), 0, "never ready");
   await page.screenshot({ path: join(ARTIFACTS, "integrity-main-wasm-panel.png") });
   assert.ok(errors.some((e) => e.includes(name) || /integrity|digest|SRI/i.test(e)), `the refusal is reported: ${errors.join("\n")}`);
-  await context.close();
-  await server.close();
+  await noViolations(page);
+  await close();
 });
 
 test("integrity: an altered JS glue is refused; the page shows its readable panel and none of the app", async () => {
-  const { dir, name } = alteredCopy(/^ketamine-guide-[0-9a-f]+\.js$/, (bytes) => Buffer.concat([bytes, Buffer.from("\n;window.__altered=1;")]));
-  const server = await startServer({ dir, csp: true });
-  const context = await browser.newContext({ serviceWorkers: "block" });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await page.goto(server.url);
-  const panel = page.locator("[data-error-panel][role=alert]");
-  await panel.waitFor({ timeout: 15000 });
-  assert.match(await panel.innerText(), /could not load/i);
+  const { dir, name } = alteredCopy(/^ketamine-guide-[0-9a-f]+\.js$/, withMark);
+  const { page, errors, close } = await open(dir, { ready: false });
+  await expectPagePanel(page);
   assert.equal(await page.evaluate(() => window.__altered), undefined, "nothing of the altered glue ran");
-  assert.equal(await page.locator("[role=tab]").count(), 0, "no tool rendered");
   assert.ok(errors.some((e) => e.includes(name)), `the refusal names the file: ${errors.join("\n")}`);
-  await context.close();
-  await server.close();
+  await close();
 });
 
 test("integrity: an altered loader is refused; after a wait the page offers a reload, and nothing of the app runs", async () => {
-  const { dir } = alteredCopy(/^boot-[0-9a-f]+\.js$/, (bytes) => Buffer.concat([bytes, Buffer.from("\n;window.__altered=1;")]));
-  const server = await startServer({ dir, csp: true });
-  const context = await browser.newContext({ serviceWorkers: "block" });
-  const page = await context.newPage();
-  await page.goto(server.url);
+  const { dir } = alteredCopy(/^boot-[0-9a-f]+\.js$/, withMark);
+  const { page, close } = await open(dir, { ready: false });
   const slow = page.locator("[data-loading-slow]");
   assert.equal(await slow.isVisible(), false, "not at once: a slow connection gets time first");
   await page.waitForFunction(() => getComputedStyle(document.querySelector("[data-loading-slow]")).visibility === "visible", null, { timeout: 15000 });
@@ -256,6 +247,5 @@ test("integrity: an altered loader is refused; after a wait the page offers a re
   assert.equal(await page.evaluate(() => window.__altered), undefined, "nothing of the altered loader ran");
   assert.equal(await page.locator("[role=tab]").count(), 0, "no tool rendered");
   await page.screenshot({ path: join(ARTIFACTS, "integrity-loader-slow.png") });
-  await context.close();
-  await server.close();
+  await close();
 });
