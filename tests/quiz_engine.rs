@@ -12,6 +12,8 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::sync::OnceLock;
 
+mod answers;
+
 fn content() -> &'static QuizContent {
     static C: OnceLock<QuizContent> = OnceLock::new();
     C.get_or_init(|| QuizContent::load(Locale::En).expect("quiz content loads"))
@@ -21,6 +23,17 @@ fn content() -> &'static QuizContent {
 fn help() -> &'static HelpText {
     static H: OnceLock<HelpText> = OnceLock::new();
     H.get_or_init(|| ShellText::load(Locale::En).expect("shell loads").help)
+}
+
+/// The provider summary of an assessment, dated 2025-05-01, with no values step answered.
+fn summary(a: &Assessment) -> String {
+    summary_text(
+        content(),
+        a,
+        help(),
+        "2025-05-01",
+        &ValuesSection::default(),
+    )
 }
 
 fn n(v: u32) -> Answer {
@@ -530,13 +543,7 @@ fn the_summary_carries_date_outcome_reasons_sources_routes_and_disclaimer() {
         ("self_harm", choice("yes")),
     ]);
     let a = assess(content(), &answers);
-    let text = summary_text(
-        content(),
-        &a,
-        help(),
-        "2025-05-01",
-        &ValuesSection::default(),
-    );
+    let text = summary(&a);
     let ui = &content().ui;
     assert!(text.contains("2025-05-01"));
     assert!(text.contains(&ui.outcomes.review_first.heading));
@@ -554,13 +561,7 @@ fn the_summary_carries_date_outcome_reasons_sources_routes_and_disclaimer() {
         .iter()
         .all(|q| text.contains(q.as_str())));
     assert!(text.contains(&ui.disclaimer) && text.contains("988"));
-    let calm = summary_text(
-        content(),
-        &assess(content(), &baseline()),
-        help(),
-        "2025-05-01",
-        &ValuesSection::default(),
-    );
+    let calm = summary(&assess(content(), &baseline()));
     assert!(
         !calm.contains(&ui.summary.crisis_heading),
         "crisis help only when it was shown"
@@ -570,13 +571,7 @@ fn the_summary_carries_date_outcome_reasons_sources_routes_and_disclaimer() {
 fn the_summary_puts_crisis_help_first_as_the_screen_does() {
     let a = assess(content(), &with(&[("self_harm", choice("yes"))]));
     let ui = &content().ui;
-    let text = summary_text(
-        content(),
-        &a,
-        help(),
-        "2025-05-01",
-        &ValuesSection::default(),
-    );
+    let text = summary(&a);
     let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} missing"));
     let crisis = at(&ui.summary.crisis_heading);
     assert!(crisis < at(&ui.summary.outcome_heading));
@@ -619,13 +614,7 @@ fn the_summary_lists_every_answer_given_no_answers_included_deciding_ones_first(
     assert_eq!(line("psychosis").answer, "No", "a no answer is listed too");
     assert_eq!(line("age").answer, "40 years");
     // And the file has every line, with its tag.
-    let text = summary_text(
-        content(),
-        &a,
-        help(),
-        "2025-05-01",
-        &ValuesSection::default(),
-    );
+    let text = summary(&a);
     for l in &a.answers {
         assert!(
             text.contains(&format!("- {} — {}", l.question, l.answer)),
@@ -701,13 +690,7 @@ fn an_answer_quoted_by_two_rules_is_shown_once_with_both_reasons() {
     assert_eq!(groups[0].question_id, "medicines");
     let ids: Vec<&str> = groups[0].reasons.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["benzodiazepines", "lamotrigine"]);
-    let text = summary_text(
-        content(),
-        &a,
-        help(),
-        "2025-05-01",
-        &ValuesSection::default(),
-    );
+    let text = summary(&a);
     assert_eq!(text.matches(groups[0].answer.as_str()).count(), 1, "{text}");
     for r in &groups[0].reasons {
         assert!(text.contains(&r.why), "missing {}", r.id);
@@ -924,39 +907,8 @@ fn persona_fixture_for_the_browser_tests_matches_the_personas() {
 }
 
 // --- properties ------------------------------------------------------------------------------
-fn answer_strategy(q: &Question) -> BoxedStrategy<Option<Answer>> {
-    let ids: Vec<String> = q.choices.iter().map(|c| c.id.clone()).collect();
-    let fitting = match q.kind {
-        QuestionKind::Single => prop::sample::select(ids).prop_map(Answer::Choice).boxed(),
-        QuestionKind::Multiple => {
-            let most = ids.len().min(3);
-            prop::sample::subsequence(ids, 1..=most)
-                .prop_map(Answer::Choices)
-                .boxed()
-        }
-        QuestionKind::Number => (0u32..=300).prop_map(Answer::Number).boxed(),
-    };
-    let junk = prop_oneof![
-        Just(Answer::Skipped),
-        Just(Answer::Choice("junk".into())),
-        Just(Answer::Number(7))
-    ];
-    prop_oneof![3 => fitting.prop_map(Some), 1 => Just(None), 1 => junk.prop_map(Some)].boxed()
-}
-
 fn any_answers() -> impl Strategy<Value = Answers> {
-    let c = content();
-    let per_question: Vec<_> = c.questions.iter().map(answer_strategy).collect();
-    let ids: Vec<String> = c.questions.iter().map(|q| q.id.clone()).collect();
-    per_question.prop_map(move |values| {
-        let mut a = Answers::new();
-        for (id, v) in ids.iter().zip(values) {
-            if let Some(v) = v {
-                a.set(id, v);
-            }
-        }
-        a
-    })
+    answers::any_answers(content(), true)
 }
 
 fn add_choice(a: &Answers, q: &str, c: &str) -> Answers {

@@ -11,6 +11,8 @@ use ketamine_guide::quiz::*;
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
+mod answers;
+
 fn quiz(locale: Locale) -> &'static QuizContent {
     static C: OnceLock<[QuizContent; 2]> = OnceLock::new();
     let all = C.get_or_init(|| {
@@ -34,35 +36,7 @@ fn shell() -> &'static ShellText {
 
 /// Any answers a person could give: for each question a fitting answer or none.
 fn any_answers() -> impl Strategy<Value = Answers> {
-    let c = quiz(Locale::En);
-    let per_question: Vec<BoxedStrategy<Option<Answer>>> = c
-        .questions
-        .iter()
-        .map(|q| {
-            let ids: Vec<String> = q.choices.iter().map(|c| c.id.clone()).collect();
-            let fitting = match q.kind {
-                QuestionKind::Single => prop::sample::select(ids).prop_map(Answer::Choice).boxed(),
-                QuestionKind::Multiple => {
-                    let most = ids.len().min(3);
-                    prop::sample::subsequence(ids, 1..=most)
-                        .prop_map(Answer::Choices)
-                        .boxed()
-                }
-                QuestionKind::Number => (0u32..=200).prop_map(Answer::Number).boxed(),
-            };
-            prop_oneof![4 => fitting.prop_map(Some), 1 => Just(None)].boxed()
-        })
-        .collect();
-    let ids: Vec<String> = c.questions.iter().map(|q| q.id.clone()).collect();
-    per_question.prop_map(move |values| {
-        let mut a = Answers::new();
-        for (id, v) in ids.iter().zip(values) {
-            if let Some(v) = v {
-                a.set(id, v);
-            }
-        }
-        a
-    })
+    answers::any_answers(quiz(Locale::En), false)
 }
 
 /// Any answers to the values step: each value weighted or left out, and ids no content knows.
