@@ -10,7 +10,7 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 mod support;
-use support::{all, document, eventually, settle};
+use support::{all, document, eventually, session, settle};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -312,14 +312,6 @@ async fn the_routes_table_is_reachable_from_the_explorer_and_back() {
         eventually(on_link).await,
         "focus returns to the link that opened the table"
     );
-}
-
-fn session() -> web_sys::Storage {
-    web_sys::window()
-        .unwrap()
-        .session_storage()
-        .unwrap()
-        .unwrap()
 }
 
 #[wasm_bindgen_test]

@@ -15,7 +15,7 @@ use wasm_bindgen_test::*;
 use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement, HtmlInputElement};
 
 mod support;
-use support::{document, eventually, one, settle};
+use support::{document, eventually, one, session, settle};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -327,6 +327,12 @@ fn stored_result() -> (QuizState, String) {
         .with("ketamine_reaction", choice("no"))
         .with("medicines", choices(&["none"]))
         .with("route", choice("esketamine"));
+    at_result(answers)
+}
+
+/// The self-check at its result with these answers, and that state as the widget stores it:
+/// the state's JSON text in a versioned envelope.
+fn at_result(answers: Answers) -> (QuizState, String) {
     let state = QuizState {
         answers,
         drafts: Default::default(),
@@ -335,20 +341,11 @@ fn stored_result() -> (QuizState, String) {
         show_errors: false,
         help_first: false,
     };
-    // As the widget stores it: the state's JSON text in a versioned envelope.
     let stored = ketamine_guide::content::encode::to_string(&ketamine_guide::content::Envelope {
         v: SCHEMA_VERSION,
         data: state.to_json(),
     });
     (state, stored)
-}
-
-fn session() -> web_sys::Storage {
-    web_sys::window()
-        .unwrap()
-        .session_storage()
-        .unwrap()
-        .unwrap()
 }
 
 fn texts(root: &Element, selector: &str) -> Vec<String> {
@@ -535,20 +532,8 @@ async fn every_shared_persona_shows_its_outcome_and_reasons_when_its_result_is_r
         let name = p["name"].as_str().expect("a name");
         let answers: Answers =
             ketamine_guide::content::decode::from_str(&p["answers"].to_string()).expect(name);
-        let state = QuizState {
-            answers,
-            drafts: Default::default(),
-            step: Step::Result,
-            returning: false,
-            show_errors: false,
-            help_first: false,
-        };
+        let (_, stored) = at_result(answers);
         let instance = format!("q-persona-{i}");
-        let stored =
-            ketamine_guide::content::encode::to_string(&ketamine_guide::content::Envelope {
-                v: SCHEMA_VERSION,
-                data: state.to_json(),
-            });
         session()
             .set_item(&format!("kg:{instance}:quiz"), &stored)
             .unwrap();

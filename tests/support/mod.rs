@@ -12,6 +12,15 @@ pub fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+/// The session storage the widget keeps its state in by default.
+pub fn session() -> web_sys::Storage {
+    web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap()
+}
+
 /// Props of an embedded-style instance (memory routing, English, USD, no clinic settings).
 pub fn props(
     sections: Vec<Section>,
